@@ -1,0 +1,204 @@
+package nl.wur.cip.helpdesk;
+
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.wur.cip.helpdesk.answer.Answer;
+import nl.wur.cip.helpdesk.answer.AnswerPolicy;
+import nl.wur.cip.helpdesk.answer.AnswerService;
+import nl.wur.cip.helpdesk.answer.Citation;
+import nl.wur.cip.helpdesk.bench.Benchmark;
+import nl.wur.cip.helpdesk.config.HelpdeskConfig;
+import nl.wur.cip.helpdesk.eval.EvalQuestion;
+import nl.wur.cip.helpdesk.eval.Evaluation;
+import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
+import nl.wur.cip.helpdesk.knowledge.KnowledgeLoader;
+import nl.wur.cip.helpdesk.knowledge.Language;
+import nl.wur.cip.helpdesk.search.LanguageDetector;
+import nl.wur.cip.helpdesk.search.OnnxTextEmbedder;
+import nl.wur.cip.helpdesk.search.RetrievalMode;
+import nl.wur.cip.helpdesk.search.Retriever;
+import nl.wur.cip.helpdesk.search.TextAnalysis;
+import nl.wur.cip.helpdesk.search.TextEmbedder;
+import nl.wur.cip.helpdesk.search.VectorCache;
+import nl.wur.cip.helpdesk.web.HelpdeskServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The composition root and command line: wires every part with plain constructors and runs a command. */
+public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    private static final String USAGE = """
+            usage: java -jar target/cip-helpdesk.jar [command] [--name=value ...]
+              serve                 start the helpdesk (default): http://localhost:7070
+              ask "question"        answer once and print the answer with its sources (--language=en|nl)
+              eval FILE.jsonl       score a question set: pass rate overall, by topic and language; retrieval recall
+              bench                 measure /api/ask latency and start-up time (--requests=N)
+            settings: HELPDESK_PORT, HELPDESK_DATA_DIR, HELPDESK_KNOWLEDGE_DIR, HELPDESK_WEB_DIR, HELPDESK_ESCALATION_TO,
+                      HELPDESK_EMBEDDING_MODEL, HELPDESK_EMBEDDING_POOLING, HELPDESK_RETRIEVAL (or --port=... etc.)""";
+
+    /** Everything that answers questions, built from one configuration. */
+    public record Assembly(KnowledgeBase knowledge, TextAnalysis analysis, TextEmbedder embedder, VectorCache vectors,
+                           Retriever retriever, AnswerService answers) implements AutoCloseable {
+
+        /** Another retriever over the same knowledge and vectors, for comparing retrieval modes. */
+        public Retriever retriever(HelpdeskConfig config, RetrievalMode mode) {
+            return new Retriever(knowledge, analysis, embedder, vectors, indexDir(config, mode), mode);
+        }
+
+        @Override
+        public void close() {
+            retriever.close();
+            analysis.close();
+        }
+    }
+
+    public static Assembly assemble(HelpdeskConfig config) {
+        long start = System.nanoTime();
+        KnowledgeBase knowledge = new KnowledgeLoader().load(config.knowledgeDir());
+        knowledge.problems().forEach(p -> LOG.warn("knowledge file skipped or incomplete: {}", p));
+        TextEmbedder embedder = config.embeddingModel()
+                .<TextEmbedder>map(path -> OnnxTextEmbedder.fromPath(path, PoolingMode.valueOf(config.embeddingPooling())))
+                .orElseGet(OnnxTextEmbedder::bundled);
+        VectorCache vectors = new VectorCache(embedder, config.dataDir());
+        TextAnalysis analysis = new TextAnalysis();
+        Retriever retriever = new Retriever(knowledge, analysis, embedder, vectors,
+                indexDir(config, config.retrievalMode()), config.retrievalMode());
+        AnswerService answers = new AnswerService(knowledge, retriever, new LanguageDetector(), AnswerPolicy.defaults(),
+                config.escalationTo());
+        LOG.info("loaded {} documents ({} passages) and {} answer cards from {}; model {}; {} vectors computed, rest from cache; {} ms",
+                knowledge.documents().size(), retriever.passageCount(), knowledge.cards().size(),
+                config.knowledgeDir().toAbsolutePath(), embedder.modelName(), vectors.computed(),
+                (System.nanoTime() - start) / 1_000_000);
+        return new Assembly(knowledge, analysis, embedder, vectors, retriever, answers);
+    }
+
+    private static Path indexDir(HelpdeskConfig config, RetrievalMode mode) {
+        return config.dataDir().resolve("index").resolve(mode.name().toLowerCase());
+    }
+
+    public static void main(String[] args) {
+        int code = run(List.of(args), System.getenv(), System.out, System.err);
+        if (code != SERVING) {
+            System.exit(code);
+        }
+    }
+
+    /** Exit code meaning "the server is running": the JVM stays up. */
+    static final int SERVING = -1;
+
+    /** Runs one command; returns its exit code, or {@link #SERVING} when the server was started. */
+    public static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+        List<String> positional = new ArrayList<>();
+        List<String> flags = new ArrayList<>();
+        for (String arg : args) {
+            (arg.startsWith("--") ? flags : positional).add(arg);
+        }
+        if (flags.contains("--help") || positional.contains("help")) {
+            out.println(USAGE);
+            return 0;
+        }
+        try {
+            HelpdeskConfig config = HelpdeskConfig.from(env, flags);
+            String command = positional.isEmpty() ? "serve" : positional.get(0);
+            return switch (command) {
+                case "serve" -> serve(config);
+                case "ask" -> ask(config, positional, flags, out, err);
+                case "eval" -> evaluate(config, positional, out, err);
+                case "bench" -> Benchmark.run(config, flagValue(flags, "requests").map(Integer::parseInt).orElse(2000), out);
+                default -> {
+                    err.println("unknown command '" + command + "'\n" + USAGE);
+                    yield 2;
+                }
+            };
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static int serve(HelpdeskConfig config) {
+        long start = System.nanoTime();
+        HelpdeskServer server = new HelpdeskServer(config.webDir()).start(config.port());
+        Assembly assembly = assemble(config);
+        server.ready(assembly.answers());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            assembly.close();
+        }, "shutdown"));
+        LOG.info("CIP Helpdesk ready on http://localhost:{} after {} ms (escalations go to {})", server.port(),
+                (System.nanoTime() - start) / 1_000_000, config.escalationTo());
+        return SERVING;
+    }
+
+    private static int ask(HelpdeskConfig config, List<String> positional, List<String> flags, PrintStream out,
+                           PrintStream err) {
+        if (positional.size() < 2 || positional.get(1).isBlank()) {
+            err.println("usage: java -jar target/cip-helpdesk.jar ask \"your question\" [--language=en|nl]");
+            return 2;
+        }
+        Optional<Language> language = flagValue(flags, "language").map(code -> Language.fromCode(code)
+                .orElseThrow(() -> new IllegalArgumentException("--language must be en or nl")));
+        try (Assembly assembly = assemble(config)) {
+            Answer answer = assembly.answers().ask(String.join(" ", positional.subList(1, positional.size())), language);
+            out.println(answer.answer());
+            out.println();
+            out.printf("outcome: %s   confidence: %.2f   language: %s%n", answer.outcome().code(), answer.confidence(),
+                    answer.language().code());
+            if (answer.escalationReason() != null) {
+                out.println("why a human should look: " + answer.escalationReason());
+            }
+            int n = 1;
+            for (Citation c : answer.citations()) {
+                out.printf("[%d] %s — %s%s%n", n++, c.title(), c.reference(), c.url() == null ? "" : " <" + c.url() + ">");
+            }
+            out.println(answer.disclaimer());
+        }
+        return 0;
+    }
+
+    private static int evaluate(HelpdeskConfig config, List<String> positional, PrintStream out, PrintStream err) {
+        if (positional.size() != 2) {
+            err.println("usage: java -jar target/cip-helpdesk.jar eval FILE.jsonl");
+            return 2;
+        }
+        Path file = Path.of(positional.get(1));
+        List<EvalQuestion> questions;
+        try {
+            if (!Files.isRegularFile(file)) {
+                err.println("no such file: " + file);
+                return 2;
+            }
+            questions = Evaluation.read(file);
+        } catch (IOException e) {
+            err.println("cannot read the question set: " + e.getMessage());
+            return 2;
+        }
+        try (Assembly assembly = assemble(config)) {
+            Evaluation.run(questions, assembly.answers(), out);
+            LanguageDetector detector = new LanguageDetector();
+            List<Retriever> extra = new ArrayList<>();
+            Evaluation.printRecall(questions, mode -> {
+                Retriever r = assembly.retriever(config, mode);
+                extra.add(r);
+                return r;
+            }, detector::detect, out);
+            extra.forEach(Retriever::close);
+        }
+        return 0;
+    }
+
+    private static Optional<String> flagValue(List<String> flags, String name) {
+        return flags.stream().filter(f -> f.startsWith("--" + name + "=")).map(f -> f.substring(name.length() + 3)).findFirst();
+    }
+
+    private Main() {
+    }
+
+}

@@ -1,0 +1,9 @@
+package nl.wur.cip.helpdesk.answer;
+
+import java.util.List;
+import nl.wur.cip.helpdesk.knowledge.Language;
+
+/** The helpdesk's reply to one question, as the API returns it. */
+public record Answer(String answer, Outcome outcome, Language language, double confidence, List<Citation> citations,
+                     String escalationReason, List<String> followUps, String disclaimer, String source) {
+}

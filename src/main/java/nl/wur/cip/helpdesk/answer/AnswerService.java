@@ -1,0 +1,198 @@
+package nl.wur.cip.helpdesk.answer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import nl.wur.cip.helpdesk.knowledge.AnswerCard;
+import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
+import nl.wur.cip.helpdesk.knowledge.KnowledgeDocument;
+import nl.wur.cip.helpdesk.knowledge.Language;
+import nl.wur.cip.helpdesk.knowledge.Passage;
+import nl.wur.cip.helpdesk.knowledge.Rules;
+import nl.wur.cip.helpdesk.search.LanguageDetector;
+import nl.wur.cip.helpdesk.search.Retrieval;
+import nl.wur.cip.helpdesk.search.Retriever;
+import nl.wur.cip.helpdesk.search.ScoredCard;
+import nl.wur.cip.helpdesk.search.ScoredPassage;
+import nl.wur.cip.helpdesk.search.Sentence;
+import nl.wur.cip.helpdesk.search.Vectors;
+
+/**
+ * Answers a question from the knowledge: the office's answer card when one matches, otherwise the sentences
+ * of the best passages; then the policy decides whether it is answered, goes to the copyright office, or is
+ * off topic.
+ */
+public final class AnswerService {
+    private static final int SNIPPET_CHARS = 600;
+    private static final int EXTRACT_SENTENCES = 3;
+    private static final int EXTRACT_PASSAGES = 6;
+
+    private final KnowledgeBase knowledge;
+    private final Retriever retriever;
+    private final LanguageDetector detector;
+    private final AnswerPolicy policy;
+    private final String escalationAddress;
+    private final Map<String, KnowledgeDocument> documents;
+
+    public AnswerService(KnowledgeBase knowledge, Retriever retriever, LanguageDetector detector, AnswerPolicy policy,
+                         String escalationAddress) {
+        this.knowledge = knowledge;
+        this.retriever = retriever;
+        this.detector = detector;
+        this.policy = policy;
+        this.escalationAddress = escalationAddress;
+        this.documents = knowledge.documentsById();
+    }
+
+    public Answer ask(String question, Optional<Language> requested) {
+        String text = question.strip();
+        Language language = requested.orElseGet(() -> detector.detect(text));
+        Retrieval retrieval = retriever.search(text, language);
+        Rules rules = knowledge.rules();
+        Optional<Rules.EscalationTopic> topic = rules.escalationTopics().stream().filter(t -> t.matches(text)).findFirst();
+        Optional<ScoredCard> card = retrieval.cards().stream().findFirst();
+        double cardConfidence = card.map(AnswerService::cardConfidence).orElse(0.0);
+        double passageConfidence = retrieval.topPassageCosine();
+        double confidence = Math.max(cardConfidence, passageConfidence);
+
+        boolean onTopic = rules.isOnTopic(text) || topic.isPresent() || confidence >= policy.onTopicAnyway();
+        if (!onTopic) {
+            return new Answer(rules.offTopicAnswer().getOrDefault(language, ""), Outcome.OFF_TOPIC, language,
+                    round(confidence), List.of(), null, List.of(), disclaimer(language), "rules:off_topic");
+        }
+        if (card.isPresent() && cardConfidence >= policy.cardMatch()) {
+            AnswerCard matched = card.get().card();
+            boolean escalate = matched.escalate() || topic.isPresent();
+            String reason = topic.map(t -> t.reason().get(language))
+                    .orElse(matched.escalate() ? matched.escalationReason().get(language) : null);
+            return new Answer(matched.answer(language), escalate ? Outcome.ESCALATE : Outcome.ANSWERED, language,
+                    round(cardConfidence), cardCitations(matched, language, retrieval), reason,
+                    followUps(matched.related().stream().map(id -> knowledge.card(id)).flatMap(Optional::stream).toList(),
+                            language), disclaimer(language), "card:" + matched.id());
+        }
+
+        Extract extract = extract(retrieval, language);
+        List<AnswerCard> suggestions = retrieval.cards().stream().limit(3).map(ScoredCard::card).toList();
+        boolean settled = topic.isEmpty() && !extract.citations().isEmpty() && passageConfidence >= policy.answerable();
+        if (settled) {
+            return new Answer(extract.text(), Outcome.ANSWERED, language, round(passageConfidence), extract.citations(), null,
+                    followUps(suggestions, language), disclaimer(language), "extractive");
+        }
+        String reason = topic.map(t -> t.reason().get(language)).orElse(rules.notSettledReason().get(language));
+        String answer = rules.notSettledAnswer().getOrDefault(language, "")
+                + (extract.citations().isEmpty() ? "" : "\n\n" + extract.text());
+        return new Answer(answer.strip(), Outcome.ESCALATE, language, round(confidence), extract.citations(), reason,
+                followUps(suggestions, language), disclaimer(language), "rules:escalate");
+    }
+
+    /**
+     * A card matches on meaning (vector similarity) or, since the bundled model reads English best, on the
+     * question's own words appearing in a phrasing of the same language.
+     */
+    static double cardConfidence(ScoredCard card) {
+        return Math.max(card.cosine(), 0.5 * card.cosine() + 0.5 * card.coverage());
+    }
+
+    private record Extract(String text, List<Citation> citations) {
+    }
+
+    private record Chosen(Passage passage, String sentence, double score) {
+    }
+
+    private Extract extract(Retrieval retrieval, Language language) {
+        List<ScoredPassage> candidates = retrieval.passages().stream().limit(EXTRACT_PASSAGES).toList();
+        List<Chosen> chosen = new ArrayList<>();
+        for (int rank = 0; rank < candidates.size(); rank++) {
+            ScoredPassage candidate = candidates.get(rank);
+            Passage passage = candidate.passage();
+            // Higher-ranked passages and passages in the reader's language are preferred at equal similarity.
+            double bonus = (passage.language() == language ? 0.05 : 0) - rank * 0.01;
+            for (Sentence sentence : retriever.sentencesOf(passage)) {
+                chosen.add(new Chosen(passage, sentence.text(), Vectors.cosine(retrieval.queryVector(), sentence.vector()) + bonus));
+            }
+        }
+        chosen.sort(Comparator.comparingDouble(Chosen::score).reversed());
+        List<Chosen> picked = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Chosen c : chosen) {
+            long fromSamePassage = picked.stream().filter(p -> p.passage().id().equals(c.passage().id())).count();
+            if (fromSamePassage < 2 && seen.add(c.sentence())) {
+                picked.add(c);
+            }
+            if (picked.size() == EXTRACT_SENTENCES) {
+                break;
+            }
+        }
+        Map<String, Integer> numbers = new LinkedHashMap<>();
+        List<Citation> citations = new ArrayList<>();
+        StringBuilder text = new StringBuilder(language == Language.NL ? "Dit zeggen de bronnen hierover:" : "Here is what the sources say:");
+        boolean foreign = false;
+        for (Chosen c : picked) {
+            Integer number = numbers.get(c.passage().id());
+            if (number == null) {
+                number = numbers.size() + 1;
+                numbers.put(c.passage().id(), number);
+                citations.add(citation(c.passage()));
+            }
+            foreign |= c.passage().language() != language;
+            text.append("\n• ").append(c.sentence()).append(" [").append(number).append(']');
+        }
+        if (foreign && language == Language.NL) {
+            text.append("\n(Een deel van deze bronnen is alleen in het Engels beschikbaar.)");
+        }
+        return new Extract(text.toString(), citations);
+    }
+
+    private List<Citation> cardCitations(AnswerCard card, Language language, Retrieval retrieval) {
+        Set<String> cited = new LinkedHashSet<>(card.cites());
+        List<Citation> citations = new ArrayList<>();
+        for (String id : cited) {
+            boolean translationCited = language == Language.NL ? cited.contains(id + "-nl")
+                    : id.endsWith("-nl") && cited.contains(id.substring(0, id.length() - 3));
+            KnowledgeDocument document = documents.get(id);
+            if (translationCited || document == null) {
+                continue;
+            }
+            citations.add(citation(bestPassage(document, retrieval)));
+        }
+        return citations;
+    }
+
+    /** The passage of a cited document that is closest to the question, so the snippet shows the relevant part. */
+    private Passage bestPassage(KnowledgeDocument document, Retrieval retrieval) {
+        return retrieval.passages().stream().map(ScoredPassage::passage)
+                .filter(p -> p.documentId().equals(document.id())).findFirst()
+                .orElse(document.passages().get(0));
+    }
+
+    private static Citation citation(Passage passage) {
+        String snippet = passage.text();
+        if (snippet.length() > SNIPPET_CHARS) {
+            int cut = snippet.lastIndexOf(". ", SNIPPET_CHARS);
+            snippet = snippet.substring(0, cut > SNIPPET_CHARS / 2 ? cut + 1 : SNIPPET_CHARS) + " …";
+        }
+        return new Citation(passage.documentId(), passage.title(), passage.reference(),
+                passage.url().isEmpty() ? null : passage.url(), snippet);
+    }
+
+    private static List<String> followUps(List<AnswerCard> cards, Language language) {
+        return cards.stream().map(c -> c.title(language)).distinct().limit(3).toList();
+    }
+
+    public String disclaimer(Language language) {
+        return language == Language.NL
+                ? "Algemene informatie, geen juridisch advies. Voor je eigen situatie helpt het Copyright Information Point: "
+                        + escalationAddress + "."
+                : "General guidance, not legal advice. For your own situation, the Copyright Information Point can help: "
+                        + escalationAddress + ".";
+    }
+
+    private static double round(double value) {
+        return Math.round(Math.max(0, Math.min(1, value)) * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,158 @@
+package nl.wur.cip.helpdesk.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import nl.wur.cip.helpdesk.answer.Answer;
+import nl.wur.cip.helpdesk.answer.AnswerService;
+import nl.wur.cip.helpdesk.answer.Citation;
+import nl.wur.cip.helpdesk.knowledge.Language;
+import nl.wur.cip.helpdesk.knowledge.Passage;
+import nl.wur.cip.helpdesk.search.Retriever;
+import nl.wur.cip.helpdesk.search.RetrievalMode;
+import nl.wur.cip.helpdesk.search.ScoredPassage;
+
+/** Scores a question set against the helpdesk: pass rate overall, by topic and by language, and retrieval recall. */
+public final class Evaluation {
+    private static final int RECALL_DEPTH = 3;
+
+    public static List<EvalQuestion> read(Path file) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        List<EvalQuestion> questions = new ArrayList<>();
+        int lineNumber = 0;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode node;
+            try {
+                node = mapper.readTree(line);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IOException(file + ":" + lineNumber + ": not a JSON object: " + e.getOriginalMessage());
+            }
+            List<List<Pattern>> must = new ArrayList<>();
+            node.path("must").forEach(group -> must.add(patterns(group)));
+            questions.add(new EvalQuestion(node.path("id").asText("line " + lineNumber), node.path("lang").asText("en"),
+                    node.path("topic").asText("other"), node.path("question").asText(), node.path("expect").asText("answer"),
+                    must, patterns(node.path("cite")), patterns(node.path("mustNot"))));
+        }
+        return questions;
+    }
+
+    public static EvalResult score(EvalQuestion q, Answer answer) {
+        String outcome = answer.outcome().code();
+        boolean outcomeOk = switch (q.expect()) {
+            case "answer" -> outcome.equals("answered");
+            case "either" -> outcome.equals("answered") || outcome.equals("escalate");
+            case "escalate" -> outcome.equals("escalate");
+            case "off_topic" -> outcome.equals("off_topic");
+            default -> false;
+        };
+        if (!outcomeOk) {
+            return new EvalResult(q, false, outcome, "expected " + q.expect() + ", got " + outcome);
+        }
+        for (Pattern p : q.mustNot()) {
+            if (p.matcher(answer.answer()).find()) {
+                return new EvalResult(q, false, outcome, "answer matches forbidden /" + p.pattern() + "/");
+            }
+        }
+        if (q.expectsAnswer()) {
+            String haystack = answer.answer() + "\n" + answer.citations().stream()
+                    .map(c -> String.join("\n", c.title(), c.reference(), c.snippet(), c.id(), c.url() == null ? "" : c.url()))
+                    .collect(Collectors.joining("\n"));
+            for (List<Pattern> group : q.must()) {
+                if (group.stream().noneMatch(p -> p.matcher(haystack).find())) {
+                    return new EvalResult(q, false, outcome, "missing any of " + group.stream().map(Pattern::pattern).toList());
+                }
+            }
+            if (!q.cite().isEmpty() && answer.citations().stream().noneMatch(c -> citedBy(q.cite(), c))) {
+                return new EvalResult(q, false, outcome, "no citation matches " + q.cite().stream().map(Pattern::pattern).toList());
+            }
+        }
+        return new EvalResult(q, true, outcome, null);
+    }
+
+    /** Runs every question and prints the report; returns the overall pass rate. */
+    public static double run(List<EvalQuestion> questions, AnswerService answers, PrintStream out) {
+        List<EvalResult> results = questions.stream()
+                .map(q -> score(q, answers.ask(q.question(), Optional.empty()))).toList();
+        double overall = rate(results);
+        out.printf("overall: %.1f%% (%d/%d)%n", overall * 100, passed(results), results.size());
+        print(out, "topic", results.stream().collect(Collectors.groupingBy(r -> r.question().topic(), TreeMap::new, Collectors.toList())));
+        print(out, "language", results.stream().collect(Collectors.groupingBy(r -> r.question().lang(), TreeMap::new, Collectors.toList())));
+        List<EvalResult> failures = results.stream().filter(r -> !r.passed()).toList();
+        if (!failures.isEmpty()) {
+            out.println("failures:");
+            failures.forEach(r -> out.printf("  %s [%s] %s -> %s%n", r.question().id(), r.question().lang(),
+                    r.question().question(), r.failure()));
+        }
+        return overall;
+    }
+
+    /**
+     * Recall@3 of the right source: the share of answerable questions whose required content (all their
+     * {@code must} groups) is found in the top three passages retrieved.
+     */
+    public static void printRecall(List<EvalQuestion> questions, Function<RetrievalMode, Retriever> retrievers,
+                                   Function<String, Language> detector, PrintStream out) {
+        List<EvalQuestion> answerable = questions.stream().filter(q -> q.expectsAnswer() && !q.must().isEmpty()).toList();
+        for (RetrievalMode mode : RetrievalMode.values()) {
+            Retriever retriever = retrievers.apply(mode);
+            long hits = answerable.stream().filter(q -> {
+                List<ScoredPassage> top = retriever.search(q.question(), detector.apply(q.question())).passages();
+                String text = top.stream().limit(RECALL_DEPTH).map(ScoredPassage::passage).map(Evaluation::passageText)
+                        .collect(Collectors.joining("\n"));
+                return q.must().stream().allMatch(group -> group.stream().anyMatch(p -> p.matcher(text).find()));
+            }).count();
+            out.printf("recall@%d %-5s: %.1f%% (%d/%d)%n", RECALL_DEPTH, mode.name().toLowerCase(), 100.0 * hits / answerable.size(),
+                    hits, answerable.size());
+        }
+    }
+
+    private static String passageText(Passage p) {
+        return String.join("\n", p.documentId(), p.title(), p.reference(), p.url(), p.text());
+    }
+
+    private static boolean citedBy(List<Pattern> patterns, Citation c) {
+        return patterns.stream().anyMatch(p -> p.matcher(c.title()).find() || p.matcher(c.reference()).find()
+                || p.matcher(c.id()).find());
+    }
+
+    private static void print(PrintStream out, String label, Map<String, List<EvalResult>> groups) {
+        groups.forEach((key, list) -> out.printf("  %s %-12s %.1f%% (%d/%d)%n", label, key, rate(list) * 100, passed(list), list.size()));
+    }
+
+    private static long passed(List<EvalResult> results) {
+        return results.stream().filter(EvalResult::passed).count();
+    }
+
+    private static double rate(List<EvalResult> results) {
+        return results.isEmpty() ? 0 : (double) passed(results) / results.size();
+    }
+
+    private static List<Pattern> patterns(JsonNode node) {
+        List<Pattern> patterns = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(v -> patterns.add(Pattern.compile(v.asText(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+        } else if (node.isTextual()) {
+            patterns.add(Pattern.compile(node.asText(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+        }
+        return patterns;
+    }
+
+    private Evaluation() {
+    }
+}

@@ -1,0 +1,29 @@
+package nl.wur.cip.helpdesk.knowledge;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The office's tunable rules from {@code knowledge/rules/}: what is in scope, which topics always go to a
+ * human, the fixed replies, and the Dutch-to-English search terms.
+ */
+public record Rules(List<Pattern> onTopic, List<EscalationTopic> escalationTopics,
+                    Map<Language, String> offTopicAnswer, Map<Language, String> notSettledAnswer,
+                    Map<Language, String> notSettledReason, Map<String, List<String>> dutchToEnglish) {
+
+    /** A topic that always goes to the copyright office, recognised by any of its patterns. */
+    public record EscalationTopic(String id, List<Pattern> patterns, Map<Language, String> reason) {
+        public boolean matches(String question) {
+            return patterns.stream().anyMatch(p -> p.matcher(question).find());
+        }
+    }
+
+    public static Rules empty() {
+        return new Rules(List.of(), List.of(), Map.of(), Map.of(), Map.of(), Map.of());
+    }
+
+    public boolean isOnTopic(String question) {
+        return onTopic.stream().anyMatch(p -> p.matcher(question).find());
+    }
+}

@@ -1,0 +1,14 @@
+package nl.wur.cip.helpdesk.search;
+
+import java.util.List;
+import java.util.Set;
+import nl.wur.cip.helpdesk.knowledge.Language;
+
+/** What the retriever found for one question, best first. */
+public record Retrieval(String question, Language language, List<ScoredPassage> passages, List<ScoredCard> cards,
+                        float[] queryVector, Set<String> queryTerms) {
+
+    public double topPassageCosine() {
+        return passages.isEmpty() ? 0 : passages.stream().mapToDouble(ScoredPassage::cosine).max().orElse(0);
+    }
+}

@@ -1,0 +1,102 @@
+package nl.wur.cip.helpdesk.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import nl.wur.cip.helpdesk.answer.AnswerService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: the JSON API and the web page. It starts before the index is built, answering
+ * {@code 503} on {@code /api/health} and {@code /api/ask} until {@link #ready} hands it the answer service.
+ */
+public final class HelpdeskServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HelpdeskServer.class);
+    private static final String JSON = "application/json; charset=utf-8";
+
+    private final AtomicReference<AnswerService> answers = new AtomicReference<>();
+    private final JsonRequests requests = new JsonRequests();
+    private final Javalin app;
+
+    public HelpdeskServer(Path webDir) {
+        AskEndpoint ask = new AskEndpoint(requests, () -> Optional.ofNullable(answers.get()));
+        app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = JsonRequests.MAX_BODY_BYTES;
+            config.http.prefer405over404 = true;
+            if (Files.isDirectory(webDir)) {
+                config.staticFiles.add(files -> {
+                    files.hostedPath = "/";
+                    files.directory = webDir.toAbsolutePath().toString();
+                    files.location = Location.EXTERNAL;
+                });
+            } else {
+                LOG.warn("web folder {} not found: serving the API only", webDir.toAbsolutePath());
+            }
+            config.routes.get("/api/health", ctx -> {
+                if (answers.get() == null) {
+                    ctx.header("Retry-After", "2");
+                    json(ctx, 503, Map.of("status", "starting"));
+                } else {
+                    json(ctx, 200, Map.of("status", "ok"));
+                }
+            });
+            config.routes.post("/api/ask", ctx -> json(ctx, 200, ask.handle(ctx)));
+            config.routes.exception(ApiException.class, (e, ctx) -> {
+                if (e.status() == 503) {
+                    ctx.header("Retry-After", "2");
+                }
+                error(ctx, e.status(), e.getMessage());
+            });
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "something went wrong on our side; please try again");
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.path().startsWith("/api/")) {
+                    error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path());
+                }
+            });
+            config.routes.error(405, ctx -> error(ctx, 405, ctx.method() + " is not allowed on " + ctx.path()));
+        });
+    }
+
+    public HelpdeskServer start(int port) {
+        app.start(port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Called once the index is built: from now on the helpdesk answers. */
+    public void ready(AnswerService service) {
+        answers.set(service);
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private void json(Context ctx, int status, Object body) throws Exception {
+        ctx.status(status).contentType(JSON).result(requests.mapper().writeValueAsString(body));
+    }
+
+    private void error(Context ctx, int status, String message) {
+        try {
+            json(ctx, status, Map.of("error", message == null ? "request refused" : message));
+        } catch (Exception e) {
+            ctx.status(status).contentType(JSON).result("{\"error\":\"request refused\"}");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package nl.wur.cip.helpdesk.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import io.javalin.http.Context;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Reads and checks JSON request bodies so every handler rejects bad input the same way. */
+public final class JsonRequests {
+    /** Far more than any valid request needs; more is refused before parsing. */
+    public static final int MAX_BODY_BYTES = 16 * 1024;
+
+    private final ObjectMapper mapper;
+
+    public JsonRequests() {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(MAX_BODY_BYTES).build())
+                .build();
+        this.mapper = new ObjectMapper(factory);
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** The body as a JSON object, or an {@link ApiException} saying what is wrong with it. */
+    public JsonNode object(Context ctx) {
+        String contentType = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
+        if (!contentType.startsWith("application/json")) {
+            throw new ApiException(415, "send the request as JSON with Content-Type: application/json");
+        }
+        long declared = ctx.contentLength();
+        if (declared > MAX_BODY_BYTES) {
+            throw new ApiException(413, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new ApiException(413, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ApiException(400, "the request body is not valid UTF-8");
+        }
+        if (text.isBlank()) {
+            throw new ApiException(400, "the request body is empty; send a JSON object");
+        }
+        try {
+            JsonNode node = mapper.readTree(text);
+            if (node == null || !node.isObject()) {
+                throw new ApiException(400, "the request body must be a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new ApiException(400, "the request body is not valid JSON");
+        }
+    }
+
+    /** A required, non-blank string field of at most {@code maxLength} characters. */
+    public static String requiredString(JsonNode body, String field, int maxLength) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            throw new ApiException(400, "'" + field + "' is required");
+        }
+        if (!value.isTextual()) {
+            throw new ApiException(400, "'" + field + "' must be a string");
+        }
+        String text = value.asText();
+        if (text.isBlank()) {
+            throw new ApiException(400, "'" + field + "' must not be empty");
+        }
+        if (text.codePointCount(0, text.length()) > maxLength) {
+            throw new ApiException(400, "'" + field + "' is longer than " + maxLength + " characters");
+        }
+        return text;
+    }
+
+    /** An optional string field; absent or null gives empty. */
+    public static Optional<String> optionalString(JsonNode body, String field, int maxLength) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw new ApiException(400, "'" + field + "' must be a string");
+        }
+        if (value.asText().length() > maxLength) {
+            throw new ApiException(400, "'" + field + "' is longer than " + maxLength + " characters");
+        }
+        return Optional.of(value.asText());
+    }
+}

@@ -1,0 +1,25 @@
+package nl.wur.cip.helpdesk;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import nl.wur.cip.helpdesk.config.HelpdeskConfig;
+
+/** The real helpdesk over the shipped knowledge, built once per test run because loading the model takes seconds. */
+public final class TestHelpdesk {
+    private static Main.Assembly shared;
+
+    public static synchronized Main.Assembly shared() {
+        if (shared == null) {
+            shared = Main.assemble(config(Path.of("target", "test-helpdesk")));
+        }
+        return shared;
+    }
+
+    public static HelpdeskConfig config(Path dataDir) {
+        return HelpdeskConfig.from(Map.of(), List.of("--data-dir=" + dataDir, "--knowledge-dir=knowledge", "--web-dir=web"));
+    }
+
+    private TestHelpdesk() {
+    }
+}

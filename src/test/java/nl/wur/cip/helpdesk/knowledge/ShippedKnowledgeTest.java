@@ -1,0 +1,81 @@
+package nl.wur.cip.helpdesk.knowledge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Checks the whole shipped knowledge folder, as the copyright office will edit it. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ShippedKnowledgeTest {
+    private KnowledgeBase kb;
+
+    @BeforeAll
+    void load() {
+        kb = new KnowledgeLoader().load(Path.of("knowledge"));
+    }
+
+    @Test
+    void everyFileParsesWithoutProblems() {
+        assertEquals(List.of(), kb.problems());
+    }
+
+    @Test
+    void idsAreUniqueAcrossTheFolder() {
+        Set<String> seen = new HashSet<>();
+        kb.allIds().forEach(id -> assertTrue(seen.add(id), "duplicate id " + id));
+    }
+
+    @Test
+    void everyCitationAndRelatedCardResolves() {
+        for (AnswerCard card : kb.cards()) {
+            card.cites().forEach(id -> assertTrue(kb.document(id).isPresent(), card.id() + " cites unknown " + id));
+            card.related().forEach(id -> assertTrue(kb.card(id).isPresent(), card.id() + " relates to unknown " + id));
+        }
+    }
+
+    @Test
+    void everyCardIsCompleteInBothLanguages() {
+        assertTrue(kb.cards().size() >= 40, "only " + kb.cards().size() + " answer cards");
+        for (AnswerCard card : kb.cards()) {
+            for (Language language : Language.values()) {
+                assertFalse(card.answer(language).isBlank(), card.id() + " has no " + language + " answer");
+                assertFalse(card.title(language).isBlank(), card.id() + " has no " + language + " title");
+                assertTrue(card.questions().get(language).size() >= 2, card.id() + " needs " + language + " phrasings");
+                if (card.escalate()) {
+                    assertFalse(card.escalationReason().getOrDefault(language, "").isBlank(), card.id() + " lacks a reason");
+                }
+            }
+        }
+    }
+
+    @Test
+    void lawAndGuidanceCarryReferenceAndUrlAndNoEmptyPassage() {
+        assertTrue(kb.document("cip-2021-training-ai").isPresent(), "the CIP's own guidance must be there");
+        for (KnowledgeDocument doc : kb.documents()) {
+            assertFalse(doc.reference().isBlank(), doc.id());
+            if (doc.kind().equals("law") && doc.id().matches("(dsm|aw|ai-act|db|infosoc)-.*")) {
+                assertTrue(doc.url().startsWith("https://"), doc.id() + " needs its official URL");
+            }
+            doc.passages().forEach(p -> assertFalse(p.text().isBlank(), p.id()));
+        }
+    }
+
+    @Test
+    void scopeRulesAreLoaded() {
+        assertFalse(kb.rules().onTopic().isEmpty());
+        assertFalse(kb.rules().escalationTopics().isEmpty());
+        assertFalse(kb.rules().dutchToEnglish().isEmpty());
+        for (Language language : Language.values()) {
+            assertFalse(kb.rules().offTopicAnswer().getOrDefault(language, "").isBlank());
+            assertFalse(kb.rules().notSettledAnswer().getOrDefault(language, "").isBlank());
+        }
+    }
+}

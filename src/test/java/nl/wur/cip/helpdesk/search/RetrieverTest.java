@@ -1,0 +1,81 @@
+package nl.wur.cip.helpdesk.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import nl.wur.cip.helpdesk.Main;
+import nl.wur.cip.helpdesk.TestHelpdesk;
+import nl.wur.cip.helpdesk.knowledge.Language;
+import nl.wur.cip.helpdesk.knowledge.Passage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RetrieverTest {
+    private final Main.Assembly helpdesk = TestHelpdesk.shared();
+
+    private List<Passage> top(String question, Language language, int n) {
+        return helpdesk.retriever().search(question, language).passages().stream().limit(n).map(ScoredPassage::passage).toList();
+    }
+
+    @Test
+    void aRetentionQuestionFindsTheRetentionPassage() {
+        List<Passage> found = top("How long am I allowed to keep the data I collected?", Language.EN, 3);
+        assertTrue(found.stream().anyMatch(p -> p.text().matches("(?is).*(retain|retained|as long as).*")),
+                () -> "top 3: " + found.stream().map(Passage::id).toList());
+    }
+
+    @Test
+    void aDutchQuestionFindsDutchText() {
+        List<Passage> found = top("Welk artikel van de Auteurswet regelt tekst- en datamining voor wetenschappelijk onderzoek?",
+                Language.NL, 3);
+        assertTrue(found.stream().anyMatch(p -> p.language() == Language.NL),
+                () -> "top 3: " + found.stream().map(Passage::id).toList());
+    }
+
+    @Test
+    void aDutchQuestionFindsItsAnswerCard() {
+        ScoredCard best = helpdesk.retriever().search("Hoe lang mag ik mijn gescrapete data bewaren?", Language.NL).cards().get(0);
+        assertTrue(best.card().answer(Language.NL).matches("(?is).*(bewaar|zolang|nodig).*"), best.card().id());
+    }
+
+    @Test
+    void fusionRanksByBothSignalsAndTheModesDiffer() {
+        Retrieval fused = helpdesk.retriever().search("opt-out robots.txt reservation", Language.EN);
+        assertTrue(fused.passages().size() > 3);
+        for (int i = 1; i < fused.passages().size(); i++) {
+            assertTrue(fused.passages().get(i - 1).score() >= fused.passages().get(i).score(), "ranked best first");
+        }
+        assertTrue(fused.passages().get(0).cosine() > 0.2);
+    }
+
+    @Test
+    void aRestartWithTheSameKnowledgeEmbedsNothing(@TempDir Path dir) throws Exception {
+        Path law = dir.resolve("knowledge/law/dsm-art-4.md");
+        Files.createDirectories(law.getParent());
+        Files.writeString(law, """
+                ---
+                id: dsm-art-4
+                title: General text and data mining exception
+                reference: Directive (EU) 2019/790, Art. 4
+                url: https://eur-lex.europa.eu/eli/dir/2019/790/oj
+                language: en
+                updated: 2026-11-25
+                ---
+                ## Art. 4(3)
+                The general exception applies only where rightholders have not expressly reserved their works.
+                """);
+        var config = nl.wur.cip.helpdesk.config.HelpdeskConfig.from(java.util.Map.of(), List.of(
+                "--data-dir=" + dir.resolve("data"), "--knowledge-dir=" + dir.resolve("knowledge")));
+        try (Main.Assembly first = Main.assemble(config)) {
+            assertTrue(first.vectors().computed() > 0);
+        }
+        assertTrue(Files.size(dir.resolve("data/vectors.bin")) > 0);
+        try (Main.Assembly second = Main.assemble(config)) {
+            assertEquals(0, second.vectors().computed());
+            assertEquals("dsm-art-4#1", second.retriever().search("opt out reserved", Language.EN).passages().get(0).passage().id());
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package nl.wur.cip.helpdesk.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import nl.wur.cip.helpdesk.TestHelpdesk;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HelpdeskServerTest {
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final ObjectMapper mapper = new ObjectMapper();
+    private HelpdeskServer server;
+
+    @BeforeAll
+    void start() {
+        server = new HelpdeskServer(Path.of("web")).start(0);
+        server.ready(TestHelpdesk.shared().answers());
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    private HttpResponse<String> send(String method, String path, String contentType, byte[] body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> ask(String json) throws Exception {
+        return send("POST", "/api/ask", "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void healthIsOkOnceReady() throws Exception {
+        HttpResponse<String> response = send("GET", "/api/health", null, null);
+        assertEquals(200, response.statusCode());
+        assertEquals("ok", mapper.readTree(response.body()).get("status").asText());
+    }
+
+    @Test
+    void healthAndAskAnswer503UntilTheIndexIsReady() throws Exception {
+        try (HelpdeskServer starting = new HelpdeskServer(Path.of("web")).start(0)) {
+            URI base = URI.create("http://localhost:" + starting.port());
+            HttpResponse<String> health = client.send(HttpRequest.newBuilder(base.resolve("/api/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, health.statusCode());
+            HttpResponse<String> ask = client.send(HttpRequest.newBuilder(base.resolve("/api/ask"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"question\":\"May I mine texts?\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, ask.statusCode());
+            assertTrue(ask.headers().firstValue("Retry-After").isPresent());
+            assertFalse(mapper.readTree(ask.body()).get("error").asText().isBlank());
+        }
+    }
+
+    @Test
+    void askReturnsTheContractFields() throws Exception {
+        HttpResponse<String> response = ask("{\"question\":\"May I train an AI model on images I scraped for my research?\","
+                + "\"language\":\"en\",\"conversationId\":\"c-1\"}");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        JsonNode body = mapper.readTree(response.body());
+        for (String field : new String[]{"answer", "outcome", "language", "confidence", "citations", "escalationReason",
+                "followUps", "disclaimer"}) {
+            assertTrue(body.has(field), "missing " + field);
+        }
+        assertEquals("answered", body.get("outcome").asText());
+        assertEquals("en", body.get("language").asText());
+        JsonNode citation = body.get("citations").get(0);
+        for (String field : new String[]{"id", "title", "reference", "url", "snippet"}) {
+            assertTrue(citation.has(field), "citation lacks " + field);
+        }
+    }
+
+    static Stream<Arguments> badRequests() {
+        String longQuestion = "a".repeat(2001);
+        return Stream.of(
+                Arguments.of("not JSON", "application/json", "question=hello", 400),
+                Arguments.of("truncated JSON", "application/json", "{\"question\":", 400),
+                Arguments.of("JSON array", "application/json", "[\"question\"]", 400),
+                Arguments.of("empty body", "application/json", "", 400),
+                Arguments.of("missing question", "application/json", "{\"language\":\"en\"}", 400),
+                Arguments.of("null question", "application/json", "{\"question\":null}", 400),
+                Arguments.of("blank question", "application/json", "{\"question\":\"   \\n \"}", 400),
+                Arguments.of("number question", "application/json", "{\"question\":42}", 400),
+                Arguments.of("object question", "application/json", "{\"question\":{\"a\":1}}", 400),
+                Arguments.of("too long question", "application/json", "{\"question\":\"" + longQuestion + "\"}", 400),
+                Arguments.of("unknown language", "application/json", "{\"question\":\"hi\",\"language\":\"de\"}", 400),
+                Arguments.of("language not a string", "application/json", "{\"question\":\"hi\",\"language\":1}", 400),
+                Arguments.of("conversationId not a string", "application/json", "{\"question\":\"hi\",\"conversationId\":[]}", 400),
+                Arguments.of("deeply nested", "application/json", "{\"question\":\"hi\",\"x\":" + "[".repeat(500) + "]".repeat(500) + "}", 400),
+                Arguments.of("form content type", "application/x-www-form-urlencoded", "question=hello", 415),
+                Arguments.of("no content type", null, "{\"question\":\"hi\"}", 415),
+                Arguments.of("body over 16 KB", "application/json", "{\"question\":\"" + "b".repeat(20_000) + "\"}", 413));
+    }
+
+    @ParameterizedTest(name = "{0} -> {3}")
+    @MethodSource("badRequests")
+    void badInputGetsAClearJsonErrorNeverA5xx(String label, String contentType, String body, int status) throws Exception {
+        HttpResponse<String> response = send("POST", "/api/ask", contentType, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(status, response.statusCode(), label + ": " + response.body());
+        JsonNode error = mapper.readTree(response.body());
+        assertFalse(error.get("error").asText().isBlank());
+        assertFalse(response.body().contains("Exception"), "no stack trace or exception name");
+        assertFalse(response.body().contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void invalidUtf8IsA400() throws Exception {
+        byte[] body = {'{', '"', 'q', 'u', 'e', 's', 't', 'i', 'o', 'n', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        assertEquals(400, send("POST", "/api/ask", "application/json", body).statusCode());
+    }
+
+    @Test
+    void unknownApiPathsAndWrongMethodsAnswerJson() throws Exception {
+        HttpResponse<String> missing = send("GET", "/api/nothing-here", null, null);
+        assertEquals(404, missing.statusCode());
+        assertFalse(mapper.readTree(missing.body()).get("error").asText().isBlank());
+        HttpResponse<String> wrongMethod = send("GET", "/api/ask", null, null);
+        assertEquals(405, wrongMethod.statusCode());
+        assertFalse(mapper.readTree(wrongMethod.body()).get("error").asText().isBlank());
+    }
+
+    @Test
+    void theWebPageIsServedAtTheRoot() throws Exception {
+        HttpResponse<String> page = send("GET", "/", null, null);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("CIP Helpdesk"));
+    }
+}
