@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import nl.wur.cip.helpdesk.bench.Benchmark;
 import nl.wur.cip.helpdesk.config.HelpdeskConfig;
 import nl.wur.cip.helpdesk.eval.EvalQuestion;
 import nl.wur.cip.helpdesk.eval.Evaluation;
+import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeLoader;
 import nl.wur.cip.helpdesk.knowledge.Language;
@@ -27,6 +29,7 @@ import nl.wur.cip.helpdesk.search.Retriever;
 import nl.wur.cip.helpdesk.search.TextAnalysis;
 import nl.wur.cip.helpdesk.search.TextEmbedder;
 import nl.wur.cip.helpdesk.search.VectorCache;
+import nl.wur.cip.helpdesk.storage.Database;
 import nl.wur.cip.helpdesk.web.HelpdeskServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,12 +128,15 @@ public final class Main {
 
     private static int serve(HelpdeskConfig config) {
         long start = System.nanoTime();
-        HelpdeskServer server = new HelpdeskServer(config.webDir()).start(config.port());
+        Database database = Database.open(config.databaseUrl(), config.dbUser(), config.dbPassword());
+        HelpdeskServer server = new HelpdeskServer(config.webDir(), new FeedbackStore(database), Clock.systemUTC())
+                .start(config.port());
         Assembly assembly = assemble(config);
         server.ready(assembly.answers());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             assembly.close();
+            database.close();
         }, "shutdown"));
         LOG.info("CIP Helpdesk ready on http://localhost:{} after {} ms (escalations go to {})", server.port(),
                 (System.nanoTime() - start) / 1_000_000, config.escalationTo());

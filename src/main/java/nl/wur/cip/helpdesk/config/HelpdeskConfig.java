@@ -13,7 +13,8 @@ import nl.wur.cip.helpdesk.search.RetrievalMode;
  * (e.g. {@code --port=8080} for {@code HELPDESK_PORT}).
  */
 public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path webDir, String escalationTo,
-                             Optional<Path> embeddingModel, String embeddingPooling, RetrievalMode retrievalMode) {
+                             Optional<Path> embeddingModel, String embeddingPooling, RetrievalMode retrievalMode,
+                             Optional<String> dbUrl, String dbUser, String dbPassword) {
 
     public static HelpdeskConfig from(Map<String, String> env, List<String> flags) {
         Map<String, String> values = new HashMap<>(env);
@@ -48,20 +49,15 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
                 values.getOrDefault("HELPDESK_ESCALATION_TO", "copyright@wur.nl"),
                 model.isEmpty() ? Optional.empty() : Optional.of(Path.of(model)),
                 values.getOrDefault("HELPDESK_EMBEDDING_POOLING", "mean").toUpperCase(Locale.ROOT),
-                retrievalMode);
+                retrievalMode,
+                Optional.ofNullable(values.get("HELPDESK_DB_URL")).map(String::strip).filter(s -> !s.isEmpty()),
+                values.getOrDefault("HELPDESK_DB_USER", "sa"),
+                values.getOrDefault("HELPDESK_DB_PASSWORD", ""));
     }
 
-    public HelpdeskConfig withPort(int newPort) {
-        return new HelpdeskConfig(newPort, dataDir, knowledgeDir, webDir, escalationTo, embeddingModel, embeddingPooling,
-                retrievalMode);
+    /** The JDBC URL: the configured one, or embedded H2 in the data folder. */
+    public String databaseUrl() {
+        return dbUrl.orElseGet(() -> "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("helpdesk"));
     }
 
-    public HelpdeskConfig withDataDir(Path newDataDir) {
-        return new HelpdeskConfig(port, newDataDir, knowledgeDir, webDir, escalationTo, embeddingModel, embeddingPooling,
-                retrievalMode);
-    }
-
-    public HelpdeskConfig withRetrievalMode(RetrievalMode mode) {
-        return new HelpdeskConfig(port, dataDir, knowledgeDir, webDir, escalationTo, embeddingModel, embeddingPooling, mode);
-    }
 }

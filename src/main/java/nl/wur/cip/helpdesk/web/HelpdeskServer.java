@@ -6,10 +6,12 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.wur.cip.helpdesk.answer.AnswerService;
+import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,13 +22,20 @@ import org.slf4j.LoggerFactory;
 public final class HelpdeskServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HelpdeskServer.class);
     private static final String JSON = "application/json; charset=utf-8";
+    /** The page loads only its own scripts and styles, so injected markup could not run even if it got in. */
+    private static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                    + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer");
 
     private final AtomicReference<AnswerService> answers = new AtomicReference<>();
     private final JsonRequests requests = new JsonRequests();
     private final Javalin app;
 
-    public HelpdeskServer(Path webDir) {
+    public HelpdeskServer(Path webDir, FeedbackStore feedbackStore, Clock clock) {
         AskEndpoint ask = new AskEndpoint(requests, () -> Optional.ofNullable(answers.get()));
+        FeedbackEndpoint feedback = new FeedbackEndpoint(requests, feedbackStore, clock);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = JsonRequests.MAX_BODY_BYTES;
@@ -40,6 +49,7 @@ public final class HelpdeskServer implements AutoCloseable {
             } else {
                 LOG.warn("web folder {} not found: serving the API only", webDir.toAbsolutePath());
             }
+            config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
             config.routes.get("/api/health", ctx -> {
                 if (answers.get() == null) {
                     ctx.header("Retry-After", "2");
@@ -49,6 +59,7 @@ public final class HelpdeskServer implements AutoCloseable {
                 }
             });
             config.routes.post("/api/ask", ctx -> json(ctx, 200, ask.handle(ctx)));
+            config.routes.post("/api/feedback", ctx -> json(ctx, 201, feedback.handle(ctx)));
             config.routes.exception(ApiException.class, (e, ctx) -> {
                 if (e.status() == 503) {
                     ctx.header("Retry-After", "2");

@@ -13,6 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import nl.wur.cip.helpdesk.TestHelpdesk;
+import nl.wur.cip.helpdesk.feedback.FeedbackStore;
+import nl.wur.cip.helpdesk.storage.Database;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,16 +29,19 @@ class HelpdeskServerTest {
     private final HttpClient client = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
     private HelpdeskServer server;
+    private Database database;
 
     @BeforeAll
     void start() {
-        server = new HelpdeskServer(Path.of("web")).start(0);
+        database = Database.open("jdbc:h2:mem:server-test;DB_CLOSE_DELAY=-1", "sa", "");
+        server = new HelpdeskServer(Path.of("web"), new FeedbackStore(database), Clock.systemUTC()).start(0);
         server.ready(TestHelpdesk.shared().answers());
     }
 
     @AfterAll
     void stop() {
         server.close();
+        database.close();
     }
 
     private HttpResponse<String> send(String method, String path, String contentType, byte[] body) throws Exception {
@@ -60,7 +66,7 @@ class HelpdeskServerTest {
 
     @Test
     void healthAndAskAnswer503UntilTheIndexIsReady() throws Exception {
-        try (HelpdeskServer starting = new HelpdeskServer(Path.of("web")).start(0)) {
+        try (HelpdeskServer starting = new HelpdeskServer(Path.of("web"), new FeedbackStore(database), Clock.systemUTC()).start(0)) {
             URI base = URI.create("http://localhost:" + starting.port());
             HttpResponse<String> health = client.send(HttpRequest.newBuilder(base.resolve("/api/health")).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -144,9 +150,47 @@ class HelpdeskServerTest {
     }
 
     @Test
-    void theWebPageIsServedAtTheRoot() throws Exception {
+    void theWebPageIsServedAtTheRootUnderAStrictContentSecurityPolicy() throws Exception {
         HttpResponse<String> page = send("GET", "/", null, null);
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("CIP Helpdesk"));
+        for (HttpResponse<String> response : java.util.List.of(page, send("GET", "/app.js", null, null),
+                send("GET", "/api/health", null, null), ask("{}"))) {
+            String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("default-src 'self'") && !csp.contains("unsafe-inline"), response.uri() + ": " + csp);
+            assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
+        }
+    }
+
+    @Test
+    void feedbackIsValidatedAndStored() throws Exception {
+        String body = "{\"conversationId\":\"c-42\",\"question\":\"May I scrape?\",\"answer\":\"Yes, under conditions.\","
+                + "\"outcome\":\"answered\",\"rating\":\"down\",\"comment\":\"Too short\",\"language\":\"en\"}";
+        HttpResponse<String> response = send("POST", "/api/feedback", "application/json", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(201, response.statusCode(), response.body());
+        String id = mapper.readTree(response.body()).get("id").asText();
+        var stored = new FeedbackStore(database).latest(50).stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
+        assertEquals("down", stored.rating());
+        assertEquals("Too short", stored.comment());
+        assertEquals("c-42", stored.conversationId());
+    }
+
+    static Stream<Arguments> badFeedback() {
+        return Stream.of(
+                Arguments.of("{\"question\":\"q\",\"answer\":\"a\",\"outcome\":\"answered\"}", "'rating' is required"),
+                Arguments.of("{\"rating\":\"meh\",\"question\":\"q\",\"answer\":\"a\",\"outcome\":\"answered\"}", "'rating' must be"),
+                Arguments.of("{\"rating\":\"up\",\"answer\":\"a\",\"outcome\":\"answered\"}", "'question' is required"),
+                Arguments.of("{\"rating\":\"up\",\"question\":\"q\",\"answer\":\"a\",\"outcome\":\"great\"}", "'outcome' must be"),
+                Arguments.of("{\"rating\":\"up\",\"question\":\"q\",\"answer\":\"a\",\"outcome\":\"answered\",\"comment\":7}", "'comment' must be a string"),
+                Arguments.of("{\"rating\":\"up\",\"question\":\"q\",\"answer\":\"a\",\"outcome\":\"answered\",\"comment\":\"" + "x".repeat(1001) + "\"}", "longer than 1000"),
+                Arguments.of("{\"rating\":\"up\",\"question\":\"q\",\"answer\":\"a\",\"outcome\":\"answered\",\"language\":\"fr\"}", "'language'"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("badFeedback")
+    void badFeedbackIsRefusedWithA400(String body, String message) throws Exception {
+        HttpResponse<String> response = send("POST", "/api/feedback", "application/json", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(mapper.readTree(response.body()).get("error").asText().contains(message), response.body());
     }
 }

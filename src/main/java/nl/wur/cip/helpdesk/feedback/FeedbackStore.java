@@ -1,0 +1,57 @@
+package nl.wur.cip.helpdesk.feedback;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import nl.wur.cip.helpdesk.storage.Database;
+
+/** Stores feedback in the database so the copyright office can see which answers helped. */
+public final class FeedbackStore {
+    private final Database database;
+
+    public FeedbackStore(Database database) {
+        this.database = database;
+    }
+
+    public void save(Feedback f) {
+        try (Connection c = database.connection();
+             PreparedStatement s = c.prepareStatement("INSERT INTO feedback (id, created_at, conversation_id, question, answer,"
+                     + " outcome, rating, comment, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, f.id());
+            s.setTimestamp(2, Timestamp.from(f.createdAt()));
+            s.setString(3, f.conversationId());
+            s.setString(4, f.question());
+            s.setString(5, f.answer());
+            s.setString(6, f.outcome());
+            s.setString(7, f.rating());
+            s.setString(8, f.comment());
+            s.setString(9, f.language());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store feedback: " + e.getMessage(), e);
+        }
+    }
+
+    /** The newest feedback first. */
+    public List<Feedback> latest(int limit) {
+        try (Connection c = database.connection();
+             PreparedStatement s = c.prepareStatement("SELECT id, created_at, conversation_id, question, answer, outcome, rating,"
+                     + " comment, language FROM feedback ORDER BY created_at DESC, id FETCH FIRST ? ROWS ONLY")) {
+            s.setInt(1, limit);
+            List<Feedback> list = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new Feedback(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)));
+                }
+            }
+            return list;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read feedback: " + e.getMessage(), e);
+        }
+    }
+}

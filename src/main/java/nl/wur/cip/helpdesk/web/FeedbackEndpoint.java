@@ -1,0 +1,49 @@
+package nl.wur.cip.helpdesk.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import nl.wur.cip.helpdesk.feedback.Feedback;
+import nl.wur.cip.helpdesk.feedback.FeedbackStore;
+import nl.wur.cip.helpdesk.knowledge.Language;
+
+/** {@code POST /api/feedback}: validates a thumbs up or down and stores it. */
+final class FeedbackEndpoint {
+    private static final Set<String> RATINGS = Set.of("up", "down");
+    private static final Set<String> OUTCOMES = Set.of("answered", "escalate", "off_topic");
+
+    private final JsonRequests requests;
+    private final FeedbackStore store;
+    private final Clock clock;
+
+    FeedbackEndpoint(JsonRequests requests, FeedbackStore store, Clock clock) {
+        this.requests = requests;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    Map<String, String> handle(Context ctx) {
+        JsonNode body = requests.object(ctx);
+        String rating = JsonRequests.requiredString(body, "rating", 4);
+        if (!RATINGS.contains(rating)) {
+            throw new ApiException(400, "'rating' must be \"up\" or \"down\"");
+        }
+        String question = JsonRequests.requiredString(body, "question", AskEndpoint.MAX_QUESTION_CHARS);
+        String answer = JsonRequests.requiredString(body, "answer", 8000);
+        String outcome = JsonRequests.requiredString(body, "outcome", 16);
+        if (!OUTCOMES.contains(outcome)) {
+            throw new ApiException(400, "'outcome' must be answered, escalate or off_topic");
+        }
+        String comment = JsonRequests.optionalString(body, "comment", 1000).map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
+        String language = JsonRequests.optionalString(body, "language", 5)
+                .map(code -> Language.fromCode(code).orElseThrow(() -> new ApiException(400, "'language' must be \"en\" or \"nl\"")))
+                .orElse(Language.EN).code();
+        String conversationId = JsonRequests.optionalString(body, "conversationId", 100).orElse(null);
+        String id = UUID.randomUUID().toString();
+        store.save(new Feedback(id, clock.instant(), conversationId, question, answer, outcome, rating, comment, language));
+        return Map.of("id", id);
+    }
+}

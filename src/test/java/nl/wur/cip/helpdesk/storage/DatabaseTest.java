@@ -1,0 +1,35 @@
+package nl.wur.cip.helpdesk.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import nl.wur.cip.helpdesk.feedback.Feedback;
+import nl.wur.cip.helpdesk.feedback.FeedbackStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+    @Test
+    void createsTheSchemaOnceAndKeepsDataAcrossReopening(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("helpdesk");
+        try (Database db = Database.open(url, "sa", "")) {
+            new FeedbackStore(db).save(new Feedback("f-1", Instant.parse("2026-11-25T10:00:00Z"), "c-1", "May I?", "Yes.",
+                    "answered", "up", null, "en"));
+        }
+        assertTrue(Files.list(dir).anyMatch(p -> p.getFileName().toString().startsWith("helpdesk")));
+        try (Database db = Database.open(url, "sa", "")) {
+            assertEquals("f-1", new FeedbackStore(db).latest(10).get(0).id());
+            try (Connection c = db.connection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM schema_version")) {
+                rs.next();
+                assertEquals(1, rs.getInt(1), "each migration is recorded once");
+            }
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package nl.wur.cip.helpdesk.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import nl.wur.cip.helpdesk.TestHelpdesk;
+import nl.wur.cip.helpdesk.feedback.Feedback;
+import nl.wur.cip.helpdesk.feedback.FeedbackStore;
+import nl.wur.cip.helpdesk.storage.Database;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The chat page in Debian's headless Chromium against the real server and knowledge. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChatPageBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private Database database;
+    private HelpdeskServer server;
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+    private Path profile;
+
+    @BeforeAll
+    void startServer() throws Exception {
+        boolean available = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!available && System.getenv("CI") != null) {
+            throw new IllegalStateException("CI must install chromium and chromium-driver (see .ci/run)");
+        }
+        Assumptions.assumeTrue(available, "Debian's chromium and chromium-driver are not installed");
+        database = Database.open("jdbc:h2:mem:browser-test;DB_CLOSE_DELAY=-1", "sa", "");
+        server = new HelpdeskServer(Path.of("web"), new FeedbackStore(database), Clock.systemUTC()).start(0);
+        server.ready(TestHelpdesk.shared().answers());
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    void stopServer() {
+        if (server != null) {
+            server.close();
+            database.close();
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // Background services would try the network, which this machine does not have.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--lang=en-GB", "--window-size=1280,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.get("http://localhost:" + server.port() + "/");
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private WebElement ask(String question) {
+        int before = browser.findElements(By.cssSelector(".message.answer")).size();
+        WebElement box = browser.findElement(By.id("question"));
+        box.clear();
+        box.sendKeys(question);
+        browser.findElement(By.id("send")).click();
+        return waitForAnswer(before);
+    }
+
+    private WebElement waitForAnswer(int before) {
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message.answer"), before + 1));
+        List<WebElement> answers = browser.findElements(By.cssSelector(".message.answer"));
+        return answers.get(answers.size() - 1);
+    }
+
+    private void screenshot(String name) throws Exception {
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void askingShowsAnAnswerWithSourcesThatExpand() throws Exception {
+        WebElement answer = ask("May I train an AI model on images I scraped from the web for my research?");
+        assertEquals("answered", answer.getAttribute("data-outcome"));
+        assertFalse(answer.findElement(By.cssSelector(".answer-text")).getText().isBlank());
+        List<WebElement> sources = answer.findElements(By.cssSelector("ol.sources > li"));
+        assertFalse(sources.isEmpty(), "at least one source");
+        WebElement first = sources.get(0);
+        assertFalse(first.findElement(By.cssSelector(".source-reference")).getText().isBlank());
+        WebElement snippet = first.findElement(By.cssSelector(".snippet"));
+        assertFalse(snippet.isDisplayed());
+        WebElement toggle = first.findElement(By.cssSelector("button.snippet-toggle"));
+        toggle.click();
+        assertTrue(snippet.isDisplayed());
+        assertEquals("true", toggle.getAttribute("aria-expanded"));
+        for (WebElement link : answer.findElements(By.cssSelector("a.source-link"))) {
+            assertEquals("_blank", link.getAttribute("target"));
+            assertTrue(link.getAttribute("rel").contains("noopener"));
+            assertTrue(link.getAttribute("rel").contains("noreferrer"));
+        }
+        assertFalse(answer.findElement(By.cssSelector(".disclaimer")).getText().isBlank());
+        screenshot("chat-desktop.png");
+        browser.manage().window().setSize(new Dimension(360, 800));
+        Number scrollWidth = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
+        assertTrue(scrollWidth.intValue() <= 360, "no horizontal scrolling at 360 px: " + scrollWidth);
+        screenshot("chat-360px.png");
+    }
+
+    @Test
+    void offTopicAndEscalateQuestionsShowTheirOutcome() {
+        WebElement offTopic = ask("Can you recommend a good restaurant in Wageningen?");
+        assertEquals("off_topic", offTopic.getAttribute("data-outcome"));
+        assertTrue(offTopic.findElements(By.cssSelector("ol.sources > li")).isEmpty());
+        WebElement escalate = ask("A photographer sent WUR a cease-and-desist letter about my dataset. What should I do?");
+        assertEquals("escalate", escalate.getAttribute("data-outcome"));
+        assertFalse(escalate.findElement(By.cssSelector(".escalation-reason")).getText().isBlank());
+        String mailto = escalate.findElement(By.cssSelector("a.escalate-action")).getAttribute("href");
+        assertTrue(mailto.startsWith("mailto:copyright@wur.nl"), mailto);
+        assertTrue(mailto.contains("cease"), "the question is prefilled: " + mailto);
+    }
+
+    @Test
+    void switchingToDutchTranslatesTheUiAndAsksInDutch() {
+        WebElement toggle = browser.findElement(By.id("lang-toggle"));
+        assertEquals("Nederlands", toggle.getText().strip());
+        toggle.click();
+        wait.until(d -> "nl".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        assertEquals("English", browser.findElement(By.id("lang-toggle")).getText().strip());
+        WebElement answer = ask("Hoe lang mag ik mijn dataset bewaren?");
+        assertTrue(answer.findElement(By.cssSelector(".disclaimer")).getText().startsWith("Algemene informatie"));
+    }
+
+    @Test
+    void theKeyboardAloneCanAskAQuestion() {
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+        for (int i = 0; i < 30 && !"question".equals(browser.switchTo().activeElement().getAttribute("id")); i++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+        }
+        assertEquals("question", browser.switchTo().activeElement().getAttribute("id"), "the question box is reachable by Tab");
+        int before = browser.findElements(By.cssSelector(".message.answer")).size();
+        new Actions(browser).sendKeys("Who answers copyright questions at WUR?").sendKeys(Keys.ENTER).perform();
+        WebElement answer = waitForAnswer(before);
+        assertFalse(answer.findElement(By.cssSelector(".answer-text")).getText().isBlank());
+    }
+
+    @Test
+    void markupInAQuestionIsShownAsTextAndRunsNothing() {
+        String attack = "<img src=x onerror=alert(1)> may I scrape this?";
+        ask(attack);
+        List<WebElement> users = browser.findElements(By.cssSelector(".message.user"));
+        assertTrue(users.get(users.size() - 1).getText().contains("<img src=x onerror=alert(1)>"));
+        assertTrue(browser.findElements(By.cssSelector("#messages img")).isEmpty(), "no element was created from the text");
+        assertNull(ExpectedConditions.alertIsPresent().apply(browser), "no script ran");
+    }
+
+    @Test
+    void feedbackIsStored() {
+        WebElement answer = ask("Can I keep my scraped corpus forever?");
+        answer.findElement(By.cssSelector("button.feedback-up")).click();
+        WebElement comment = wait.until(d -> answer.findElement(By.cssSelector("textarea.feedback-comment")));
+        comment.sendKeys("Clear answer from the browser test");
+        answer.findElement(By.cssSelector("button.feedback-send")).click();
+        wait.until(d -> !answer.findElement(By.cssSelector(".feedback-status")).getText().isBlank());
+        Feedback stored = new FeedbackStore(database).latest(20).stream()
+                .filter(f -> "Clear answer from the browser test".equals(f.comment())).findFirst().orElseThrow();
+        assertEquals("up", stored.rating());
+        assertEquals("Can I keep my scraped corpus forever?", stored.question());
+    }
+}
