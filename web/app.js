@@ -1,38 +1,558 @@
-// Minimal chat: sends the question to /api/ask and shows the answer with its sources, inserted as text only.
-const form = document.getElementById('ask');
-const answers = document.getElementById('answers');
+// CIP Helpdesk chat. Everything the server or the user wrote is inserted with textContent only, and
+// nothing sets inline styles, so the page runs under the server's strict Content-Security-Policy.
+import { LANGUAGES, OFFICE_ADDRESS, strings, translate } from './i18n.js';
 
-form.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const question = document.getElementById('question').value;
-  const box = document.createElement('div');
-  box.className = 'answer';
-  box.textContent = '…';
-  answers.prepend(box);
+const MAX_QUESTION = 2000;
+const COUNTER_FROM = 1800;
+const MAX_COMMENT = 1000;
+const MAX_FEEDBACK_ANSWER = 8000; // the feedback endpoint refuses longer answers
+const REQUEST_TIMEOUT_MS = 60_000;
+// Some mail clients (classic Outlook on Windows) cut mailto URLs at about 2,000 characters.
+const MAIL_BODY_LIMIT = 1500;
+const STORAGE_KEY = 'cip-helpdesk-language';
+
+const form = document.getElementById('ask-form');
+const input = document.getElementById('question');
+const sendButton = document.getElementById('send');
+const counter = document.getElementById('counter');
+const messages = document.getElementById('messages');
+const starterList = document.querySelector('#welcome .starters');
+const langToggle = document.getElementById('lang-toggle');
+
+const conversationId = newConversationId();
+const transcript = []; // {question, answer} of every answered turn, for the mail to the office
+let language = initialLanguage();
+let busy = false;
+let nextId = 0;
+
+const t = (key, values) => translate(language, key, values);
+
+// ---- language -------------------------------------------------------------------------------
+
+function initialLanguage() {
   try {
-    const response = await fetch('/api/ask', {
-      method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({question})
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (LANGUAGES.includes(saved)) return saved;
+  } catch {
+    // Storage can be blocked (private mode, strict cookie settings); the browser language will do.
+  }
+  return (navigator.language || '').toLowerCase().startsWith('nl') ? 'nl' : 'en';
+}
+
+function setLanguage(next) {
+  language = next;
+  try {
+    localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    // Not remembered across visits then, which is harmless.
+  }
+  applyLanguage();
+}
+
+// Interface text is tagged with its dictionary key so a language switch can redo it in place,
+// including the controls inside answers already on screen.
+function localize(node, key, values) {
+  node.dataset.i18n = key;
+  if (values) node.dataset.i18nValues = JSON.stringify(values);
+  else delete node.dataset.i18nValues;
+  node.textContent = t(key, values);
+  return node;
+}
+
+function localizeLabel(node, key) {
+  node.dataset.i18nLabel = key;
+  node.setAttribute('aria-label', t(key));
+  return node;
+}
+
+function applyLanguage() {
+  document.documentElement.lang = language;
+  document.title = t('pageTitle');
+  for (const node of document.querySelectorAll('[data-i18n]')) {
+    const values = node.dataset.i18nValues ? JSON.parse(node.dataset.i18nValues) : undefined;
+    node.textContent = t(node.dataset.i18n, values);
+  }
+  for (const node of document.querySelectorAll('[data-i18n-label]')) {
+    node.setAttribute('aria-label', t(node.dataset.i18nLabel));
+  }
+  langToggle.lang = language === 'nl' ? 'en' : 'nl';
+  starterList.replaceChildren(...strings[language].starters.map((question) => {
+    const item = document.createElement('li');
+    const button = make('button', 'starter', question);
+    button.type = 'button';
+    button.addEventListener('click', () => ask(question));
+    item.append(button);
+    return item;
+  }));
+}
+
+// ---- asking ---------------------------------------------------------------------------------
+
+function updateCounter() {
+  const length = input.value.length;
+  counter.hidden = length < COUNTER_FROM;
+  // Emptied rather than only hidden: aria-describedby reads referenced text even when it is hidden.
+  if (counter.hidden) {
+    delete counter.dataset.i18n;
+    counter.textContent = '';
+  } else {
+    localize(counter, 'charsLeft', { n: MAX_QUESTION - length });
+  }
+  counter.classList.toggle('at-limit', length >= MAX_QUESTION);
+}
+
+function setBusy(value) {
+  busy = value;
+  // A disabled button drops focus to the page; the question box is where the user goes next anyway.
+  if (value && document.activeElement === sendButton) input.focus();
+  sendButton.disabled = value;
+}
+
+async function ask(rawQuestion) {
+  const question = rawQuestion.trim().slice(0, MAX_QUESTION);
+  if (!question || busy) return;
+  const userBubble = addUserBubble(question);
+  setBusy(true);
+  const thinking = addThinking();
+  let data;
+  try {
+    data = readAnswer(await postJson('/api/ask', { question, language, conversationId }));
+  } catch (error) {
+    reveal(addErrorBubble(question, error, userBubble));
+    return;
+  } finally {
+    thinking.remove();
+    setBusy(false);
+  }
+  transcript.push({ question, answer: data.answer });
+  addAnswerBubble(question, data);
+  // The question at the top, so a long answer is read from its beginning.
+  userBubble.scrollIntoView({ block: 'start' });
+}
+
+// The server is ours, but a half-formed answer should fail as an error bubble, not as a broken page.
+function readAnswer(data) {
+  if (!data || typeof data.answer !== 'string') throw new RequestError('server');
+  const outcome = ['answered', 'escalate', 'off_topic'].includes(data.outcome) ? data.outcome : 'answered';
+  const text = (value) => (typeof value === 'string' ? value : '');
+  return {
+    answer: data.answer,
+    outcome,
+    language: LANGUAGES.includes(data.language) ? data.language : language,
+    citations: (Array.isArray(data.citations) ? data.citations : [])
+      .filter((c) => c && typeof c === 'object')
+      .map((c) => ({ title: text(c.title), reference: text(c.reference), url: safeUrl(c.url), snippet: text(c.snippet) })),
+    escalationReason: text(data.escalationReason),
+    followUps: (Array.isArray(data.followUps) ? data.followUps : []).filter((f) => typeof f === 'string' && f.trim()),
+    disclaimer: text(data.disclaimer),
+  };
+}
+
+// Only web links become hrefs; anything else (javascript:, data:) is dropped.
+function safeUrl(url) {
+  if (typeof url !== 'string' || !url) return null;
+  try {
+    const parsed = new URL(url, location.href);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+class RequestError extends Error {
+  constructor(kind, detail = '') {
+    super(detail || kind);
+    this.kind = kind;
+    this.detail = detail;
+  }
+}
+
+async function postJson(url, body) {
+  let response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout ? AbortSignal.timeout(REQUEST_TIMEOUT_MS) : undefined,
     });
-    const data = await response.json();
-    box.textContent = response.ok ? data.answer : data.error;
-    if (response.ok) {
-      const meta = document.createElement('p');
-      meta.className = 'meta';
-      meta.textContent = 'Outcome: ' + data.outcome + (data.escalationReason ? ' — ' + data.escalationReason : '');
-      box.append(meta);
-      const list = document.createElement('ol');
-      for (const c of data.citations) {
-        const item = document.createElement('li');
-        item.textContent = c.title + ' — ' + c.reference;
-        list.append(item);
-      }
-      box.append(list);
-      const disclaimer = document.createElement('p');
-      disclaimer.className = 'disclaimer';
-      disclaimer.textContent = data.disclaimer;
-      box.append(disclaimer);
+  } catch (error) {
+    throw new RequestError(error && error.name === 'TimeoutError' ? 'timeout' : 'network');
+  }
+  let data = null;
+  try {
+    data = await response.json();
+  } catch {
+    // An error page without JSON still gets a message from its status below.
+  }
+  if (response.ok) return data;
+  const detail = data && typeof data.error === 'string' ? data.error : '';
+  if (response.status === 503) throw new RequestError('starting', detail);
+  if (response.status === 429) throw new RequestError('busy', detail);
+  if (response.status >= 400 && response.status < 500 && detail) throw new RequestError('invalid', detail);
+  throw new RequestError('server', detail);
+}
+
+function errorMessage(error) {
+  const kind = error instanceof RequestError ? error.kind : 'server';
+  const key = { network: 'errorNetwork', timeout: 'errorTimeout', starting: 'errorStarting', busy: 'errorBusy', invalid: 'errorInvalid' }[kind] || 'errorServer';
+  return [key, kind === 'invalid' ? { detail: error.detail } : undefined];
+}
+
+// ---- bubbles --------------------------------------------------------------------------------
+
+function make(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function button(className, key) {
+  const node = make('button', className);
+  node.type = 'button';
+  if (key) localize(node, key);
+  return node;
+}
+
+function uid(prefix) {
+  nextId += 1;
+  return `${prefix}-${nextId}`;
+}
+
+function reveal(node) {
+  node.scrollIntoView({ block: 'nearest' });
+}
+
+function addUserBubble(question) {
+  const bubble = make('div', 'message user');
+  bubble.append(localize(make('h3', 'message-label'), 'youLabel'), make('p', 'user-text', question));
+  messages.append(bubble);
+  return bubble;
+}
+
+function addThinking() {
+  const bubble = make('div', 'message thinking');
+  bubble.append(localize(make('span', 'thinking-text'), 'thinking'), make('span', 'thinking-dots'));
+  messages.append(bubble);
+  reveal(bubble);
+  return bubble;
+}
+
+function addErrorBubble(question, error, userBubble) {
+  const bubble = make('div', 'message error');
+  const [key, values] = errorMessage(error);
+  const retry = button('retry', 'retry');
+  retry.addEventListener('click', () => {
+    if (busy) return;
+    // Asked again from scratch so the question and its answer stay together at the end.
+    bubble.remove();
+    userBubble.remove();
+    input.focus();
+    ask(question);
+  });
+  bubble.append(localize(make('p', 'error-text'), key, values), retry);
+  messages.append(bubble);
+  return bubble;
+}
+
+function addAnswerBubble(question, data) {
+  const bubble = make('article', 'message answer');
+  bubble.dataset.outcome = data.outcome;
+  bubble.append(localize(make('h3', 'message-label'), 'helpdeskLabel'));
+
+  const text = make('p', 'answer-text', data.answer);
+  text.lang = data.language;
+  bubble.append(text);
+
+  if (data.outcome === 'escalate') bubble.append(escalation(question, data));
+  if (data.outcome !== 'off_topic' && data.citations.length) bubble.append(sources(data));
+  if (data.followUps.length) bubble.append(followUps(data));
+
+  const disclaimer = make('p', 'disclaimer', data.disclaimer);
+  disclaimer.lang = data.language;
+  bubble.append(disclaimer, actions(question, data));
+  messages.append(bubble);
+  return bubble;
+}
+
+function escalation(question, data) {
+  const box = make('div', 'escalation');
+  box.append(localize(make('p', 'escalation-title'), 'escalationTitle'));
+  const reason = data.escalationReason
+    ? make('p', 'escalation-reason', data.escalationReason)
+    : localize(make('p', 'escalation-reason'), 'escalationDefault');
+  if (data.escalationReason) reason.lang = data.language;
+  const link = localize(make('a', 'escalate-action'), 'escalateAction');
+  link.href = mailtoHref(question);
+  box.append(reason, link);
+  return box;
+}
+
+function mailtoHref(question) {
+  const subject = t('mailSubject', { question: question.length > 80 ? `${question.slice(0, 79)}…` : question });
+  const compose = (turns, shortened) => t('mailBody', {
+    question,
+    conversation: (shortened ? `${t('mailShortened')}\n\n` : '')
+      + turns.map((turn) => `${t('mailQuestion')} ${turn.question}\n${t('mailAnswer')} ${turn.answer}`).join('\n\n'),
+  });
+  // Oldest turns go first: the latest exchange is the one the office needs.
+  let turns = transcript;
+  let body = compose(turns, false);
+  while (body.length > MAIL_BODY_LIMIT && turns.length > 1) {
+    turns = turns.slice(1);
+    body = compose(turns, true);
+  }
+  if (body.length > MAIL_BODY_LIMIT) body = `${body.slice(0, MAIL_BODY_LIMIT - 1)}…`;
+  // RFC 6068 asks for CRLF line breaks in mailto bodies.
+  return `mailto:${OFFICE_ADDRESS}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body.replace(/\n/g, '\r\n'))}`;
+}
+
+function sources(data) {
+  const section = make('div', 'sources-block');
+  const headingId = uid('sources');
+  const heading = localize(make('h4', 'sources-heading'), 'sources');
+  heading.id = headingId;
+  const list = make('ol', 'sources');
+  list.lang = data.language;
+  list.setAttribute('aria-labelledby', headingId);
+  for (const citation of data.citations) {
+    const item = make('li');
+    const title = make('span', 'source-title', citation.title);
+    title.id = uid('source-title');
+    const controls = make('div', 'source-controls');
+    const snippet = make('blockquote', 'snippet', citation.snippet);
+    snippet.id = uid('snippet');
+    snippet.hidden = true;
+    const toggle = button('snippet-toggle', 'showPassage');
+    toggle.setAttribute('aria-expanded', 'false');
+    toggle.setAttribute('aria-controls', snippet.id);
+    toggle.setAttribute('aria-describedby', title.id);
+    toggle.addEventListener('click', () => {
+      const open = toggle.getAttribute('aria-expanded') !== 'true';
+      toggle.setAttribute('aria-expanded', String(open));
+      snippet.hidden = !open;
+      localize(toggle, open ? 'hidePassage' : 'showPassage');
+    });
+    controls.append(toggle);
+    if (citation.url) {
+      const link = make('a', 'source-link');
+      link.href = citation.url;
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      link.setAttribute('aria-describedby', title.id);
+      link.append(localize(make('span'), 'officialText'), ' ', localize(make('span', 'visually-hidden'), 'newTab'));
+      controls.append(link);
     }
-  } catch (e) {
-    box.textContent = 'The helpdesk could not be reached. Please try again.';
+    item.append(title, make('span', 'source-reference', citation.reference), controls, snippet);
+    list.append(item);
+  }
+  section.append(heading, list);
+  return section;
+}
+
+function followUps(data) {
+  const block = make('div', 'follow-ups');
+  const label = localize(make('p', 'follow-ups-label'), 'followUps');
+  label.id = uid('follow-ups');
+  const list = make('ul', 'follow-up-list');
+  list.setAttribute('aria-labelledby', label.id);
+  for (const question of data.followUps) {
+    const item = make('li');
+    const choice = make('button', 'follow-up', question);
+    choice.type = 'button';
+    choice.lang = data.language;
+    choice.addEventListener('click', () => ask(question));
+    item.append(choice);
+    list.append(item);
+  }
+  block.append(label, list);
+  return block;
+}
+
+function actions(question, data) {
+  const bar = make('div', 'message-actions');
+  bar.append(copyControl(data), feedback(question, data));
+  return bar;
+}
+
+function plainText(data) {
+  const lines = [data.answer];
+  if (data.outcome === 'escalate') lines.push('', data.escalationReason || t('escalationDefault'), `${t('escalateAction')}: ${OFFICE_ADDRESS}`);
+  if (data.outcome !== 'off_topic' && data.citations.length) {
+    lines.push('', `${t('sources')}:`);
+    data.citations.forEach((c, i) => {
+      lines.push(`${i + 1}. ${[c.title, c.reference].filter(Boolean).join(' — ')}`);
+      if (c.url) lines.push(`   ${c.url}`);
+    });
+  }
+  if (data.disclaimer) lines.push('', data.disclaimer);
+  return lines.join('\n');
+}
+
+function copyControl(data) {
+  const wrap = make('div', 'copy');
+  const copy = localizeLabel(button('copy-answer', 'copy'), 'copyLabel');
+  // Announced separately: a changed button label is not read out by most screen readers.
+  const status = make('span', 'visually-hidden copy-status');
+  status.setAttribute('role', 'status');
+  let timer;
+  copy.addEventListener('click', async () => {
+    clearTimeout(timer);
+    try {
+      await navigator.clipboard.writeText(plainText(data));
+      localize(copy, 'copied');
+      localize(status, 'copiedStatus');
+      status.classList.add('visually-hidden');
+    } catch {
+      // Without a secure context or permission there is no clipboard; say so visibly.
+      localize(status, 'copyFailed');
+      status.classList.remove('visually-hidden');
+    }
+    timer = setTimeout(() => {
+      localize(copy, 'copy');
+      delete status.dataset.i18n;
+      status.textContent = '';
+    }, 3000);
+  });
+  wrap.append(copy, status);
+  return wrap;
+}
+
+// An SVG rather than an emoji: not every system has an emoji font. The down thumb is this one
+// turned over by CSS.
+function thumbIcon() {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  svg.classList.add('thumb');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('d', 'M2 21h4V9H2v12zm21-11c0-1.1-.9-2-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.5-1.1L14.2 1 7.6 7.6C7.2 8 7 8.5 7 9v10c0 1.1.9 2 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7v-2z');
+  svg.append(path);
+  return svg;
+}
+
+function feedback(question, data) {
+  const box = make('div', 'feedback');
+  const prompt = localize(make('span', 'feedback-prompt'), 'feedbackPrompt');
+  prompt.id = uid('feedback-prompt');
+  const group = make('div', 'feedback-buttons');
+  group.setAttribute('role', 'group');
+  group.setAttribute('aria-labelledby', prompt.id);
+  const up = localizeLabel(button('feedback-up'), 'feedbackUp');
+  const down = localizeLabel(button('feedback-down'), 'feedbackDown');
+  up.append(thumbIcon());
+  down.append(thumbIcon());
+  for (const b of [up, down]) b.setAttribute('aria-pressed', 'false');
+  group.append(up, down);
+
+  const panel = make('div', 'feedback-form');
+  panel.hidden = true;
+  const comment = make('textarea', 'feedback-comment');
+  comment.id = uid('feedback-comment');
+  comment.rows = 2;
+  comment.maxLength = MAX_COMMENT;
+  const label = localize(make('label'), 'commentLabel');
+  label.htmlFor = comment.id;
+  const hint = localize(make('p', 'feedback-hint'), 'commentHint');
+  hint.id = uid('feedback-hint');
+  comment.setAttribute('aria-describedby', hint.id);
+  const send = button('feedback-send', 'feedbackSend');
+  panel.append(label, hint, comment, send);
+
+  const status = make('p', 'feedback-status');
+  status.setAttribute('role', 'status');
+  // Focus lands here after sending, because the buttons it came from are then hidden or disabled.
+  status.tabIndex = -1;
+
+  let rating = null;
+  let sending = false;
+  const choose = (value) => {
+    rating = value;
+    up.setAttribute('aria-pressed', String(value === 'up'));
+    down.setAttribute('aria-pressed', String(value === 'down'));
+    panel.hidden = false;
+    status.classList.remove('is-error');
+    delete status.dataset.i18n;
+    status.textContent = '';
+  };
+  up.addEventListener('click', () => choose('up'));
+  down.addEventListener('click', () => choose('down'));
+
+  send.addEventListener('click', async () => {
+    if (!rating || sending) return;
+    // aria-disabled rather than disabled, so keyboard focus stays on the button while it waits.
+    sending = true;
+    send.setAttribute('aria-disabled', 'true');
+    status.classList.remove('is-error');
+    localize(status, 'feedbackSending');
+    const body = {
+      conversationId,
+      question,
+      answer: data.answer.slice(0, MAX_FEEDBACK_ANSWER),
+      outcome: data.outcome,
+      rating,
+      language,
+    };
+    const text = comment.value.trim();
+    if (text) body.comment = text.slice(0, MAX_COMMENT);
+    try {
+      await postJson('/api/feedback', body);
+    } catch (error) {
+      const [key, values] = errorMessage(error);
+      status.classList.add('is-error');
+      localize(status, 'feedbackError', { reason: t(key, values) });
+      return;
+    } finally {
+      sending = false;
+      send.removeAttribute('aria-disabled');
+    }
+    // One rating per answer: the endpoint stores every call, so a second would count twice.
+    panel.hidden = true;
+    up.disabled = true;
+    down.disabled = true;
+    localize(status, 'feedbackThanks');
+    status.focus();
+  });
+
+  box.append(prompt, group, panel, status);
+  return box;
+}
+
+// ---- wiring ---------------------------------------------------------------------------------
+
+function newConversationId() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  // randomUUID exists only in secure contexts; a plain-http intranet host still needs an id.
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  if (busy || !input.value.trim()) return;
+  const question = input.value;
+  input.value = '';
+  updateCounter();
+  ask(question);
+});
+
+input.addEventListener('keydown', (event) => {
+  // isComposing: Enter that confirms an IME composition must not send a half-typed question.
+  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+    event.preventDefault();
+    form.requestSubmit();
   }
 });
+
+input.addEventListener('input', updateCounter);
+langToggle.addEventListener('click', () => setLanguage(language === 'nl' ? 'en' : 'nl'));
+document.getElementById('print').addEventListener('click', () => window.print());
+
+applyLanguage();
+updateCounter();

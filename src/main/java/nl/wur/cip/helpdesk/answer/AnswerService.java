@@ -111,9 +111,15 @@ public final class AnswerService {
             ScoredPassage candidate = candidates.get(rank);
             Passage passage = candidate.passage();
             // Higher-ranked passages and passages in the reader's language are preferred at equal similarity.
-            double bonus = (passage.language() == language ? 0.05 : 0) - rank * 0.01;
+            // A sentence is judged with its passage: a sentence that sounds right inside an off-topic passage
+            // (the general exception, say, for a research question) should lose to one from the right passage.
+            double context = 0.4 * candidate.cosine() + (passage.language() == language ? 0.05 : 0) - rank * 0.01;
             for (Sentence sentence : retriever.sentencesOf(passage)) {
-                chosen.add(new Chosen(passage, sentence.text(), Vectors.cosine(retrieval.queryVector(), sentence.vector()) + bonus));
+                if (sentence.text().endsWith("?")) {
+                    continue; // a question restated in the sources answers nothing
+                }
+                chosen.add(new Chosen(passage, sentence.text(),
+                        0.6 * Vectors.cosine(retrieval.queryVector(), sentence.vector()) + context));
             }
         }
         chosen.sort(Comparator.comparingDouble(Chosen::score).reversed());
@@ -133,10 +139,10 @@ public final class AnswerService {
         StringBuilder text = new StringBuilder(language == Language.NL ? "Dit zeggen de bronnen hierover:" : "Here is what the sources say:");
         boolean foreign = false;
         for (Chosen c : picked) {
-            Integer number = numbers.get(c.passage().id());
+            Integer number = numbers.get(c.passage().documentId());
             if (number == null) {
                 number = numbers.size() + 1;
-                numbers.put(c.passage().id(), number);
+                numbers.put(c.passage().documentId(), number);
                 citations.add(citation(c.passage()));
             }
             foreign |= c.passage().language() != language;

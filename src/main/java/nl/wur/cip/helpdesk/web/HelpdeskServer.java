@@ -38,7 +38,7 @@ public final class HelpdeskServer implements AutoCloseable {
         FeedbackEndpoint feedback = new FeedbackEndpoint(requests, feedbackStore, clock);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.http.maxRequestSize = JsonRequests.MAX_BODY_BYTES;
+            config.http.maxRequestSize = JsonRequests.READ_LIMIT_BYTES;
             config.http.prefer405over404 = true;
             if (Files.isDirectory(webDir)) {
                 config.staticFiles.add(files -> {

@@ -17,6 +17,8 @@ import java.util.Optional;
 public final class JsonRequests {
     /** Far more than any valid request needs; more is refused before parsing. */
     public static final int MAX_BODY_BYTES = 16 * 1024;
+    /** The most the server reads at all; Jetty refuses anything larger itself. */
+    public static final int READ_LIMIT_BYTES = 1024 * 1024;
 
     private final ObjectMapper mapper;
 
@@ -37,8 +39,8 @@ public final class JsonRequests {
         if (!contentType.startsWith("application/json")) {
             throw new ApiException(415, "send the request as JSON with Content-Type: application/json");
         }
-        long declared = ctx.contentLength();
-        if (declared > MAX_BODY_BYTES) {
+        // Bodies up to READ_LIMIT are read before refusing, so the client sees the 413 instead of a reset.
+        if (ctx.contentLength() > READ_LIMIT_BYTES) {
             throw new ApiException(413, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
         }
         byte[] bytes = ctx.bodyAsBytes();

@@ -108,6 +108,12 @@ class ChatPageBrowserTest {
         return answers.get(answers.size() - 1);
     }
 
+    /** Scrolls an element to the middle first, as a person would, so the sticky question box does not cover it. */
+    private void click(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
     private void screenshot(String name) throws Exception {
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
@@ -124,7 +130,7 @@ class ChatPageBrowserTest {
         WebElement snippet = first.findElement(By.cssSelector(".snippet"));
         assertFalse(snippet.isDisplayed());
         WebElement toggle = first.findElement(By.cssSelector("button.snippet-toggle"));
-        toggle.click();
+        click(toggle);
         assertTrue(snippet.isDisplayed());
         assertEquals("true", toggle.getAttribute("aria-expanded"));
         for (WebElement link : answer.findElements(By.cssSelector("a.source-link"))) {
@@ -190,10 +196,10 @@ class ChatPageBrowserTest {
     @Test
     void feedbackIsStored() {
         WebElement answer = ask("Can I keep my scraped corpus forever?");
-        answer.findElement(By.cssSelector("button.feedback-up")).click();
+        click(answer.findElement(By.cssSelector("button.feedback-up")));
         WebElement comment = wait.until(d -> answer.findElement(By.cssSelector("textarea.feedback-comment")));
         comment.sendKeys("Clear answer from the browser test");
-        answer.findElement(By.cssSelector("button.feedback-send")).click();
+        click(answer.findElement(By.cssSelector("button.feedback-send")));
         wait.until(d -> !answer.findElement(By.cssSelector(".feedback-status")).getText().isBlank());
         Feedback stored = new FeedbackStore(database).latest(20).stream()
                 .filter(f -> "Clear answer from the browser test".equals(f.comment())).findFirst().orElseThrow();
