@@ -87,9 +87,12 @@ class ChatPageBrowserTest {
     }
 
     @AfterEach
-    void closeBrowser() {
+    void closeBrowser() throws Exception {
         if (browser != null) {
             browser.quit();
+        }
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
