@@ -10,11 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import nl.wur.cip.helpdesk.answer.Answer;
 import nl.wur.cip.helpdesk.answer.AnswerPolicy;
 import nl.wur.cip.helpdesk.answer.AnswerService;
 import nl.wur.cip.helpdesk.answer.Citation;
 import nl.wur.cip.helpdesk.bench.Benchmark;
+import nl.wur.cip.helpdesk.checklist.AssessmentStore;
+import nl.wur.cip.helpdesk.checklist.ChecklistEngine;
+import nl.wur.cip.helpdesk.checklist.ChecklistException;
+import nl.wur.cip.helpdesk.checklist.ChecklistLoader;
+import nl.wur.cip.helpdesk.checklist.ChecklistService;
 import nl.wur.cip.helpdesk.config.HelpdeskConfig;
 import nl.wur.cip.helpdesk.eval.EvalQuestion;
 import nl.wur.cip.helpdesk.eval.Evaluation;
@@ -48,7 +55,8 @@ public final class Main {
 
     /** Everything that answers questions, built from one configuration. */
     public record Assembly(KnowledgeBase knowledge, TextAnalysis analysis, TextEmbedder embedder, VectorCache vectors,
-                           Retriever retriever, AnswerService answers) implements AutoCloseable {
+                           Retriever retriever, AnswerService answers, Optional<ChecklistEngine> checklist)
+            implements AutoCloseable {
 
         /** Another retriever over the same knowledge and vectors, for comparing retrieval modes. */
         public Retriever retriever(HelpdeskConfig config, RetrievalMode mode) {
@@ -79,7 +87,22 @@ public final class Main {
                 knowledge.documents().size(), retriever.passageCount(), knowledge.cards().size(),
                 config.knowledgeDir().toAbsolutePath(), embedder.modelName(), vectors.computed(),
                 (System.nanoTime() - start) / 1_000_000);
-        return new Assembly(knowledge, analysis, embedder, vectors, retriever, answers);
+        return new Assembly(knowledge, analysis, embedder, vectors, retriever, answers, loadChecklist(config, knowledge));
+    }
+
+    /** A broken checklist file is logged and leaves the checklist off; it never stops the chat. */
+    private static Optional<ChecklistEngine> loadChecklist(HelpdeskConfig config, KnowledgeBase knowledge) {
+        Path file = config.knowledgeDir().resolve("checklist").resolve("checklist.yml");
+        try {
+            Set<String> ids = knowledge.documents().stream().map(d -> d.id()).collect(Collectors.toSet());
+            ChecklistEngine engine = new ChecklistEngine(new ChecklistLoader().load(file, ids));
+            LOG.info("checklist version {} loaded: {} questions", engine.checklist().version(),
+                    engine.checklist().questions().size());
+            return Optional.of(engine);
+        } catch (ChecklistException e) {
+            LOG.error("checklist not available: {}", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private static Path indexDir(HelpdeskConfig config, RetrievalMode mode) {
@@ -133,6 +156,8 @@ public final class Main {
                 .start(config.port());
         Assembly assembly = assemble(config);
         server.ready(assembly.answers());
+        assembly.checklist().ifPresent(engine -> server.checklistReady(
+                new ChecklistService(engine, new AssessmentStore(database), assembly.knowledge(), Clock.systemUTC())));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             assembly.close();

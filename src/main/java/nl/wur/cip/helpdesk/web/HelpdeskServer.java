@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.wur.cip.helpdesk.answer.AnswerService;
+import nl.wur.cip.helpdesk.checklist.ChecklistService;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,12 +31,14 @@ public final class HelpdeskServer implements AutoCloseable {
             "Referrer-Policy", "no-referrer");
 
     private final AtomicReference<AnswerService> answers = new AtomicReference<>();
+    private final AtomicReference<ChecklistService> checklist = new AtomicReference<>();
     private final JsonRequests requests = new JsonRequests();
     private final Javalin app;
 
     public HelpdeskServer(Path webDir, FeedbackStore feedbackStore, Clock clock) {
         AskEndpoint ask = new AskEndpoint(requests, () -> Optional.ofNullable(answers.get()));
         FeedbackEndpoint feedback = new FeedbackEndpoint(requests, feedbackStore, clock);
+        ChecklistEndpoints checklistApi = new ChecklistEndpoints(requests, () -> Optional.ofNullable(checklist.get()));
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = JsonRequests.READ_LIMIT_BYTES;
@@ -60,6 +63,10 @@ public final class HelpdeskServer implements AutoCloseable {
             });
             config.routes.post("/api/ask", ctx -> json(ctx, 200, ask.handle(ctx)));
             config.routes.post("/api/feedback", ctx -> json(ctx, 201, feedback.handle(ctx)));
+            config.routes.get("/api/checklist", ctx -> json(ctx, 200, checklistApi.tree(ctx)));
+            config.routes.post("/api/checklist/assess", ctx -> json(ctx, 200, checklistApi.assess(ctx)));
+            config.routes.get("/api/checklist/assessments/{id}",
+                    ctx -> ctx.status(200).contentType(JSON).result(checklistApi.stored(ctx)));
             config.routes.exception(ApiException.class, (e, ctx) -> {
                 if (e.status() == 503) {
                     ctx.header("Retry-After", "2");
@@ -92,6 +99,11 @@ public final class HelpdeskServer implements AutoCloseable {
     /** Called once the index is built: from now on the helpdesk answers. */
     public void ready(AnswerService service) {
         answers.set(service);
+    }
+
+    /** Called once the checklist is loaded; until then, or if it could not be, its endpoints answer 503. */
+    public void checklistReady(ChecklistService service) {
+        checklist.set(service);
     }
 
     @Override

@@ -1,0 +1,57 @@
+package nl.wur.cip.helpdesk.checklist;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import nl.wur.cip.helpdesk.storage.Database;
+
+/** Keeps completed assessments so a researcher can come back to their record by its unguessable id. */
+public final class AssessmentStore {
+    /** A stored assessment: the answers given and the result as the API returned it (JSON). */
+    public record Stored(String id, Instant createdAt, String checklistVersion, String language, String answersJson,
+                         String resultJson) {
+    }
+
+    private final Database database;
+
+    public AssessmentStore(Database database) {
+        this.database = database;
+    }
+
+    public void save(Stored a) {
+        try (Connection c = database.connection();
+             PreparedStatement s = c.prepareStatement("INSERT INTO assessment (id, created_at, checklist_version, language,"
+                     + " answers, result) VALUES (?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, a.id());
+            s.setTimestamp(2, Timestamp.from(a.createdAt()));
+            s.setString(3, a.checklistVersion());
+            s.setString(4, a.language());
+            s.setString(5, a.answersJson());
+            s.setString(6, a.resultJson());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store the assessment: " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<Stored> find(String id) {
+        try (Connection c = database.connection();
+             PreparedStatement s = c.prepareStatement("SELECT id, created_at, checklist_version, language, answers, result"
+                     + " FROM assessment WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Stored(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the assessment: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package nl.wur.cip.helpdesk.checklist;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import nl.wur.cip.helpdesk.answer.Citation;
+import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
+import nl.wur.cip.helpdesk.knowledge.KnowledgeDocument;
+import nl.wur.cip.helpdesk.knowledge.Language;
+import nl.wur.cip.helpdesk.knowledge.Passage;
+
+/** The checklist as the API offers it: the tree in one language, assessments with their sources, stored records. */
+public final class ChecklistService {
+    /** 128 random bits, URL-safe: an id nobody can guess or enumerate. */
+    private static final Pattern ASSESSMENT_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
+
+    /** The body of an assessment response. */
+    public record Result(boolean complete, Assessment.NextQuestion next, Assessment.Verdict verdict,
+                         List<Assessment.Note> conditions, List<Assessment.Note> flags, List<Citation> citations,
+                         List<Assessment.Step> steps, String assessmentId, String checklistVersion, String language,
+                         String assessedAt) {
+    }
+
+    /** The tree in one language, for clients that draw the whole wizard. */
+    public record Tree(String version, String start, List<TreeQuestion> questions) {
+    }
+
+    /** One question of the tree with where each option leads. */
+    public record TreeQuestion(String id, String text, String help, List<String> cites, List<TreeOption> options) {
+    }
+
+    /** One option of a question. */
+    public record TreeOption(String id, String label, String next) {
+    }
+
+    private final ChecklistEngine engine;
+    private final AssessmentStore store;
+    private final Map<String, KnowledgeDocument> documents;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    public ChecklistService(ChecklistEngine engine, AssessmentStore store, KnowledgeBase knowledge, Clock clock) {
+        this.engine = engine;
+        this.store = store;
+        this.documents = knowledge.documentsById();
+        this.clock = clock;
+    }
+
+    public Tree tree(Language language) {
+        Checklist checklist = engine.checklist();
+        return new Tree(checklist.version(), checklist.start(), checklist.questions().stream()
+                .map(q -> new TreeQuestion(q.id(), q.text().in(language), q.help().in(language), q.cites(),
+                        q.options().stream().map(o -> new TreeOption(o.id(), o.label().in(language), o.next())).toList()))
+                .toList());
+    }
+
+    /** Assesses the answers; a complete assessment is stored and gets its id. */
+    public Result assess(Map<String, String> answers, Language language) {
+        Assessment a = engine.assess(answers, language);
+        String id = a.complete() ? newId() : null;
+        String at = clock.instant().toString();
+        Result result = new Result(a.complete(), a.next(), a.verdict(), a.conditions(), a.flags(),
+                citations(a.cites(), language), a.steps(), id, engine.checklist().version(), language.code(), at);
+        if (id != null) {
+            try {
+                store.save(new AssessmentStore.Stored(id, clock.instant(), engine.checklist().version(), language.code(),
+                        mapper.writeValueAsString(new TreeMap<>(answers)), mapper.writeValueAsString(result)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return result;
+    }
+
+    /** A stored assessment's result as JSON, if the id is well-formed and known. */
+    public Optional<String> find(String id) {
+        if (id == null || !ASSESSMENT_ID.matcher(id).matches()) {
+            return Optional.empty();
+        }
+        return store.find(id).map(AssessmentStore.Stored::resultJson);
+    }
+
+    private List<Citation> citations(List<String> ids, Language language) {
+        return ids.stream()
+                .map(id -> language == Language.NL && documents.containsKey(id + "-nl") ? id + "-nl" : id)
+                .distinct()
+                .map(documents::get).filter(java.util.Objects::nonNull)
+                .map(d -> {
+                    Passage first = d.passages().get(0);
+                    return new Citation(d.id(), d.title(), d.reference(), d.url().isEmpty() ? null : d.url(), first.text());
+                }).toList();
+    }
+
+    private String newId() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

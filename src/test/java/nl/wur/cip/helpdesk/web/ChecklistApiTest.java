@@ -1,0 +1,150 @@
+package nl.wur.cip.helpdesk.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import nl.wur.cip.helpdesk.Main;
+import nl.wur.cip.helpdesk.TestHelpdesk;
+import nl.wur.cip.helpdesk.checklist.AssessmentStore;
+import nl.wur.cip.helpdesk.checklist.ChecklistService;
+import nl.wur.cip.helpdesk.feedback.FeedbackStore;
+import nl.wur.cip.helpdesk.storage.Database;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The checklist endpoints over real HTTP with the shipped checklist and a real database. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChecklistApiTest {
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final ObjectMapper mapper = new ObjectMapper();
+    private Database database;
+    private HelpdeskServer server;
+
+    @BeforeAll
+    void start() {
+        Main.Assembly helpdesk = TestHelpdesk.shared();
+        database = Database.open("jdbc:h2:mem:checklist-api;DB_CLOSE_DELAY=-1", "sa", "");
+        server = new HelpdeskServer(Path.of("web"), new FeedbackStore(database), Clock.systemUTC()).start(0);
+        server.checklistReady(new ChecklistService(helpdesk.checklist().orElseThrow(), new AssessmentStore(database),
+                helpdesk.knowledge(), Clock.systemUTC()));
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+        database.close();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> assess(String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/checklist/assess"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Answers the first option of every question until the checklist is complete. */
+    private JsonNode completeWithFirstOptions(String language) throws Exception {
+        ObjectNode answers = mapper.createObjectNode();
+        for (int step = 0; step < 50; step++) {
+            JsonNode result = mapper.readTree(assess(mapper.createObjectNode().put("language", language)
+                    .set("answers", answers).toString()).body());
+            if (result.get("complete").asBoolean()) {
+                return result;
+            }
+            JsonNode next = result.get("next");
+            answers.put(next.get("id").asText(), next.get("options").get(0).get("id").asText());
+        }
+        throw new AssertionError("the checklist did not end within 50 questions");
+    }
+
+    @Test
+    void theTreeComesInTheRequestedLanguage() throws Exception {
+        JsonNode en = mapper.readTree(get("/api/checklist").body());
+        JsonNode nl = mapper.readTree(get("/api/checklist?language=nl").body());
+        assertFalse(en.get("questions").isEmpty());
+        assertEquals(en.get("start").asText(), nl.get("start").asText());
+        assertFalse(en.get("questions").get(0).get("text").asText().equals(nl.get("questions").get(0).get("text").asText()));
+    }
+
+    @Test
+    void aPartialAssessmentAsksTheNextQuestion() throws Exception {
+        HttpResponse<String> response = assess("{\"answers\":{}}");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode result = mapper.readTree(response.body());
+        assertFalse(result.get("complete").asBoolean());
+        assertTrue(result.get("verdict").isNull());
+        assertTrue(result.get("assessmentId").isNull());
+        JsonNode next = result.get("next");
+        assertFalse(next.get("text").asText().isBlank());
+        assertFalse(next.get("help").asText().isBlank());
+        assertTrue(next.get("options").size() >= 2);
+    }
+
+    @Test
+    void aCompleteAssessmentHasAVerdictSourcesAndCanBeFetchedAgain() throws Exception {
+        JsonNode result = completeWithFirstOptions("en");
+        assertTrue(result.get("next").isNull());
+        assertFalse(result.get("verdict").get("title").asText().isBlank());
+        assertFalse(result.get("citations").isEmpty());
+        assertFalse(result.get("steps").isEmpty());
+        String id = result.get("assessmentId").asText();
+        assertTrue(id.matches("[A-Za-z0-9_-]{22}"), id);
+        HttpResponse<String> stored = get("/api/checklist/assessments/" + id);
+        assertEquals(200, stored.statusCode());
+        assertEquals(result.get("verdict"), mapper.readTree(stored.body()).get("verdict"));
+        assertEquals(404, get("/api/checklist/assessments/AAAAAAAAAAAAAAAAAAAAAA").statusCode());
+        assertEquals(404, get("/api/checklist/assessments/..%2F..%2Fetc").statusCode());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "unknown question | {\"answers\":{\"colour\":\"green\"}} | unknown question",
+        "answers not an object | {\"answers\":[\"a\"]} | 'answers' must be an object",
+        "answer not a string | {\"answers\":{\"who\":1}} | option id",
+        "bad language | {\"answers\":{},\"language\":\"fr\"} | 'language'",
+        "not JSON | answers | not valid JSON"})
+    void badAnswersAreRefusedWithAClearError(String label, String body, String message) throws Exception {
+        HttpResponse<String> response = assess(body);
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(mapper.readTree(response.body()).get("error").asText().contains(message), response.body());
+    }
+
+    @Test
+    void unknownOptionsAndOutOfOrderAnswersAreRefused() throws Exception {
+        JsonNode first = mapper.readTree(assess("{\"answers\":{}}").body()).get("next");
+        String start = first.get("id").asText();
+        HttpResponse<String> unknownOption = assess("{\"answers\":{\"" + start + "\":\"no-such-option\"}}");
+        assertEquals(400, unknownOption.statusCode());
+        assertTrue(unknownOption.body().contains("unknown option"), unknownOption.body());
+
+        JsonNode tree = mapper.readTree(get("/api/checklist").body());
+        String later = null;
+        for (JsonNode q : tree.get("questions")) {
+            if (!q.get("id").asText().equals(start)) {
+                later = q.get("id").asText() + "\":\"" + q.get("options").get(0).get("id").asText();
+                break;
+            }
+        }
+        HttpResponse<String> outOfOrder = assess("{\"answers\":{\"" + later + "\"}}");
+        assertEquals(400, outOfOrder.statusCode());
+        assertTrue(outOfOrder.body().contains("out of order"), outOfOrder.body());
+    }
+}
