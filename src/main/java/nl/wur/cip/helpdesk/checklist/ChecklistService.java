@@ -80,6 +80,17 @@ public final class ChecklistService {
         return result;
     }
 
+    /** A stored assessment as a Markdown record, for a data management plan. */
+    public Optional<String> markdown(String id, String disclaimer) {
+        return find(id).map(json -> {
+            try {
+                return AssessmentReport.markdown(mapper.readValue(json, Result.class), disclaimer);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored assessment " + id + " is unreadable", e);
+            }
+        });
+    }
+
     /** A stored assessment's result as JSON, if the id is well-formed and known. */
     public Optional<String> find(String id) {
         if (id == null || !ASSESSMENT_ID.matcher(id).matches()) {

@@ -64,6 +64,13 @@ final class ChecklistEndpoints {
                 .orElseThrow(() -> new ApiException(404, "no assessment with this id"));
     }
 
+    String markdown(Context ctx, String disclaimer) {
+        String id = ctx.pathParam("id");
+        String report = service().markdown(id, disclaimer).orElseThrow(() -> new ApiException(404, "no assessment with this id"));
+        ctx.header("Content-Disposition", "attachment; filename=\"tdm-self-assessment-" + id + ".md\"");
+        return report;
+    }
+
     private ChecklistService service() {
         return checklist.get().orElseThrow(() -> new ApiException(503, "the checklist is not available right now"));
     }

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class HelpdeskServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HelpdeskServer.class);
     private static final String JSON = "application/json; charset=utf-8";
+    private static final String DISCLAIMER = "General guidance, not legal advice; the Copyright Information Point can help"
+            + " with your own situation.";
     /** The page loads only its own scripts and styles, so injected markup could not run even if it got in. */
     private static final Map<String, String> SECURITY_HEADERS = Map.of(
             "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -67,6 +69,8 @@ public final class HelpdeskServer implements AutoCloseable {
             config.routes.post("/api/checklist/assess", ctx -> json(ctx, 200, checklistApi.assess(ctx)));
             config.routes.get("/api/checklist/assessments/{id}",
                     ctx -> ctx.status(200).contentType(JSON).result(checklistApi.stored(ctx)));
+            config.routes.get("/api/checklist/assessments/{id}/report.md", ctx -> ctx.status(200)
+                    .contentType("text/markdown; charset=utf-8").result(checklistApi.markdown(ctx, DISCLAIMER)));
             config.routes.exception(ApiException.class, (e, ctx) -> {
                 if (e.status() == 503) {
                     ctx.header("Retry-After", "2");

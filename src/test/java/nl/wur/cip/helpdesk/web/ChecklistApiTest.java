@@ -110,6 +110,12 @@ class ChecklistApiTest {
         HttpResponse<String> stored = get("/api/checklist/assessments/" + id);
         assertEquals(200, stored.statusCode());
         assertEquals(result.get("verdict"), mapper.readTree(stored.body()).get("verdict"));
+        HttpResponse<String> report = get("/api/checklist/assessments/" + id + "/report.md");
+        assertEquals(200, report.statusCode());
+        assertTrue(report.headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
+        assertTrue(report.body().contains(result.get("verdict").get("title").asText()), report.body());
+        assertTrue(report.body().contains(result.get("steps").get(0).get("answer").asText()), report.body());
+        assertTrue(report.body().contains("## Sources") && report.body().contains("not legal advice"), report.body());
         assertEquals(404, get("/api/checklist/assessments/AAAAAAAAAAAAAAAAAAAAAA").statusCode());
         assertEquals(404, get("/api/checklist/assessments/..%2F..%2Fetc").statusCode());
     }
