@@ -22,6 +22,7 @@ import nl.wur.cip.helpdesk.checklist.ChecklistEngine;
 import nl.wur.cip.helpdesk.checklist.ChecklistException;
 import nl.wur.cip.helpdesk.checklist.ChecklistLoader;
 import nl.wur.cip.helpdesk.checklist.ChecklistService;
+import nl.wur.cip.helpdesk.checklist.ChecklistTable;
 import nl.wur.cip.helpdesk.config.HelpdeskConfig;
 import nl.wur.cip.helpdesk.eval.EvalQuestion;
 import nl.wur.cip.helpdesk.eval.Evaluation;
@@ -50,6 +51,7 @@ public final class Main {
               ask "question"        answer once and print the answer with its sources (--language=en|nl)
               eval FILE.jsonl       score a question set: pass rate overall, by topic and language; retrieval recall
               bench                 measure /api/ask latency and start-up time (--requests=N)
+              checklist-table       print the checklist's questions and verdicts as a Markdown table (for the README)
             settings: HELPDESK_PORT, HELPDESK_DATA_DIR, HELPDESK_KNOWLEDGE_DIR, HELPDESK_WEB_DIR, HELPDESK_ESCALATION_TO,
                       HELPDESK_EMBEDDING_MODEL, HELPDESK_EMBEDDING_POOLING, HELPDESK_RETRIEVAL (or --port=... etc.)""";
 
@@ -137,13 +139,18 @@ public final class Main {
                 case "serve" -> serve(config);
                 case "ask" -> ask(config, positional, flags, out, err);
                 case "eval" -> evaluate(config, positional, out, err);
+                case "checklist-table" -> {
+                    Path file = config.knowledgeDir().resolve("checklist").resolve("checklist.yml");
+                    out.print(ChecklistTable.markdown(new ChecklistLoader().load(file)));
+                    yield 0;
+                }
                 case "bench" -> Benchmark.run(config, flagValue(flags, "requests").map(Integer::parseInt).orElse(2000), out);
                 default -> {
                     err.println("unknown command '" + command + "'\n" + USAGE);
                     yield 2;
                 }
             };
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) { // bad settings, flags or a broken checklist file
             err.println("error: " + e.getMessage());
             return 2;
         }

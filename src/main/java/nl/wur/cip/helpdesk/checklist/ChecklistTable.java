@@ -35,6 +35,11 @@ public final class ChecklistTable {
             }
             out.append(String.join("<br>", options)).append(" |\n");
         }
+        out.append("\n| Verdict level | Title | Meaning |\n| --- | --- | --- |\n");
+        for (Checklist.Level level : checklist.levels()) {
+            out.append("| **").append(level.id()).append("** | ").append(cell(level.title().en())).append(" | ")
+                    .append(cell(level.text().en())).append(" |\n");
+        }
         return out.toString();
     }
 
