@@ -7,8 +7,4 @@ import nl.wur.cip.helpdesk.knowledge.Language;
 /** What the retriever found for one question, best first. */
 public record Retrieval(String question, Language language, List<ScoredPassage> passages, List<ScoredCard> cards,
                         float[] queryVector, Set<String> queryTerms) {
-
-    public double topPassageCosine() {
-        return passages.isEmpty() ? 0 : passages.stream().mapToDouble(ScoredPassage::cosine).max().orElse(0);
-    }
 }
