@@ -15,7 +15,10 @@ class ChecklistTableTest {
         Checklist checklist = new ChecklistLoader().load(Path.of("knowledge/checklist/checklist.yml"));
         String table = ChecklistTable.markdown(checklist);
         assertTrue(table.startsWith("| Question | Options → next / level |\n| --- | --- |\n"));
-        assertEquals(checklist.questions().size() + 2, table.lines().count(), "one row per question");
+        assertEquals(checklist.questions().size(), table.lines().filter(l -> l.startsWith("| `")).count(), "one row per question");
+        for (Checklist.Level level : checklist.levels()) {
+            assertTrue(table.contains("| **" + level.id() + "** | " + level.title().en()), "missing level " + level.id());
+        }
         for (Checklist.Question question : checklist.questions()) {
             assertTrue(table.contains("| `" + question.id() + "`"), "missing question " + question.id());
             for (Checklist.Option option : question.options()) {
