@@ -5,95 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import nl.wur.cip.helpdesk.TestHelpdesk;
 import nl.wur.cip.helpdesk.feedback.Feedback;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
-import nl.wur.cip.helpdesk.storage.Database;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The chat page in Debian's headless Chromium against the real server and knowledge. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ChatPageBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    private Database database;
-    private HelpdeskServer server;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-    private Path profile;
-
-    @BeforeAll
-    void startServer() throws Exception {
-        boolean available = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!available && System.getenv("CI") != null) {
-            throw new IllegalStateException("CI must install chromium and chromium-driver (see .ci/run)");
-        }
-        Assumptions.assumeTrue(available, "Debian's chromium and chromium-driver are not installed");
-        database = Database.open("jdbc:h2:mem:browser-test;DB_CLOSE_DELAY=-1", "sa", "");
-        server = new HelpdeskServer(Path.of("web"), new FeedbackStore(database), Clock.systemUTC()).start(0);
-        server.ready(TestHelpdesk.shared().answers());
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-            database.close();
-        }
-    }
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        profile = Files.createTempDirectory("chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // Background services would try the network, which this machine does not have.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--lang=en-GB", "--window-size=1280,900", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        browser.get("http://localhost:" + server.port() + "/");
-    }
-
-    @AfterEach
-    void closeBrowser() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+class ChatPageBrowserTest extends BrowserTestBase {
+    @Override
+    protected String startPage() {
+        return "/";
     }
 
     private WebElement ask(String question) {
@@ -109,16 +37,6 @@ class ChatPageBrowserTest {
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message.answer"), before + 1));
         List<WebElement> answers = browser.findElements(By.cssSelector(".message.answer"));
         return answers.get(answers.size() - 1);
-    }
-
-    /** Scrolls an element to the middle first, as a person would, so the sticky question box does not cover it. */
-    private void click(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
-    }
-
-    private void screenshot(String name) throws Exception {
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test
