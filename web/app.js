@@ -1,6 +1,7 @@
 // CIP Helpdesk chat. Everything the server or the user wrote is inserted with textContent only, and
 // nothing sets inline styles, so the page runs under the server's strict Content-Security-Policy.
 import { LANGUAGES, OFFICE_ADDRESS, strings, translate } from './i18n.js';
+import { initialLanguage, rememberLanguage } from './language.js';
 
 const MAX_QUESTION = 2000;
 const COUNTER_FROM = 1800;
@@ -9,7 +10,6 @@ const MAX_FEEDBACK_ANSWER = 8000; // the feedback endpoint refuses longer answer
 const REQUEST_TIMEOUT_MS = 60_000;
 // Some mail clients (classic Outlook on Windows) cut mailto URLs at about 2,000 characters.
 const MAIL_BODY_LIMIT = 1500;
-const STORAGE_KEY = 'cip-helpdesk-language';
 
 const form = document.getElementById('ask-form');
 const input = document.getElementById('question');
@@ -22,6 +22,9 @@ const langToggle = document.getElementById('lang-toggle');
 const conversationId = newConversationId();
 const transcript = []; // {question, answer} of every answered turn, for the mail to the office
 let language = initialLanguage();
+// Questions about building a dataset get the self-assessment offered under their answer.
+const PLANS_A_DATASET = /scrap|crawl|download|dataset|corpus|verzamel/i;
+
 let busy = false;
 let nextId = 0;
 
@@ -29,23 +32,9 @@ const t = (key, values) => translate(language, key, values);
 
 // ---- language -------------------------------------------------------------------------------
 
-function initialLanguage() {
-  try {
-    const saved = localStorage.getItem(STORAGE_KEY);
-    if (LANGUAGES.includes(saved)) return saved;
-  } catch {
-    // Storage can be blocked (private mode, strict cookie settings); the browser language will do.
-  }
-  return (navigator.language || '').toLowerCase().startsWith('nl') ? 'nl' : 'en';
-}
-
 function setLanguage(next) {
   language = next;
-  try {
-    localStorage.setItem(STORAGE_KEY, next);
-  } catch {
-    // Not remembered across visits then, which is harmless.
-  }
+  rememberLanguage(next);
   applyLanguage();
 }
 
@@ -268,6 +257,13 @@ function addAnswerBubble(question, data) {
   if (data.outcome === 'escalate') bubble.append(escalation(question, data));
   if (data.outcome !== 'off_topic' && data.citations.length) bubble.append(sources(data));
   if (data.followUps.length) bubble.append(followUps(data));
+  if (data.outcome !== 'off_topic' && PLANS_A_DATASET.test(question)) {
+    const link = localize(make('a', 'checklist-suggestion'), 'checklistSuggestion');
+    link.href = 'checklist.html';
+    const line = make('p', 'checklist-suggestion-line');
+    line.append(link);
+    bubble.append(line);
+  }
 
   const disclaimer = make('p', 'disclaimer', data.disclaimer);
   disclaimer.lang = data.language;

@@ -1,0 +1,87 @@
+package nl.wur.cip.helpdesk.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** The self-assessment wizard in headless Chromium: one question at a time to a verdict and its printable record. */
+class ChecklistWizardBrowserTest extends BrowserTestBase {
+    @Override
+    protected String startPage() {
+        return "/checklist.html";
+    }
+
+    private String currentQuestion() {
+        return wait.until(d -> {
+            String text = d.findElement(By.id("question-text")).getText();
+            return text.isBlank() ? null : text;
+        });
+    }
+
+    /** Picks the option at {@code index} of the current question and goes on; returns the question answered. */
+    private String answer(int index) {
+        String question = currentQuestion();
+        List<WebElement> options = browser.findElements(By.cssSelector("input[type=radio][name=option]"));
+        assertTrue(options.size() >= 2, "every question offers a choice");
+        click(options.get(Math.min(index, options.size() - 1)));
+        click(browser.findElement(By.id("next")));
+        wait.until(d -> d.findElement(By.id("verdict")).isDisplayed() || !currentQuestionOrEmpty().equals(question));
+        return question;
+    }
+
+    private String currentQuestionOrEmpty() {
+        return browser.findElement(By.id("question-text")).getText();
+    }
+
+    @Test
+    void theWizardWalksToAVerdictAndOpensThePrintableReport() throws Exception {
+        String first = answer(0);
+        click(browser.findElement(By.id("back")));
+        wait.until(d -> currentQuestionOrEmpty().equals(first));
+        assertEquals(first, currentQuestionOrEmpty(), "Back returns to the previous question");
+
+        WebElement why = browser.findElement(By.cssSelector("button.why-toggle"));
+        click(why);
+        assertTrue(browser.findElement(By.cssSelector(".why-text")).isDisplayed());
+
+        int answered = 0;
+        while (!browser.findElement(By.id("verdict")).isDisplayed() && answered < 40) {
+            answer(0);
+            answered++;
+        }
+        WebElement verdict = browser.findElement(By.id("verdict"));
+        assertTrue(verdict.isDisplayed(), "the wizard ends in a verdict");
+        assertFalse(verdict.getAttribute("data-level").isBlank());
+        String title = browser.findElement(By.id("verdict-title")).getText();
+        assertFalse(title.isBlank());
+        assertFalse(browser.findElements(By.cssSelector("ol#verdict-sources > li")).isEmpty(), "the verdict cites its sources");
+        assertTrue(browser.findElement(By.id("markdown-link")).getAttribute("href").endsWith("/report.md"));
+        assertTrue(browser.findElement(By.id("send-to-office")).getAttribute("href").startsWith("mailto:copyright@wur.nl"));
+        screenshot("checklist-verdict.png");
+
+        browser.get(browser.findElement(By.id("report-link")).getAttribute("href"));
+        WebElement report = wait.until(d -> {
+            WebElement r = d.findElement(By.id("report"));
+            return r.getAttribute("data-assessment-id") == null || r.getAttribute("data-assessment-id").isBlank() ? null : r;
+        });
+        wait.until(d -> !d.findElement(By.id("report-verdict")).getText().isBlank());
+        assertTrue(browser.findElement(By.id("report-verdict")).getText().contains(title));
+        assertEquals(answered, browser.findElements(By.cssSelector("#report-steps li")).size(),
+                "every question and answer is in the record");
+        assertFalse(browser.findElements(By.cssSelector("#report-sources li")).isEmpty());
+        assertTrue(report.getText().contains("not legal advice"));
+        screenshot("checklist-report.png");
+    }
+
+    @Test
+    void theChatLinksToTheChecklist() {
+        browser.get("http://localhost:" + server.port() + "/");
+        String href = browser.findElement(By.cssSelector("#welcome a.checklist-link")).getAttribute("href");
+        assertTrue(href.endsWith("checklist.html"), href);
+    }
+}

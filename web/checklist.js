@@ -1,0 +1,164 @@
+// The self-assessment wizard: one question at a time. The server is stateless, so every step sends all
+// answers so far; going back or changing an answer drops the answers after it, since the path may change.
+import { OFFICE_ADDRESS, translate } from './i18n.js';
+import { initialLanguage, rememberLanguage } from './language.js';
+
+let language = initialLanguage();
+let answers = [];          // [{question, option}] in the order asked
+let current = null;        // the question on screen
+let questionCount = 1;     // for the progress bar: the tree's size bounds the path
+
+const $ = (id) => document.getElementById(id);
+const t = (key, values) => translate(language, key, values);
+
+function applyLanguage() {
+  document.documentElement.lang = language;
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  $('lang-toggle').lang = language === 'en' ? 'nl' : 'en';
+}
+
+async function post(path, body) {
+  const response = await fetch(path, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+  const data = await response.json();
+  if (!response.ok) throw new Error(data.error || response.statusText);
+  return data;
+}
+
+async function assess() {
+  $('form-error').textContent = '';
+  try {
+    const result = await post('/api/checklist/assess', {
+      language, answers: Object.fromEntries(answers.map((a) => [a.question, a.option])),
+    });
+    show(result);
+  } catch (error) {
+    $('form-error').textContent = error.message;
+  }
+}
+
+function show(result) {
+  renderSteps(result.steps);
+  $('wizard').hidden = result.complete;
+  $('verdict').hidden = !result.complete;
+  if (result.complete) {
+    renderVerdict(result);
+    $('verdict-title').focus?.();
+    return;
+  }
+  current = result.next;
+  $('progress-label').textContent = t('progress', { n: answers.length + 1 });
+  $('progress').max = questionCount;
+  $('progress').value = answers.length;
+  $('question-text').textContent = current.text;
+  $('why-text').textContent = current.help;
+  $('why-text').hidden = true;
+  document.querySelector('.why-toggle').setAttribute('aria-expanded', 'false');
+  const options = $('options');
+  options.replaceChildren();
+  current.options.forEach((option, i) => {
+    const id = `option-${i}`;
+    const row = document.createElement('div');
+    row.className = 'option';
+    const input = document.createElement('input');
+    Object.assign(input, { type: 'radio', name: 'option', value: option.id, id });
+    const label = document.createElement('label');
+    label.htmlFor = id;
+    label.textContent = option.label;
+    row.append(input, label);
+    options.append(row);
+  });
+  $('back').disabled = answers.length === 0;
+}
+
+function renderSteps(steps) {
+  const list = $('steps');
+  list.replaceChildren();
+  steps.forEach((step, index) => {
+    const item = document.createElement('li');
+    const text = document.createElement('span');
+    text.textContent = `${step.question} — ${step.answer} `;
+    const change = document.createElement('button');
+    change.type = 'button';
+    change.className = 'change-answer button-secondary';
+    change.dataset.question = step.questionId;
+    change.textContent = t('change');
+    change.addEventListener('click', () => { answers = answers.slice(0, index); assess(); });
+    item.append(text, change);
+    list.append(item);
+  });
+}
+
+function listInto(id, notes) {
+  const list = $(id);
+  list.replaceChildren(...notes.map((note) => {
+    const item = document.createElement('li');
+    item.textContent = note.text;
+    return item;
+  }));
+  list.previousElementSibling.hidden = notes.length === 0;
+}
+
+function renderVerdict(result) {
+  $('verdict').dataset.level = result.verdict.level;
+  $('verdict').className = `verdict verdict-${result.verdict.level}`;
+  $('verdict-level').textContent = `${t('verdictLevel')}: ${result.verdict.level.replace(/_/g, ' ')}`;
+  $('verdict-title').textContent = result.verdict.title;
+  $('verdict-text').textContent = result.verdict.text;
+  listInto('conditions', result.conditions);
+  listInto('flags', result.flags);
+  $('verdict-sources').replaceChildren(...result.citations.map((c) => {
+    const item = document.createElement('li');
+    const title = document.createElement('span');
+    title.className = 'source-title';
+    title.textContent = c.title;
+    const reference = document.createElement('span');
+    reference.className = 'source-reference';
+    reference.textContent = c.reference;
+    item.append(title, reference);
+    if (c.url && /^https?:\/\//.test(c.url)) {
+      const link = document.createElement('a');
+      Object.assign(link, { href: c.url, target: '_blank', rel: 'noopener noreferrer', className: 'source-link' });
+      link.textContent = t('officialText');
+      item.append(link);
+    }
+    return item;
+  }));
+  const id = encodeURIComponent(result.assessmentId);
+  const report = new URL(`report.html?id=${id}`, location.href).href;
+  $('report-link').href = report;
+  $('markdown-link').href = `/api/checklist/assessments/${id}/report.md`;
+  const answered = result.steps.map((s) => `- ${s.question}: ${s.answer}`).join('\n');
+  const body = t('officeBody', { verdict: result.verdict.title, answers: answered, link: report }).slice(0, 1500);
+  $('send-to-office').href = `mailto:${OFFICE_ADDRESS}?subject=${encodeURIComponent(t('officeSubject', { verdict: result.verdict.title }))}`
+    + `&body=${encodeURIComponent(body)}`;
+}
+
+$('question-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const chosen = document.querySelector('input[name="option"]:checked');
+  if (!chosen) {
+    $('form-error').textContent = t('chooseOption');
+    return;
+  }
+  answers.push({ question: current.id, option: chosen.value });
+  assess();
+});
+$('back').addEventListener('click', () => { answers.pop(); assess(); });
+$('restart').addEventListener('click', () => { answers = []; assess(); });
+document.querySelector('.why-toggle').addEventListener('click', (event) => {
+  const open = event.currentTarget.getAttribute('aria-expanded') !== 'true';
+  event.currentTarget.setAttribute('aria-expanded', String(open));
+  $('why-text').hidden = !open;
+});
+$('lang-toggle').addEventListener('click', () => {
+  language = language === 'en' ? 'nl' : 'en';
+  rememberLanguage(language);
+  applyLanguage();
+  assess();
+});
+
+applyLanguage();
+fetch('/api/checklist').then((r) => r.json()).then((tree) => { questionCount = tree.questions?.length || 1; })
+  .catch(() => {}).finally(assess);

@@ -1,0 +1,41 @@
+// The printable record of one stored assessment, for a data management plan.
+import { translate } from './i18n.js';
+import { initialLanguage } from './language.js';
+
+const $ = (id) => document.getElementById(id);
+let language = initialLanguage();
+const t = (key, values) => translate(language, key, values);
+
+function element(tag, text, className) {
+  const el = document.createElement(tag);
+  el.textContent = text;
+  if (className) el.className = className;
+  return el;
+}
+
+function render(result) {
+  language = result.language === 'nl' ? 'nl' : 'en';
+  document.documentElement.lang = language;
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  $('report').dataset.assessmentId = result.assessmentId;
+  $('report-meta').replaceChildren(...[[t('reportDate'), result.assessedAt], [t('reportVersion'), result.checklistVersion],
+    [t('reportReference'), result.assessmentId]].flatMap(([term, value]) => [element('dt', term), element('dd', value)]));
+  $('report-verdict').replaceChildren(element('p', result.verdict.title, 'verdict-title'), element('p', result.verdict.text));
+  $('report-steps').replaceChildren(...result.steps.map((s) => element('li', `${s.question} — ${s.answer}`)));
+  $('report-conditions').replaceChildren(...result.conditions.map((c) => element('li', c.text)));
+  $('report-flags').replaceChildren(...result.flags.map((f) => element('li', f.text)));
+  $('report-sources').replaceChildren(...result.citations.map((c) => {
+    const item = element('li', `${c.title} — ${c.reference}`);
+    if (c.url && /^https?:\/\//.test(c.url)) item.append(' ', element('span', c.url, 'source-url'));
+    return item;
+  }));
+}
+
+$('print').addEventListener('click', () => window.print());
+const id = new URLSearchParams(location.search).get('id') || '';
+fetch(`/api/checklist/assessments/${encodeURIComponent(id)}`)
+  .then(async (response) => {
+    if (!response.ok) throw new Error(t('reportNotFound'));
+    render(await response.json());
+  })
+  .catch((error) => { $('report-error').textContent = error.message; });
