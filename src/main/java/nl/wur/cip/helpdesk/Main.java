@@ -6,12 +6,17 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import nl.wur.cip.helpdesk.admin.AdminAuth;
 import nl.wur.cip.helpdesk.answer.Answer;
 import nl.wur.cip.helpdesk.answer.AnswerPolicy;
 import nl.wur.cip.helpdesk.answer.AnswerService;
@@ -24,9 +29,18 @@ import nl.wur.cip.helpdesk.checklist.ChecklistLoader;
 import nl.wur.cip.helpdesk.checklist.ChecklistService;
 import nl.wur.cip.helpdesk.checklist.ChecklistTable;
 import nl.wur.cip.helpdesk.config.HelpdeskConfig;
+import nl.wur.cip.helpdesk.escalation.Backoff;
+import nl.wur.cip.helpdesk.escalation.DeliveryWorker;
+import nl.wur.cip.helpdesk.escalation.EscalationService;
+import nl.wur.cip.helpdesk.escalation.EscalationStore;
+import nl.wur.cip.helpdesk.escalation.MailComposer;
+import nl.wur.cip.helpdesk.escalation.RetentionJob;
+import nl.wur.cip.helpdesk.escalation.SmtpMailer;
+import nl.wur.cip.helpdesk.escalation.SmtpSettings;
 import nl.wur.cip.helpdesk.eval.EvalQuestion;
 import nl.wur.cip.helpdesk.eval.Evaluation;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
+import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeLoader;
 import nl.wur.cip.helpdesk.knowledge.Language;
@@ -158,15 +172,44 @@ public final class Main {
 
     private static int serve(HelpdeskConfig config) {
         long start = System.nanoTime();
+        Clock clock = Clock.systemUTC();
         Database database = Database.open(config.databaseUrl(), config.dbUser(), config.dbPassword());
-        HelpdeskServer server = new HelpdeskServer(config.webDir(), new FeedbackStore(database), Clock.systemUTC())
-                .start(config.port());
+        EscalationStore escalationStore = new EscalationStore(database);
+        UnansweredLog unanswered = new UnansweredLog(database);
+        Optional<DeliveryWorker> worker = config.smtp().map(smtp -> new DeliveryWorker(escalationStore,
+                new MailComposer(config.escalationTo(), smtp.from(), config.retentionDays()), new SmtpMailer(smtp),
+                Backoff.DEFAULT, clock, Duration.ofSeconds(10), smtp.timeout().multipliedBy(3).plusSeconds(10)).start());
+        if (worker.isEmpty()) {
+            LOG.warn("mail is not configured (HELPDESK_SMTP_HOST is not set): escalations are stored and shown in the admin"
+                    + " inbox, and researchers are offered a mailto: link to {}", config.escalationTo());
+        } else {
+            LOG.info("escalations are mailed to {} through {}", config.escalationTo(), config.smtp().get());
+        }
+        Optional<AdminAuth> admin = config.adminPassword().map(password -> new AdminAuth(password, clock));
+        if (admin.isEmpty()) {
+            LOG.info("the admin inbox at /admin is disabled; set HELPDESK_ADMIN_PASSWORD to enable it");
+        }
+        String messageIdDomain = config.smtp().map(SmtpSettings::domain)
+                .orElse(config.escalationTo().substring(config.escalationTo().indexOf('@') + 1));
+        EscalationService escalations = new EscalationService(escalationStore, worker, messageIdDomain, config.escalationTo(),
+                clock);
+        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "retention");
+            thread.setDaemon(true);
+            return thread;
+        });
+        housekeeping.scheduleAtFixedRate(new RetentionJob(escalationStore, unanswered, Duration.ofDays(config.retentionDays()),
+                clock), 0, 6, TimeUnit.HOURS);
+        HelpdeskServer server = new HelpdeskServer(config.webDir(), new HelpdeskServer.Services(new FeedbackStore(database),
+                unanswered, escalations, admin), clock).start(config.port());
         Assembly assembly = assemble(config);
         server.ready(assembly.answers());
         assembly.checklist().ifPresent(engine -> server.checklistReady(
-                new ChecklistService(engine, new AssessmentStore(database), assembly.knowledge(), Clock.systemUTC())));
+                new ChecklistService(engine, new AssessmentStore(database), assembly.knowledge(), clock)));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            worker.ifPresent(DeliveryWorker::close);
+            housekeeping.shutdownNow();
             assembly.close();
             database.close();
         }, "shutdown"));

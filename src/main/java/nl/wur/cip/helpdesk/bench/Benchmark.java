@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +38,7 @@ public final class Benchmark {
         ObjectMapper mapper = new ObjectMapper();
         try (Main.Assembly assembly = Main.assemble(config);
              Database database = Database.open("jdbc:h2:mem:bench", "sa", "");
-             HelpdeskServer server = new HelpdeskServer(config.webDir(), new FeedbackStore(database), Clock.systemUTC()).start(0)) {
+             HelpdeskServer server = new HelpdeskServer(config.webDir(), HelpdeskServer.Services.withoutMail(database, Optional.empty(), Clock.systemUTC()), Clock.systemUTC()).start(0)) {
             server.ready(assembly.answers());
             URI ask = URI.create("http://localhost:" + server.port() + "/api/ask");
             for (int i = 0; i < WARM_UP; i++) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import nl.wur.cip.helpdesk.escalation.EmailAddresses;
+import nl.wur.cip.helpdesk.escalation.SmtpSettings;
 import nl.wur.cip.helpdesk.search.RetrievalMode;
 
 /**
@@ -14,7 +16,8 @@ import nl.wur.cip.helpdesk.search.RetrievalMode;
  */
 public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path webDir, String escalationTo,
                              Optional<Path> embeddingModel, String embeddingPooling, RetrievalMode retrievalMode,
-                             Optional<String> dbUrl, String dbUser, String dbPassword) {
+                             Optional<String> dbUrl, String dbUser, String dbPassword, Optional<SmtpSettings> smtp,
+                             Optional<String> adminPassword, int retentionDays) {
 
     public static HelpdeskConfig from(Map<String, String> env, List<String> flags) {
         Map<String, String> values = new HashMap<>(env);
@@ -42,22 +45,53 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
             throw new IllegalArgumentException("HELPDESK_RETRIEVAL must be fused, bm25 or dense, not '" + mode + "'");
         }
         String model = values.getOrDefault("HELPDESK_EMBEDDING_MODEL", "").strip();
+        String escalationTo = values.getOrDefault("HELPDESK_ESCALATION_TO", "copyright@wur.nl").strip();
+        if (EmailAddresses.parse(escalationTo).isEmpty()) {
+            throw new IllegalArgumentException("HELPDESK_ESCALATION_TO must be one plain e-mail address, not '" + escalationTo + "'");
+        }
         return new HelpdeskConfig(portNumber,
                 Path.of(values.getOrDefault("HELPDESK_DATA_DIR", "data")),
                 Path.of(values.getOrDefault("HELPDESK_KNOWLEDGE_DIR", "knowledge")),
                 Path.of(values.getOrDefault("HELPDESK_WEB_DIR", "web")),
-                values.getOrDefault("HELPDESK_ESCALATION_TO", "copyright@wur.nl"),
+                escalationTo,
                 model.isEmpty() ? Optional.empty() : Optional.of(Path.of(model)),
                 values.getOrDefault("HELPDESK_EMBEDDING_POOLING", "mean").toUpperCase(Locale.ROOT),
                 retrievalMode,
                 Optional.ofNullable(values.get("HELPDESK_DB_URL")).map(String::strip).filter(s -> !s.isEmpty()),
                 values.getOrDefault("HELPDESK_DB_USER", "sa"),
-                values.getOrDefault("HELPDESK_DB_PASSWORD", ""));
+                values.getOrDefault("HELPDESK_DB_PASSWORD", ""),
+                SmtpSettings.from(values),
+                Optional.ofNullable(values.get("HELPDESK_ADMIN_PASSWORD")).filter(p -> !p.isBlank()),
+                retentionDays(values.getOrDefault("HELPDESK_RETENTION_DAYS", "180")));
     }
 
-    /** The JDBC URL: the configured one, or embedded H2 in the data folder. */
+    private static int retentionDays(String text) {
+        try {
+            int days = Integer.parseInt(text.strip());
+            if (days >= 1 && days <= 3650) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("HELPDESK_RETENTION_DAYS must be a number of days from 1 to 3650, not '" + text + "'");
+    }
+
+    @Override
+    public String toString() {
+        // Passwords stay out of logs and error messages.
+        return "HelpdeskConfig[port=" + port + ", dataDir=" + dataDir + ", knowledgeDir=" + knowledgeDir + ", webDir=" + webDir
+                + ", escalationTo=" + escalationTo + ", retrieval=" + retrievalMode + ", db=" + databaseUrl() + ", smtp="
+                + smtp.map(SmtpSettings::toString).orElse("none") + ", admin=" + (adminPassword.isPresent() ? "on" : "off")
+                + ", retentionDays=" + retentionDays + "]";
+    }
+
+    /**
+     * The JDBC URL: the configured one, or embedded H2 in the data folder. WRITE_DELAY=0 makes H2 write each
+     * commit to the file before returning, so an acknowledged escalation survives a kill -9.
+     */
     public String databaseUrl() {
-        return dbUrl.orElseGet(() -> "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("helpdesk"));
+        return dbUrl.orElseGet(() -> "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("helpdesk") + ";WRITE_DELAY=0");
     }
 
 }

@@ -10,9 +10,14 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import nl.wur.cip.helpdesk.admin.AdminAuth;
 import nl.wur.cip.helpdesk.answer.AnswerService;
 import nl.wur.cip.helpdesk.checklist.ChecklistService;
+import nl.wur.cip.helpdesk.escalation.EscalationService;
+import nl.wur.cip.helpdesk.escalation.EscalationStore;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
+import nl.wur.cip.helpdesk.feedback.UnansweredLog;
+import nl.wur.cip.helpdesk.storage.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,10 +42,24 @@ public final class HelpdeskServer implements AutoCloseable {
     private final JsonRequests requests = new JsonRequests();
     private final Javalin app;
 
-    public HelpdeskServer(Path webDir, FeedbackStore feedbackStore, Clock clock) {
-        AskEndpoint ask = new AskEndpoint(requests, () -> Optional.ofNullable(answers.get()));
-        FeedbackEndpoint feedback = new FeedbackEndpoint(requests, feedbackStore, clock);
+    /** What the server stores and hands on, all available before the index is ready. */
+    public record Services(FeedbackStore feedback, UnansweredLog unanswered, EscalationService escalations,
+                           Optional<AdminAuth> admin) {
+        /** Everything in one database, with escalations stored but not mailed (no SMTP server). */
+        public static Services withoutMail(Database database, Optional<AdminAuth> admin, Clock clock) {
+            return new Services(new FeedbackStore(database), new UnansweredLog(database), new EscalationService(
+                    new EscalationStore(database), Optional.empty(), "wur.nl", "copyright@wur.nl", clock), admin);
+        }
+    }
+
+    public HelpdeskServer(Path webDir, Services services, Clock clock) {
+        AskEndpoint ask = new AskEndpoint(requests, () -> Optional.ofNullable(answers.get()), services.unanswered(), clock);
+        FeedbackEndpoint feedback = new FeedbackEndpoint(requests, services.feedback(), clock);
         ChecklistEndpoints checklistApi = new ChecklistEndpoints(requests, () -> Optional.ofNullable(checklist.get()));
+        EscalationEndpoint escalation = new EscalationEndpoint(requests, services.escalations(),
+                () -> Optional.ofNullable(checklist.get()), DISCLAIMER);
+        AdminEndpoints admin = new AdminEndpoints(requests, services.admin(), services.escalations(), services.feedback(),
+                services.unanswered());
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = JsonRequests.READ_LIMIT_BYTES;
@@ -54,7 +73,13 @@ public final class HelpdeskServer implements AutoCloseable {
             } else {
                 LOG.warn("web folder {} not found: serving the API only", webDir.toAbsolutePath());
             }
-            config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
+            config.routes.before(ctx -> {
+                SECURITY_HEADERS.forEach(ctx::header);
+                if (ctx.path().startsWith("/api/") || ctx.path().startsWith("/admin")) {
+                    ctx.header("Cache-Control", "no-store");
+                }
+                SameOrigin.check(ctx);
+            });
             config.routes.get("/api/health", ctx -> {
                 if (answers.get() == null) {
                     ctx.header("Retry-After", "2");
@@ -71,6 +96,18 @@ public final class HelpdeskServer implements AutoCloseable {
                     ctx -> ctx.status(200).contentType(JSON).result(checklistApi.stored(ctx)));
             config.routes.get("/api/checklist/assessments/{id}/report.md", ctx -> ctx.status(200)
                     .contentType("text/markdown; charset=utf-8").result(checklistApi.markdown(ctx, DISCLAIMER)));
+            config.routes.post("/api/escalations", ctx -> json(ctx, 202, escalation.handle(ctx)));
+            config.routes.get("/admin", ctx -> ctx.redirect("/admin.html"));
+            config.routes.before("/admin/api/*", admin::guard);
+            config.routes.post("/admin/api/login", ctx -> json(ctx, 200, admin.login(ctx)));
+            config.routes.post("/admin/api/logout", ctx -> json(ctx, 200, admin.logout(ctx)));
+            config.routes.get("/admin/api/session", ctx -> json(ctx, 200, admin.session(ctx)));
+            config.routes.get("/admin/api/escalations", ctx -> json(ctx, 200, admin.list(ctx)));
+            config.routes.get("/admin/api/escalations/{ticket}", ctx -> json(ctx, 200, admin.show(ctx)));
+            config.routes.post("/admin/api/escalations/{ticket}/retry", ctx -> json(ctx, 200, admin.retry(ctx)));
+            config.routes.post("/admin/api/escalations/{ticket}/handled", ctx -> json(ctx, 200, admin.handled(ctx)));
+            config.routes.get("/admin/api/feedback", ctx -> json(ctx, 200, admin.feedback(ctx)));
+            config.routes.get("/admin/api/unanswered", ctx -> json(ctx, 200, admin.unanswered(ctx)));
             config.routes.exception(ApiException.class, (e, ctx) -> {
                 if (e.status() == 503) {
                     ctx.header("Retry-After", "2");
@@ -83,7 +120,7 @@ public final class HelpdeskServer implements AutoCloseable {
                 error(ctx, 500, "something went wrong on our side; please try again");
             });
             config.routes.error(404, ctx -> {
-                if (ctx.path().startsWith("/api/")) {
+                if (ctx.path().startsWith("/api/") || ctx.path().startsWith("/admin/api/")) {
                     error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path());
                 }
             });

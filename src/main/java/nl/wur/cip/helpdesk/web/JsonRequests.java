@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.core.JsonFactory;
 import io.javalin.http.Context;
 import java.nio.charset.CharacterCodingException;
@@ -24,9 +27,11 @@ public final class JsonRequests {
 
     public JsonRequests() {
         JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(MAX_BODY_BYTES).build())
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(READ_LIMIT_BYTES).build())
                 .build();
-        this.mapper = new ObjectMapper(factory);
+        // Records with Optional and Instant fields serialise as plain values and ISO-8601 text.
+        this.mapper = new ObjectMapper(factory).registerModule(new Jdk8Module()).registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
     public ObjectMapper mapper() {
@@ -35,17 +40,22 @@ public final class JsonRequests {
 
     /** The body as a JSON object, or an {@link ApiException} saying what is wrong with it. */
     public JsonNode object(Context ctx) {
+        return object(ctx, MAX_BODY_BYTES);
+    }
+
+    /** As {@link #object(Context)}, for endpoints whose valid bodies may be larger (up to {@link #READ_LIMIT_BYTES}). */
+    public JsonNode object(Context ctx, int maxBytes) {
         String contentType = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
         if (!contentType.startsWith("application/json")) {
             throw new ApiException(415, "send the request as JSON with Content-Type: application/json");
         }
         // Bodies up to READ_LIMIT are read before refusing, so the client sees the 413 instead of a reset.
         if (ctx.contentLength() > READ_LIMIT_BYTES) {
-            throw new ApiException(413, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+            throw new ApiException(413, "the request body is larger than " + maxBytes + " bytes");
         }
         byte[] bytes = ctx.bodyAsBytes();
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw new ApiException(413, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+        if (bytes.length > maxBytes) {
+            throw new ApiException(413, "the request body is larger than " + maxBytes + " bytes");
         }
         String text;
         try {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.Optional;
 import java.time.Duration;
 import nl.wur.cip.helpdesk.TestHelpdesk;
 import nl.wur.cip.helpdesk.checklist.AssessmentStore;
@@ -47,7 +48,7 @@ abstract class BrowserTestBase {
         }
         Assumptions.assumeTrue(available, "Debian's chromium and chromium-driver are not installed");
         database = Database.open("jdbc:h2:mem:" + getClass().getSimpleName() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        server = new HelpdeskServer(Path.of("web"), new FeedbackStore(database), Clock.systemUTC()).start(0);
+        server = new HelpdeskServer(Path.of("web"), HelpdeskServer.Services.withoutMail(database, Optional.empty(), Clock.systemUTC()), Clock.systemUTC()).start(0);
         server.ready(TestHelpdesk.shared().answers());
         server.checklistReady(new ChecklistService(TestHelpdesk.shared().checklist().orElseThrow(),
                 new AssessmentStore(database), TestHelpdesk.shared().knowledge(), Clock.systemUTC()));

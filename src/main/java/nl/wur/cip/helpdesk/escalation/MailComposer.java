@@ -1,0 +1,146 @@
+package nl.wur.cip.helpdesk.escalation;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import nl.wur.cip.helpdesk.knowledge.Language;
+
+/**
+ * Writes the two mails of an escalation: the question to the office (Reply-To the researcher) and the receipt to
+ * the researcher. Headers carry only the ticket and parsed addresses; everything the researcher typed goes in the
+ * body, so no user text can add a header or a recipient.
+ */
+public final class MailComposer {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final String officeAddress;
+    private final String fromAddress;
+    private final int retentionDays;
+
+    public MailComposer(String officeAddress, String fromAddress, int retentionDays) {
+        this.officeAddress = officeAddress;
+        this.fromAddress = fromAddress;
+        this.retentionDays = retentionDays;
+    }
+
+    public MimeMessage compose(Escalation escalation, MailKind kind, String messageId, Session session) throws MessagingException {
+        if (escalation.email().isEmpty() || escalation.question().isEmpty()) {
+            throw new MessagingException("the escalation's personal data was deleted; there is nothing to send");
+        }
+        MimeMessage message = new FixedIdMessage(session, messageId);
+        message.setFrom(named(fromAddress, "CIP Helpdesk"));
+        InternetAddress researcher = named(escalation.email().get(), escalation.name().orElse(null));
+        String text;
+        String html;
+        if (kind == MailKind.OFFICE) {
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(officeAddress, true));
+            message.setReplyTo(new InternetAddress[] {researcher});
+            message.setSubject("[" + escalation.ticket() + "] Question from the CIP Helpdesk", "UTF-8");
+            text = officeText(escalation);
+        } else {
+            message.setRecipient(Message.RecipientType.TO, researcher);
+            message.setReplyTo(new InternetAddress[] {new InternetAddress(officeAddress, true)});
+            message.setSubject("[" + escalation.ticket() + "] " + (escalation.language() == Language.NL
+                    ? "Uw vraag aan het Copyright Informatiepunt" : "Your question to the Copyright Information Point"), "UTF-8");
+            message.setHeader("Auto-Submitted", "auto-generated");
+            text = confirmationText(escalation);
+        }
+        html = "<!DOCTYPE html><html><body><pre style=\"font-family: sans-serif; white-space: pre-wrap\">" + escapeHtml(text)
+                + "</pre></body></html>";
+        MimeBodyPart plainPart = new MimeBodyPart();
+        plainPart.setText(text, "UTF-8");
+        MimeBodyPart htmlPart = new MimeBodyPart();
+        htmlPart.setText(html, "UTF-8", "html");
+        message.setContent(new MimeMultipart("alternative", plainPart, htmlPart));
+        message.setSentDate(Date.from(escalation.createdAt()));
+        message.saveChanges();
+        return message;
+    }
+
+    private String officeText(Escalation e) {
+        StringBuilder text = new StringBuilder();
+        text.append("Ticket: ").append(e.ticket()).append('\n')
+                .append("Received: ").append(WHEN.format(e.createdAt())).append('\n')
+                .append("From: ").append(e.name().map(n -> n + " ").orElse("")).append('<').append(e.email().orElseThrow())
+                .append(">  (reply to this mail to answer the researcher)\n")
+                .append("Asked from: the helpdesk ").append(e.origin()).append(", in ")
+                .append(e.language() == Language.NL ? "Dutch" : "English").append('\n')
+                .append("May the CIP quote this question anonymously in its newsletter: ").append(e.quoteConsent() ? "yes" : "no")
+                .append("\n\nQuestion\n--------\n").append(e.question().orElseThrow()).append('\n');
+        if (!e.transcript().isEmpty()) {
+            text.append("\nConversation with the helpdesk\n------------------------------\n");
+            for (EscalationRequest.TranscriptEntry entry : e.transcript()) {
+                text.append("user".equals(entry.role()) ? "Researcher: " : "Helpdesk: ").append(entry.text()).append("\n\n");
+            }
+        }
+        e.assessment().ifPresent(report -> text.append("\nChecklist assessment (").append(e.assessmentId().orElse(""))
+                .append(")\n---------------------\n").append(report).append('\n'));
+        return text.toString();
+    }
+
+    private String confirmationText(Escalation e) {
+        String question = e.question().orElseThrow();
+        if (e.language() == Language.NL) {
+            return "Dank u. Uw vraag is doorgestuurd naar het Copyright Informatiepunt van Wageningen University & Research ("
+                    + officeAddress + ") onder nummer " + e.ticket() + ". Het antwoord komt naar dit adres; noem het nummer"
+                    + " als u zelf mailt.\n\nUw vraag:\n" + question + "\n\nWe bewaren uw vraag en adres tot het Copyright"
+                    + " Informatiepunt haar heeft afgehandeld, en daarna nog " + retentionDays + " dagen.\n\n"
+                    + "Dit bericht is automatisch verstuurd door de CIP Helpdesk.\n";
+        }
+        return "Thank you. Your question has been passed to the Copyright Information Point of Wageningen University & Research ("
+                + officeAddress + ") as ticket " + e.ticket() + ". The reply will come to this address; quote the ticket if"
+                + " you write yourself.\n\nYour question:\n" + question + "\n\nWe keep your question and address until the"
+                + " Copyright Information Point has handled it, and for " + retentionDays + " days after that.\n\n"
+                + "This message was sent automatically by the CIP Helpdesk.\n";
+    }
+
+    private static InternetAddress named(String address, String personal) throws MessagingException {
+        InternetAddress parsed = new InternetAddress(address, true);
+        if (personal != null && !personal.isBlank()) {
+            try {
+                parsed.setPersonal(personal, "UTF-8");
+            } catch (UnsupportedEncodingException e) {
+                throw new MessagingException("UTF-8 is always supported", e);
+            }
+        }
+        return parsed;
+    }
+
+    static String escapeHtml(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** A message whose Message-ID is the one derived from its ticket, not a random one. */
+    private static final class FixedIdMessage extends MimeMessage {
+        private final String messageId;
+
+        FixedIdMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package nl.wur.cip.helpdesk.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import nl.wur.cip.helpdesk.admin.AdminAuth;
+import nl.wur.cip.helpdesk.escalation.Escalation;
+import nl.wur.cip.helpdesk.escalation.EscalationService;
+import nl.wur.cip.helpdesk.feedback.Feedback;
+import nl.wur.cip.helpdesk.feedback.FeedbackStore;
+import nl.wur.cip.helpdesk.feedback.UnansweredLog;
+
+/**
+ * The admin inbox API under {@code /admin/api}: login, the escalations (list, show, retry, mark handled), feedback
+ * and unanswered questions. Every route but login needs the session cookie; without a configured password all refuse.
+ */
+final class AdminEndpoints {
+    static final String COOKIE = "cip_admin";
+    private static final Set<String> STATUSES = Set.of("queued", "sent", "failed", "handled");
+    private static final int LIST_LIMIT = 500;
+
+    private final JsonRequests requests;
+    private final Optional<AdminAuth> auth;
+    private final EscalationService escalations;
+    private final FeedbackStore feedback;
+    private final UnansweredLog unanswered;
+
+    AdminEndpoints(JsonRequests requests, Optional<AdminAuth> auth, EscalationService escalations, FeedbackStore feedback,
+                   UnansweredLog unanswered) {
+        this.requests = requests;
+        this.auth = auth;
+        this.escalations = escalations;
+        this.feedback = feedback;
+        this.unanswered = unanswered;
+    }
+
+    /** Runs before every admin API route: refuses anonymous requests, and every request when admin is disabled. */
+    void guard(Context ctx) {
+        AdminAuth admin = enabled();
+        if (ctx.path().equals("/admin/api/login")) {
+            return;
+        }
+        if (!admin.valid(ctx.cookie(COOKIE))) {
+            throw new ApiException(401, "log in first");
+        }
+    }
+
+    Map<String, Object> login(Context ctx) {
+        AdminAuth admin = enabled();
+        JsonNode body = requests.object(ctx);
+        String password = JsonRequests.requiredString(body, "password", 200);
+        AdminAuth.Login result = admin.login(ctx.ip(), password);
+        if (result instanceof AdminAuth.Login.Throttled throttled) {
+            ctx.header("Retry-After", Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
+            throw new ApiException(429, "too many wrong passwords; wait before trying again");
+        }
+        if (!(result instanceof AdminAuth.Login.Accepted accepted)) {
+            throw new ApiException(401, "wrong password");
+        }
+        ctx.header("Set-Cookie", COOKIE + "=" + accepted.token() + "; Path=/admin; Max-Age="
+                + AdminAuth.SESSION_LENGTH.toSeconds() + "; HttpOnly; SameSite=Strict" + (secure(ctx) ? "; Secure" : ""));
+        return Map.of("loggedIn", true);
+    }
+
+    Map<String, Object> logout(Context ctx) {
+        enabled().logout(ctx.cookie(COOKIE));
+        ctx.header("Set-Cookie", COOKIE + "=; Path=/admin; Max-Age=0; HttpOnly; SameSite=Strict");
+        return Map.of("loggedIn", false);
+    }
+
+    Map<String, Object> session(Context ctx) {
+        return Map.of("loggedIn", true, "mailConfigured", escalations.mailConfigured());
+    }
+
+    List<Map<String, Object>> list(Context ctx) {
+        Optional<String> status = Optional.ofNullable(ctx.queryParam("status")).filter(s -> !s.isEmpty());
+        if (status.isPresent() && !STATUSES.contains(status.get())) {
+            throw new ApiException(400, "'status' must be queued, sent, failed or handled");
+        }
+        return escalations.latest(status, LIST_LIMIT).stream().map(AdminEndpoints::summary).toList();
+    }
+
+    Escalation show(Context ctx) {
+        return escalations.find(ctx.pathParam("ticket")).orElseThrow(() -> new ApiException(404, "no escalation with this ticket"));
+    }
+
+    Map<String, Object> retry(Context ctx) {
+        Escalation e = show(ctx);
+        if (!escalations.retry(e.ticket())) {
+            throw new ApiException(409, "this escalation has no failed mail to retry");
+        }
+        return Map.of("ticket", e.ticket(), "status", "queued");
+    }
+
+    Map<String, Object> handled(Context ctx) {
+        Escalation e = show(ctx);
+        escalations.markHandled(e.ticket());
+        return Map.of("ticket", e.ticket(), "status", "handled");
+    }
+
+    List<Feedback> feedback(Context ctx) {
+        return feedback.latest(LIST_LIMIT);
+    }
+
+    List<UnansweredLog.Entry> unanswered(Context ctx) {
+        return unanswered.latest(LIST_LIMIT);
+    }
+
+    private static Map<String, Object> summary(Escalation e) {
+        String question = e.question().orElse("");
+        return Map.of("ticket", e.ticket(), "createdAt", e.createdAt().toString(), "status", e.status(),
+                "origin", e.origin(), "email", e.email().orElse(""), "name", e.name().orElse(""),
+                "question", question.length() > 200 ? question.substring(0, 200) + "…" : question,
+                "attempts", e.deliveries().stream().mapToInt(Escalation.Delivery::attempts).sum(),
+                "lastError", e.deliveries().stream().flatMap(d -> d.lastError().stream()).findFirst().orElse(""));
+    }
+
+    private AdminAuth enabled() {
+        return auth.orElseThrow(() -> new ApiException(404, "the admin inbox is disabled; set HELPDESK_ADMIN_PASSWORD to"
+                + " enable it"));
+    }
+
+    private static boolean secure(Context ctx) {
+        return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+    }
+}

@@ -1,0 +1,55 @@
+package nl.wur.cip.helpdesk.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Refuses state-changing requests that a browser sent from another site (cross-site request forgery): by
+ * {@code Sec-Fetch-Site} where the browser sends it, otherwise by comparing {@code Origin} with {@code Host}.
+ * Clients that are not browsers send neither header and pass.
+ */
+final class SameOrigin {
+    private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
+
+    private SameOrigin() {
+    }
+
+    static void check(Context ctx) {
+        if (SAFE.contains(ctx.method())) {
+            return;
+        }
+        String site = ctx.header("Sec-Fetch-Site");
+        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+            throw new ApiException(403, "cross-site requests are not accepted");
+        }
+        String origin = ctx.header("Origin");
+        if (origin != null && !sameHost(origin, forwardedOr(ctx.header("X-Forwarded-Host"), ctx.header("Host")))) {
+            throw new ApiException(403, "cross-site requests are not accepted");
+        }
+    }
+
+    private static boolean sameHost(String origin, String host) {
+        if (host == null) {
+            return false;
+        }
+        try {
+            URI uri = new URI(origin);
+            if (uri.getHost() == null) {
+                return false;
+            }
+            String authority = uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+            return authority.toLowerCase(Locale.ROOT).equals(host.strip().toLowerCase(Locale.ROOT))
+                    || (uri.getPort() == -1 && host.strip().toLowerCase(Locale.ROOT).equals(uri.getHost().toLowerCase(Locale.ROOT)
+                    + (uri.getScheme().equals("https") ? ":443" : ":80")));
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static String forwardedOr(String forwarded, String host) {
+        return forwarded == null || forwarded.isBlank() ? host : forwarded.split(",")[0].strip();
+    }
+}

@@ -1,0 +1,185 @@
+package nl.wur.cip.helpdesk.escalation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import nl.wur.cip.helpdesk.knowledge.Language;
+import nl.wur.cip.helpdesk.storage.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The outbox and its worker against real SMTP servers: GreenMail, and a scripted one for refusals. */
+@Timeout(60)
+class DeliveryWorkerTest {
+    private static final String OFFICE = "copyright@wur.nl";
+    private static final String FROM = "helpdesk@cip.test";
+    private static final Backoff FAST = new Backoff(Duration.ofMillis(50), Duration.ofMillis(200), 5);
+
+    private Database database;
+    private EscalationStore store;
+
+    @BeforeEach
+    void open() {
+        database = Database.open("jdbc:h2:mem:worker-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        store = new EscalationStore(database);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private static EscalationRequest request(String email) {
+        return new EscalationRequest(email, Optional.of("Ada Researcher"), "May I mine 10,000 news articles for my thesis?",
+                List.of(new EscalationRequest.TranscriptEntry("user", "May I mine news?"),
+                        new EscalationRequest.TranscriptEntry("helpdesk", "Under Article 15o, yes if...")),
+                Optional.empty(), true, Language.EN, "chat");
+    }
+
+    private DeliveryWorker worker(int port, Backoff backoff) {
+        SmtpSettings smtp = new SmtpSettings("127.0.0.1", port, SmtpSettings.Tls.NONE, Optional.empty(), Optional.empty(),
+                FROM, Duration.ofSeconds(2));
+        return new DeliveryWorker(store, new MailComposer(OFFICE, FROM, 180), new SmtpMailer(smtp), backoff, Clock.systemUTC(),
+                Duration.ofMillis(50), Duration.ofSeconds(10));
+    }
+
+    private String submit(String key) {
+        return store.submit(key, request("ada@example.org"), Optional.of("# Assessment\nVerdict: allowed"), Instant.now(),
+                "cip.test").ticket();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+
+    private void awaitStatus(String ticket, String status) throws InterruptedException {
+        for (int i = 0; i < 200 && !store.findByTicket(ticket).orElseThrow().status().equals(status); i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(status, store.findByTicket(ticket).orElseThrow().status());
+    }
+
+    @Test
+    void deliversTheQuestionToTheOfficeWithReplyToAndAReceiptToTheResearcher() throws Exception {
+        GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", "smtp"));
+        smtp.start();
+        try (DeliveryWorker worker = worker(smtp.getSmtp().getPort(), FAST).start()) {
+            String ticket = submit("key-deliver-1");
+            worker.wake();
+            assertTrue(smtp.waitForIncomingEmail(10_000, 2));
+            MimeMessage[] received = smtp.getReceivedMessages();
+            assertEquals(2, received.length);
+            MimeMessage office = Arrays.stream(received).filter(m -> to(m).equals(List.of(OFFICE))).findFirst().orElseThrow();
+            assertEquals("<" + ticket + ".office@cip.test>", office.getMessageID());
+            assertEquals("ada@example.org", ((InternetAddress) office.getReplyTo()[0]).getAddress());
+            assertEquals("Ada Researcher", ((InternetAddress) office.getReplyTo()[0]).getPersonal());
+            assertEquals(FROM, ((InternetAddress) office.getFrom()[0]).getAddress());
+            assertTrue(office.getSubject().contains(ticket));
+            String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(office);
+            assertTrue(body.contains("May I mine 10,000 news articles"), body);
+            assertTrue(body.contains("Researcher: May I mine news?"), body);
+            assertTrue(body.contains("Verdict: allowed"), body);
+            assertTrue(body.contains("text/html"), "a plain-text and an HTML part");
+            MimeMessage receipt = Arrays.stream(received).filter(m -> to(m).equals(List.of("ada@example.org"))).findFirst()
+                    .orElseThrow();
+            assertEquals("<" + ticket + ".confirmation@cip.test>", receipt.getMessageID());
+            assertTrue(com.icegreen.greenmail.util.GreenMailUtil.getBody(receipt).contains(ticket));
+            awaitStatus(ticket, "sent");
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void keepsTheMailQueuedWhileSmtpIsDownAndDeliversItWhenItComesBack() throws Exception {
+        int port = freePort();
+        try (DeliveryWorker worker = worker(port, FAST).start()) {
+            String ticket = submit("key-down-1");
+            worker.wake();
+            for (int i = 0; i < 200 && store.findByTicket(ticket).orElseThrow().deliveries().get(0).attempts() < 2; i++) {
+                Thread.sleep(50);
+            }
+            Escalation waiting = store.findByTicket(ticket).orElseThrow();
+            assertEquals("queued", waiting.status());
+            assertTrue(waiting.deliveries().get(0).attempts() >= 2, "retried while the server was down");
+            assertTrue(waiting.deliveries().get(0).lastError().orElseThrow().contains("cannot reach the mail server"));
+
+            GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
+            smtp.start();
+            try {
+                assertTrue(smtp.waitForIncomingEmail(15_000, 2));
+                awaitStatus(ticket, "sent");
+                assertEquals(2, smtp.getReceivedMessages().length);
+            } finally {
+                smtp.stop();
+            }
+        }
+    }
+
+    @Test
+    void marksAMailFailedOnAPermanentRefusalWithoutRetrying() throws Exception {
+        try (ScriptedSmtpServer smtp = new ScriptedSmtpServer("550 5.1.1 mailbox unavailable");
+             DeliveryWorker worker = worker(smtp.port(), FAST)) {
+            String ticket = submit("key-refused-1");
+            worker.deliverDue();
+            Escalation failed = store.findByTicket(ticket).orElseThrow();
+            assertEquals("failed", failed.status());
+            Escalation.Delivery office = failed.deliveries().get(0);
+            assertEquals(1, office.attempts(), "a 5xx reply is not retried");
+            assertTrue(office.lastError().orElseThrow().contains("550"), office.lastError().orElseThrow());
+
+            assertTrue(store.retry(ticket, Instant.now()), "the admin can queue it again");
+            assertEquals("queued", store.findByTicket(ticket).orElseThrow().status());
+        }
+    }
+
+    @Test
+    void retriesATemporaryRefusalWithBackoffAndGivesUpAfterTheLimit() throws Exception {
+        try (ScriptedSmtpServer smtp = new ScriptedSmtpServer("451 4.3.0 try again later");
+             DeliveryWorker worker = worker(smtp.port(), FAST).start()) {
+            String ticket = submit("key-deferred-1");
+            worker.wake();
+            awaitStatus(ticket, "failed");
+            Escalation.Delivery office = store.findByTicket(ticket).orElseThrow().deliveries().get(0);
+            assertEquals(FAST.maxAttempts(), office.attempts());
+            assertTrue(office.lastError().orElseThrow().contains("451"));
+        }
+    }
+
+    @Test
+    void backoffGrowsExponentiallyWithJitterUpToTheCap() {
+        Backoff backoff = new Backoff(Duration.ofSeconds(30), Duration.ofHours(1), 60);
+        java.util.Random random = new java.util.Random(7);
+        for (int attempt = 1; attempt <= 20; attempt++) {
+            long step = Math.min(30_000L << Math.min(attempt - 1, 30), 3_600_000L);
+            long delay = backoff.delay(attempt, random).toMillis();
+            assertTrue(delay >= step / 2 && delay <= step, "attempt " + attempt + ": " + delay + " ms");
+        }
+    }
+
+    private static List<String> to(MimeMessage message) {
+        try {
+            return Arrays.stream(message.getAllRecipients()).map(a -> ((InternetAddress) a).getAddress()).toList();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
