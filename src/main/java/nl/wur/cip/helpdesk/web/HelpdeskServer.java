@@ -120,7 +120,8 @@ public final class HelpdeskServer implements AutoCloseable {
                 error(ctx, 500, "something went wrong on our side; please try again");
             });
             config.routes.error(404, ctx -> {
-                if (ctx.path().startsWith("/api/") || ctx.path().startsWith("/admin/api/")) {
+                boolean answered = ctx.result() != null && !ctx.result().isEmpty();
+                if (!answered && (ctx.path().startsWith("/api/") || ctx.path().startsWith("/admin/api/"))) {
                     error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path());
                 }
             });

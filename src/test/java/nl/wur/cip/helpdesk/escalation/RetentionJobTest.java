@@ -1,0 +1,89 @@
+package nl.wur.cip.helpdesk.escalation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import nl.wur.cip.helpdesk.MutableClock;
+import nl.wur.cip.helpdesk.feedback.UnansweredLog;
+import nl.wur.cip.helpdesk.knowledge.Language;
+import nl.wur.cip.helpdesk.storage.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Retention deletes personal data of handled escalations after the configured period, and nothing else. */
+class RetentionJobTest {
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-10T09:00:00Z"));
+    private Database database;
+    private EscalationStore store;
+    private UnansweredLog unanswered;
+    private RetentionJob job;
+
+    @BeforeEach
+    void open() {
+        database = Database.open("jdbc:h2:mem:retention-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        store = new EscalationStore(database);
+        unanswered = new UnansweredLog(database);
+        job = new RetentionJob(store, unanswered, Duration.ofDays(180), clock);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private String submit(String key) {
+        return store.submit(key, new EscalationRequest("ada@example.org", Optional.of("Ada"), "May I mine this corpus?",
+                List.of(new EscalationRequest.TranscriptEntry("user", "hello")), Optional.empty(), false, Language.EN, "chat"),
+                Optional.of("assessment"), clock.instant(), "cip.test").ticket();
+    }
+
+    @Test
+    void deletesThePersonalDataOfEscalationsHandledLongerAgoThanTheRetentionPeriod() {
+        String handled = submit("key-handled-1");
+        String open = submit("key-open-0001");
+        store.markHandled(handled, clock.instant());
+
+        clock.advance(Duration.ofDays(179));
+        assertEquals(0, job.runOnce().escalationsPurged(), "not yet: 179 days");
+        assertTrue(store.findByTicket(handled).orElseThrow().email().isPresent());
+
+        clock.advance(Duration.ofDays(2));
+        assertEquals(1, job.runOnce().escalationsPurged());
+        Escalation purged = store.findByTicket(handled).orElseThrow();
+        assertTrue(purged.email().isEmpty() && purged.name().isEmpty() && purged.question().isEmpty()
+                && purged.transcript().isEmpty() && purged.assessment().isEmpty(), "all personal fields are gone");
+        assertEquals("handled", purged.status(), "the ticket and its state stay");
+        assertTrue(purged.purgedAt().isPresent());
+
+        Escalation stillOpen = store.findByTicket(open).orElseThrow();
+        assertEquals(Optional.of("ada@example.org"), stillOpen.email(), "an unhandled escalation is kept");
+        assertEquals(0, job.runOnce().escalationsPurged(), "a second run finds nothing new");
+    }
+
+    @Test
+    void cancelsMailStillQueuedForAPurgedEscalation() {
+        String ticket = submit("key-queued-01");
+        store.markHandled(ticket, clock.instant());
+        clock.advance(Duration.ofDays(181));
+        job.runOnce();
+        assertTrue(store.findByTicket(ticket).orElseThrow().deliveries().stream()
+                .allMatch(d -> d.status() == DeliveryStatus.CANCELLED));
+        assertTrue(store.claimNext(clock.instant(), Duration.ofMinutes(1)).isEmpty(), "nothing left to send");
+    }
+
+    @Test
+    void deletesLoggedUnansweredQuestionsOlderThanTheRetentionPeriod() {
+        unanswered.record(new UnansweredLog.Entry(clock.instant(), "en", "escalate", 0.2, "rules", "old question"));
+        clock.advance(Duration.ofDays(100));
+        unanswered.record(new UnansweredLog.Entry(clock.instant(), "en", "off_topic", 0.1, "rules", "newer question"));
+        clock.advance(Duration.ofDays(90));
+        assertEquals(1, job.runOnce().questionsDeleted());
+        assertEquals(List.of("newer question"), unanswered.latest(10).stream().map(UnansweredLog.Entry::question).toList());
+    }
+}
