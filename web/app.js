@@ -2,14 +2,13 @@
 // nothing sets inline styles, so the page runs under the server's strict Content-Security-Policy.
 import { LANGUAGES, OFFICE_ADDRESS, strings, translate } from './i18n.js';
 import { initialLanguage, rememberLanguage } from './language.js';
+import { escalationForm } from './escalate.js';
 
 const MAX_QUESTION = 2000;
 const COUNTER_FROM = 1800;
 const MAX_COMMENT = 1000;
 const MAX_FEEDBACK_ANSWER = 8000; // the feedback endpoint refuses longer answers
 const REQUEST_TIMEOUT_MS = 60_000;
-// Some mail clients (classic Outlook on Windows) cut mailto URLs at about 2,000 characters.
-const MAIL_BODY_LIMIT = 1500;
 
 const form = document.getElementById('ask-form');
 const input = document.getElementById('question');
@@ -279,29 +278,24 @@ function escalation(question, data) {
     ? make('p', 'escalation-reason', data.escalationReason)
     : localize(make('p', 'escalation-reason'), 'escalationDefault');
   if (data.escalationReason) reason.lang = data.language;
-  const link = localize(make('a', 'escalate-action'), 'escalateAction');
-  link.href = mailtoHref(question);
-  box.append(reason, link);
+  const open = button('escalate-action', 'escalateAction');
+  open.addEventListener('click', () => openEscalation(box, open, question));
+  box.append(reason, open);
   return box;
 }
 
-function mailtoHref(question) {
-  const subject = t('mailSubject', { question: question.length > 80 ? `${question.slice(0, 79)}…` : question });
-  const compose = (turns, shortened) => t('mailBody', {
-    question,
-    conversation: (shortened ? `${t('mailShortened')}\n\n` : '')
-      + turns.map((turn) => `${t('mailQuestion')} ${turn.question}\n${t('mailAnswer')} ${turn.answer}`).join('\n\n'),
-  });
-  // Oldest turns go first: the latest exchange is the one the office needs.
-  let turns = transcript;
-  let body = compose(turns, false);
-  while (body.length > MAIL_BODY_LIMIT && turns.length > 1) {
-    turns = turns.slice(1);
-    body = compose(turns, true);
+// The form opens under the control that asked for it; the conversation goes along unless unticked.
+function openEscalation(container, opener, question) {
+  const existing = container.querySelector('.escalation-form, .escalation-receipt');
+  if (existing) {
+    existing.querySelector('input, a')?.focus();
+    return;
   }
-  if (body.length > MAIL_BODY_LIMIT) body = `${body.slice(0, MAIL_BODY_LIMIT - 1)}…`;
-  // RFC 6068 asks for CRLF line breaks in mailto bodies.
-  return `mailto:${OFFICE_ADDRESS}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body.replace(/\n/g, '\r\n'))}`;
+  const turns = transcript.flatMap((turn) => [{ role: 'user', text: turn.question }, { role: 'helpdesk', text: turn.answer }]);
+  const form = escalationForm({ language: () => language, question, transcript: turns, origin: 'chat' });
+  opener.setAttribute('aria-expanded', 'true');
+  container.append(form);
+  form.querySelector('input').focus();
 }
 
 function sources(data) {
@@ -369,6 +363,13 @@ function followUps(data) {
 function actions(question, data) {
   const bar = make('div', 'message-actions');
   bar.append(copyControl(data), feedback(question, data));
+  if (data.outcome === 'answered') {
+    const office = make('div', 'office-control');
+    const open = button('button-secondary ask-office', 'askOffice');
+    open.addEventListener('click', () => openEscalation(office, open, question));
+    office.append(open);
+    bar.append(office);
+  }
   return bar;
 }
 

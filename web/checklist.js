@@ -1,12 +1,14 @@
 // The self-assessment wizard: one question at a time. The server is stateless, so every step sends all
 // answers so far; going back or changing an answer drops the answers after it, since the path may change.
-import { OFFICE_ADDRESS, translate } from './i18n.js';
+import { translate } from './i18n.js';
+import { escalationForm } from './escalate.js';
 import { initialLanguage, rememberLanguage } from './language.js';
 
 let language = initialLanguage();
 let answers = [];          // [{question, option}] in the order asked
 let current = null;        // the question on screen
 let questionCount = 1;     // for the progress bar: the tree's size bounds the path
+let latest = null;         // the last result, whose assessment goes to the office if asked
 
 const $ = (id) => document.getElementById(id);
 const t = (key, values) => translate(language, key, values);
@@ -129,11 +131,24 @@ function renderVerdict(result) {
   const report = new URL(`report.html?id=${id}`, location.href).href;
   $('report-link').href = report;
   $('markdown-link').href = `/api/checklist/assessments/${id}/report.md`;
-  const answered = result.steps.map((s) => `- ${s.question}: ${s.answer}`).join('\n');
-  const body = t('officeBody', { verdict: result.verdict.title, answers: answered, link: report }).slice(0, 1500);
-  $('send-to-office').href = `mailto:${OFFICE_ADDRESS}?subject=${encodeURIComponent(t('officeSubject', { verdict: result.verdict.title }))}`
-    + `&body=${encodeURIComponent(body)}`;
+  latest = result;
+  $('office-form').replaceChildren();
+  $('send-to-office').setAttribute('aria-expanded', 'false');
 }
+
+// The form for the office opens under the verdict, with this assessment attached.
+$('send-to-office').addEventListener('click', () => {
+  if (!latest || $('office-form').firstChild) return;
+  const form = escalationForm({
+    language: () => language,
+    question: t('officeQuestion', { verdict: latest.verdict.title }),
+    assessmentId: latest.assessmentId,
+    origin: 'checklist',
+  });
+  $('office-form').append(form);
+  $('send-to-office').setAttribute('aria-expanded', 'true');
+  form.querySelector('input').focus();
+});
 
 $('question-form').addEventListener('submit', (event) => {
   event.preventDefault();

@@ -2,12 +2,14 @@ package nl.wur.cip.helpdesk.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import nl.wur.cip.helpdesk.admin.AdminAuth;
 import nl.wur.cip.helpdesk.escalation.Escalation;
+import nl.wur.cip.helpdesk.escalation.EscalationRequest;
 import nl.wur.cip.helpdesk.escalation.EscalationService;
 import nl.wur.cip.helpdesk.feedback.Feedback;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
@@ -83,12 +85,32 @@ final class AdminEndpoints {
         return escalations.latest(status, LIST_LIMIT).stream().map(AdminEndpoints::summary).toList();
     }
 
-    Escalation show(Context ctx) {
+    /** One escalation in full, as the office reads it. */
+    record Detail(String ticket, String status, Instant createdAt, String origin, String language, Optional<String> email,
+                  Optional<String> name, Optional<String> question, List<EscalationRequest.TranscriptEntry> transcript,
+                  Optional<String> assessmentId, Optional<String> assessment, boolean quoteConsent,
+                  Optional<Instant> handledAt, Optional<Instant> purgedAt, List<Delivery> deliveries) {
+    }
+
+    /** One mail of an escalation and where its delivery stands. */
+    record Delivery(String kind, String messageId, String status, int attempts, Instant nextAttemptAt,
+                    Optional<String> lastError, Optional<Instant> sentAt) {
+    }
+
+    Detail show(Context ctx) {
+        Escalation e = find(ctx);
+        return new Detail(e.ticket(), e.status(), e.createdAt(), e.origin(), e.language().code(), e.email(), e.name(),
+                e.question(), e.transcript(), e.assessmentId(), e.assessment(), e.quoteConsent(), e.handledAt(), e.purgedAt(),
+                e.deliveries().stream().map(d -> new Delivery(d.kind().code(), d.messageId(), d.status().code(), d.attempts(),
+                        d.nextAttemptAt(), d.lastError(), d.sentAt())).toList());
+    }
+
+    private Escalation find(Context ctx) {
         return escalations.find(ctx.pathParam("ticket")).orElseThrow(() -> new ApiException(404, "no escalation with this ticket"));
     }
 
     Map<String, Object> retry(Context ctx) {
-        Escalation e = show(ctx);
+        Escalation e = find(ctx);
         if (!escalations.retry(e.ticket())) {
             throw new ApiException(409, "this escalation has no failed mail to retry");
         }
@@ -96,7 +118,7 @@ final class AdminEndpoints {
     }
 
     Map<String, Object> handled(Context ctx) {
-        Escalation e = show(ctx);
+        Escalation e = find(ctx);
         escalations.markHandled(e.ticket());
         return Map.of("ticket", e.ticket(), "status", "handled");
     }

@@ -9,9 +9,9 @@ import java.time.Clock;
 import java.util.Optional;
 import java.time.Duration;
 import nl.wur.cip.helpdesk.TestHelpdesk;
+import nl.wur.cip.helpdesk.admin.AdminAuth;
 import nl.wur.cip.helpdesk.checklist.AssessmentStore;
 import nl.wur.cip.helpdesk.checklist.ChecklistService;
-import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import nl.wur.cip.helpdesk.storage.Database;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +33,7 @@ abstract class BrowserTestBase {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    protected static final String ADMIN_PASSWORD = "browser-test admin password";
 
     protected Database database;
     protected HelpdeskServer server;
@@ -48,7 +49,8 @@ abstract class BrowserTestBase {
         }
         Assumptions.assumeTrue(available, "Debian's chromium and chromium-driver are not installed");
         database = Database.open("jdbc:h2:mem:" + getClass().getSimpleName() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        server = new HelpdeskServer(Path.of("web"), HelpdeskServer.Services.withoutMail(database, Optional.empty(), Clock.systemUTC()), Clock.systemUTC()).start(0);
+        server = new HelpdeskServer(Path.of("web"), HelpdeskServer.Services.withoutMail(database,
+                Optional.of(new AdminAuth(ADMIN_PASSWORD, Clock.systemUTC())), Clock.systemUTC()), Clock.systemUTC()).start(0);
         server.ready(TestHelpdesk.shared().answers());
         server.checklistReady(new ChecklistService(TestHelpdesk.shared().checklist().orElseThrow(),
                 new AssessmentStore(database), TestHelpdesk.shared().knowledge(), Clock.systemUTC()));

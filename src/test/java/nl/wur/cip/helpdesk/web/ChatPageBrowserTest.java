@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import nl.wur.cip.helpdesk.feedback.Feedback;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
+import java.util.Optional;
+import nl.wur.cip.helpdesk.escalation.Escalation;
+import nl.wur.cip.helpdesk.escalation.EscalationStore;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -75,9 +78,33 @@ class ChatPageBrowserTest extends BrowserTestBase {
         WebElement escalate = ask("A photographer sent WUR a cease-and-desist letter about my dataset. What should I do?");
         assertEquals("escalate", escalate.getAttribute("data-outcome"));
         assertFalse(escalate.findElement(By.cssSelector(".escalation-reason")).getText().isBlank());
-        String mailto = escalate.findElement(By.cssSelector("a.escalate-action")).getAttribute("href");
-        assertTrue(mailto.startsWith("mailto:copyright@wur.nl"), mailto);
-        assertTrue(mailto.contains("cease"), "the question is prefilled: " + mailto);
+        click(escalate.findElement(By.cssSelector("button.escalate-action")));
+        WebElement form = wait.until(d -> escalate.findElement(By.cssSelector("form.escalation-form")));
+        assertTrue(form.findElement(By.cssSelector("textarea")).getAttribute("value").contains("cease-and-desist"),
+                "the question is prefilled");
+        assertTrue(form.findElement(By.cssSelector("input[name=includeTranscript]")).isSelected(), "transcript on by default");
+        assertFalse(form.findElement(By.cssSelector("input[name=quoteConsent]")).isSelected(), "quoting is opt-in");
+        assertTrue(form.findElement(By.cssSelector(".escalation-privacy")).getText().contains("180 days"));
+
+        click(form.findElement(By.cssSelector("button[type=submit]")));
+        wait.until(d -> !form.findElement(By.cssSelector(".escalation-status")).getText().isBlank());
+        assertTrue(form.findElement(By.cssSelector(".escalation-status")).getText().contains("e-mail"), "asks for the address");
+
+        form.findElement(By.cssSelector("input[name=email]")).sendKeys("ada@example.org");
+        form.findElement(By.cssSelector("input[name=name]")).sendKeys("Ada Browser");
+        click(form.findElement(By.cssSelector("button[type=submit]")));
+        WebElement receipt = wait.until(d -> escalate.findElement(By.cssSelector(".escalation-receipt")));
+        String ticket = receipt.findElement(By.cssSelector(".escalation-ticket")).getText();
+        assertTrue(ticket.matches("CIP-\\d{4}-\\d{6}"), ticket);
+        String mailto = receipt.findElement(By.cssSelector("a.escalation-mailto")).getAttribute("href");
+        assertTrue(mailto.startsWith("mailto:copyright@wur.nl"), "no SMTP here, so the mailto fallback is offered: " + mailto);
+
+        Escalation stored = new EscalationStore(database).findByTicket(ticket).orElseThrow();
+        assertEquals(Optional.of("ada@example.org"), stored.email());
+        assertEquals(Optional.of("Ada Browser"), stored.name());
+        assertTrue(stored.question().orElseThrow().contains("cease-and-desist"));
+        assertTrue(stored.transcript().stream().anyMatch(turn -> turn.text().contains("restaurant")),
+                "the conversation went along: " + stored.transcript());
     }
 
     @Test

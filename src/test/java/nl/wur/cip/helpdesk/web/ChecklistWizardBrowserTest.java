@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import nl.wur.cip.helpdesk.escalation.Escalation;
+import nl.wur.cip.helpdesk.escalation.EscalationStore;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -61,8 +63,17 @@ class ChecklistWizardBrowserTest extends BrowserTestBase {
         assertFalse(title.isBlank());
         assertFalse(browser.findElements(By.cssSelector("ol#verdict-sources > li")).isEmpty(), "the verdict cites its sources");
         assertTrue(browser.findElement(By.id("markdown-link")).getAttribute("href").endsWith("/report.md"));
-        assertTrue(browser.findElement(By.id("send-to-office")).getAttribute("href").startsWith("mailto:copyright@wur.nl"));
         screenshot("checklist-verdict.png");
+
+        click(browser.findElement(By.id("send-to-office")));
+        WebElement form = wait.until(d -> d.findElement(By.cssSelector("#office-form form.escalation-form")));
+        assertTrue(form.findElement(By.cssSelector("input[name=includeAssessment]")).isSelected());
+        form.findElement(By.cssSelector("input[name=email]")).sendKeys("grace@example.org");
+        click(form.findElement(By.cssSelector("button[type=submit]")));
+        String ticket = wait.until(d -> d.findElement(By.cssSelector("#office-form .escalation-ticket"))).getText();
+        Escalation stored = new EscalationStore(database).findByTicket(ticket).orElseThrow();
+        assertEquals("checklist", stored.origin());
+        assertTrue(stored.assessment().orElseThrow().contains(title), "the office gets the assessment record");
 
         browser.get(browser.findElement(By.id("report-link")).getAttribute("href"));
         WebElement report = wait.until(d -> {
