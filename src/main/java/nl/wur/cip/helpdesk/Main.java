@@ -165,6 +165,8 @@ public final class Main {
         server.ready(assembly.answers());
         assembly.checklist().ifPresent(engine -> server.checklistReady(
                 new ChecklistService(engine, new AssessmentStore(database), assembly.knowledge(), Clock.systemUTC())));
+        server.optOutReady(nl.wur.cip.helpdesk.optout.OptOutChecker.create( // env HELPDESK_OPTOUT_ALLOW_PRIVATE=true allows local sites
+                nl.wur.cip.helpdesk.optout.OptOutConfig.fromEnv(System.getenv()), config.knowledgeDir(), assembly.knowledge(), Clock.systemUTC()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             assembly.close();

@@ -26,6 +26,7 @@ import nl.wur.cip.helpdesk.optout.Crawlers.Crawler;
  * cached for ten minutes per normalised address; failed checks are not cached, so a retry really retries.
  */
 public final class OptOutChecker implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OptOutChecker.class);
     static final long CACHE_NANOS = TimeUnit.MINUTES.toNanos(10);
     static final int CACHE_ENTRIES = 500;
     private static final int MAX_AGENT_SIGNALS = 40;
@@ -64,8 +65,14 @@ public final class OptOutChecker implements AutoCloseable {
 
     /** The checker as the server uses it: crawlers from {@code knowledge/optout/crawlers.yml}. */
     public static OptOutChecker create(OptOutConfig config, Path knowledgeDir, KnowledgeBase knowledge, Clock clock) {
-        return new OptOutChecker(config, AddressPolicy.of(config),
-                Crawlers.load(knowledgeDir.resolve("optout").resolve("crawlers.yml")), knowledge, clock);
+        List<Crawler> crawlers;
+        try {
+            crawlers = Crawlers.load(knowledgeDir.resolve("optout").resolve("crawlers.yml"));
+        } catch (IllegalArgumentException e) { // never stop the helpdesk: the * rules and TDMRep still get checked
+            LOG.error("AI crawler list not available, checking robots.txt for * only: {}", e.getMessage());
+            crawlers = List.of();
+        }
+        return new OptOutChecker(config, AddressPolicy.of(config), crawlers, knowledge, clock);
     }
 
     /**

@@ -35,6 +35,8 @@ public final class HelpdeskServer implements AutoCloseable {
     private final AtomicReference<AnswerService> answers = new AtomicReference<>();
     private final AtomicReference<ChecklistService> checklist = new AtomicReference<>();
     private final JsonRequests requests = new JsonRequests();
+    private final AtomicReference<nl.wur.cip.helpdesk.optout.OptOutChecker> optOut = new AtomicReference<>();
+    private final OptOutEndpoint optOutApi = new OptOutEndpoint(requests, () -> Optional.ofNullable(optOut.get()), System::nanoTime);
     private final Javalin app;
 
     public HelpdeskServer(Path webDir, FeedbackStore feedbackStore, Clock clock) {
@@ -71,6 +73,7 @@ public final class HelpdeskServer implements AutoCloseable {
                     ctx -> ctx.status(200).contentType(JSON).result(checklistApi.stored(ctx)));
             config.routes.get("/api/checklist/assessments/{id}/report.md", ctx -> ctx.status(200)
                     .contentType("text/markdown; charset=utf-8").result(checklistApi.markdown(ctx, DISCLAIMER)));
+            config.routes.post("/api/optout-check", ctx -> json(ctx, 200, optOutApi.handle(ctx)));
             config.routes.exception(ApiException.class, (e, ctx) -> {
                 if (e.status() == 503) {
                     ctx.header("Retry-After", "2");
@@ -108,6 +111,11 @@ public final class HelpdeskServer implements AutoCloseable {
     /** Called once the checklist is loaded; until then, or if it could not be, its endpoints answer 503. */
     public void checklistReady(ChecklistService service) {
         checklist.set(service);
+    }
+
+    /** Called once the opt-out checker is built; until then {@code /api/optout-check} answers 503. */
+    public void optOutReady(nl.wur.cip.helpdesk.optout.OptOutChecker checker) {
+        optOut.set(checker);
     }
 
     @Override
