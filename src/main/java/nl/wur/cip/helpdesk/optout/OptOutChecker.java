@@ -13,7 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
 import nl.wur.cip.helpdesk.knowledge.Language;
@@ -30,6 +31,7 @@ public final class OptOutChecker implements AutoCloseable {
     static final long CACHE_NANOS = TimeUnit.MINUTES.toNanos(10);
     static final int CACHE_ENTRIES = 500;
     private static final int MAX_AGENT_SIGNALS = 40;
+    private static final int THREADS = 30;
 
     private record Cached(Findings findings, long expires) {
     }
@@ -56,11 +58,14 @@ public final class OptOutChecker implements AutoCloseable {
         this.crawlers = List.copyOf(crawlers);
         this.meaning = new OptOutMeaning(knowledge);
         this.clock = clock;
-        this.executor = Executors.newFixedThreadPool(6, r -> {
+        // Each check blocks up to three threads until its deadline; idle threads time out.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "optout-check");
             t.setDaemon(true);
             return t;
         });
+        pool.allowCoreThreadTimeOut(true);
+        this.executor = pool;
     }
 
     /** The checker as the server uses it: crawlers from {@code knowledge/optout/crawlers.yml}. */

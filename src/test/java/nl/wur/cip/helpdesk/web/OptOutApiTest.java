@@ -194,4 +194,20 @@ class OptOutApiTest {
             assertTrue(mapper.readTree(limited.body()).get("error").asText().contains("too many checks"));
         }
     }
+
+    @Test
+    void thePageIsServedWithoutInlineScriptsOrStyles() throws Exception {
+        for (String page : new String[] {"/optout.html", "/optout.js", "/optout-i18n.js", "/optout.css"}) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + strict.port() + page)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), page);
+            assertTrue(response.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
+            assertFalse(response.body().contains("innerHTML"), page + " must not use innerHTML");
+            if (page.endsWith(".html")) {
+                assertFalse(response.body().matches("(?s).*<script(?![^>]*\\bsrc=)[^>]*>.*"), "no inline script");
+                assertFalse(response.body().contains(" style="), "no inline style");
+                assertTrue(response.body().contains("id=\"url\""));
+            }
+        }
+    }
 }
