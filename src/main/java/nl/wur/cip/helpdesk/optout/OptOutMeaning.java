@@ -71,12 +71,15 @@ public final class OptOutMeaning {
                       + " gebruiksvoorwaarden niet. Het Hanseatisches Oberlandesgericht Hamburg (10 december 2025,"
                       + " 5 U 104/24) oordeelde dat een voorbehoud in gewone taal in gebruiksvoorwaarden niet machineleesbaar"
                       + " was, maar daarover wordt nog gediscussieerd, en de voorwaarden kunnen je als contract binden: lees"
-                      + " ze dus wel."
+                      + " ze dus wel. Zonder voorbehoud kan de algemene uitzondering (DSM-richtlijn art. 4; Auteurswet"
+                      + " art. 15n) het minen van rechtmatig toegankelijke inhoud dekken, door iedereen en voor elk doel."
                     : "No machine-readable reservation was found for this address in robots.txt, in TDMRep (HTTP headers,"
                       + " HTML meta tags, /.well-known/tdmrep.json) or in robots meta tags. This check does not read the"
                       + " terms of use. The Hanseatisches Oberlandesgericht Hamburg (10 December 2025, 5 U 104/24) held"
                       + " that a reservation written in natural language in terms of use was not machine-readable, but this"
-                      + " is still debated, and the terms may bind you as a contract: read them anyway.");
+                      + " is still debated, and the terms may bind you as a contract: read them anyway. Without a"
+                      + " reservation, the general exception (DSM Directive Art. 4; Auteurswet Art. 15n) can cover mining"
+                      + " lawfully accessible content, by anyone and for any purpose.");
             case UNREACHABLE -> parts.add(nl
                     ? "De website kon niet (volledig) worden gecontroleerd (" + String.join("; ", f.problems()) + ")."
                       + " Dat betekent niet dat er geen voorbehoud is: probeer het later opnieuw, of bekijk de robots.txt"
@@ -86,11 +89,11 @@ public final class OptOutMeaning {
                       + " yourself.");
         }
         parts.add(nl
-                ? "Een voorbehoud beperkt niet de uitzondering voor wetenschappelijk onderzoek (DSM-richtlijn art. 3;"
+                ? "Een opt-out beperkt niet de uitzondering voor wetenschappelijk onderzoek (DSM-richtlijn art. 3;"
                   + " Auteurswet art. 15o), want die kent geen opt-out: WUR-onderzoekers die voor wetenschappelijk onderzoek"
                   + " minen, mogen dat binnen de voorwaarden van die uitzondering, zoals rechtmatige toegang en veilige"
                   + " opslag."
-                : "A reservation does not limit the exception for scientific research (DSM Directive Art. 3; Auteurswet"
+                : "An opt-out does not limit the exception for scientific research (DSM Directive Art. 3; Auteurswet"
                   + " Art. 15o), which has no opt-out: WUR researchers mining for scientific research may do so within that"
                   + " exception's conditions, such as lawful access and secure storage.");
         parts.add(nl
