@@ -3,6 +3,7 @@
 import { translate } from './i18n.js';
 import { escalationForm } from './escalate.js';
 import { initialLanguage, rememberLanguage } from './language.js';
+import { toolFor } from './optout-i18n.js';
 
 let language = initialLanguage();
 let answers = [];          // [{question, option}] in the order asked
@@ -56,6 +57,9 @@ function show(result) {
   $('question-text').textContent = current.text;
   $('why-text').textContent = current.help;
   $('why-text').hidden = true;
+  const tool = toolFor(current.id, language); // e.g. the opt-out check on the opt-out question
+  $('tool-link').hidden = !tool;
+  if (tool) Object.assign($('tool-link').firstElementChild, { href: tool.href, textContent: tool.label });
   document.querySelector('.why-toggle').setAttribute('aria-expanded', 'false');
   const options = $('options');
   options.replaceChildren();

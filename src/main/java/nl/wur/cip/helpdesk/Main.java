@@ -44,6 +44,8 @@ import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeLoader;
 import nl.wur.cip.helpdesk.knowledge.Language;
+import nl.wur.cip.helpdesk.optout.OptOutChecker;
+import nl.wur.cip.helpdesk.optout.OptOutConfig;
 import nl.wur.cip.helpdesk.search.LanguageDetector;
 import nl.wur.cip.helpdesk.search.OnnxTextEmbedder;
 import nl.wur.cip.helpdesk.search.RetrievalMode;
@@ -206,6 +208,8 @@ public final class Main {
         server.ready(assembly.answers());
         assembly.checklist().ifPresent(engine -> server.checklistReady(
                 new ChecklistService(engine, new AssessmentStore(database), assembly.knowledge(), clock)));
+        server.optOutReady(OptOutChecker.create(OptOutConfig.defaults().withAllowPrivateAddresses(config.optOutAllowPrivate()),
+                config.knowledgeDir(), assembly.knowledge(), clock));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             worker.ifPresent(DeliveryWorker::close);

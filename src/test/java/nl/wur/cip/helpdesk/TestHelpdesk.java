@@ -1,9 +1,13 @@
 package nl.wur.cip.helpdesk;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import nl.wur.cip.helpdesk.config.HelpdeskConfig;
+import nl.wur.cip.helpdesk.storage.Database;
+import nl.wur.cip.helpdesk.web.HelpdeskServer;
 
 /** The real helpdesk over the shipped knowledge, built once per test run because loading the model takes seconds. */
 public final class TestHelpdesk {
@@ -14,6 +18,11 @@ public final class TestHelpdesk {
             shared = Main.assemble(config(Path.of("target", "test-helpdesk")));
         }
         return shared;
+    }
+
+    /** The server's stores in one database, with no mail server and no admin password. */
+    public static HelpdeskServer.Services services(Database database) {
+        return HelpdeskServer.Services.withoutMail(database, Optional.empty(), Clock.systemUTC());
     }
 
     public static HelpdeskConfig config(Path dataDir) {

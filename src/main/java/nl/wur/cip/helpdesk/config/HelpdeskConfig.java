@@ -17,7 +17,7 @@ import nl.wur.cip.helpdesk.search.RetrievalMode;
 public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path webDir, String escalationTo,
                              Optional<Path> embeddingModel, String embeddingPooling, RetrievalMode retrievalMode,
                              Optional<String> dbUrl, String dbUser, String dbPassword, Optional<SmtpSettings> smtp,
-                             Optional<String> adminPassword, int retentionDays) {
+                             Optional<String> adminPassword, int retentionDays, boolean optOutAllowPrivate) {
 
     public static HelpdeskConfig from(Map<String, String> env, List<String> flags) {
         Map<String, String> values = new HashMap<>(env);
@@ -62,7 +62,8 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
                 values.getOrDefault("HELPDESK_DB_PASSWORD", ""),
                 SmtpSettings.from(values),
                 Optional.ofNullable(values.get("HELPDESK_ADMIN_PASSWORD")).filter(p -> !p.isBlank()),
-                retentionDays(values.getOrDefault("HELPDESK_RETENTION_DAYS", "180")));
+                retentionDays(values.getOrDefault("HELPDESK_RETENTION_DAYS", "180")),
+                "true".equalsIgnoreCase(values.getOrDefault("HELPDESK_OPTOUT_ALLOW_PRIVATE", "false").strip()));
     }
 
     private static int retentionDays(String text) {
@@ -83,7 +84,7 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
         return "HelpdeskConfig[port=" + port + ", dataDir=" + dataDir + ", knowledgeDir=" + knowledgeDir + ", webDir=" + webDir
                 + ", escalationTo=" + escalationTo + ", retrieval=" + retrievalMode + ", db=" + databaseUrl() + ", smtp="
                 + smtp.map(SmtpSettings::toString).orElse("none") + ", admin=" + (adminPassword.isPresent() ? "on" : "off")
-                + ", retentionDays=" + retentionDays + "]";
+                + ", retentionDays=" + retentionDays + ", optOutAllowPrivate=" + optOutAllowPrivate + "]";
     }
 
     /**

@@ -17,6 +17,7 @@ import nl.wur.cip.helpdesk.escalation.EscalationService;
 import nl.wur.cip.helpdesk.escalation.EscalationStore;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import nl.wur.cip.helpdesk.feedback.UnansweredLog;
+import nl.wur.cip.helpdesk.optout.OptOutChecker;
 import nl.wur.cip.helpdesk.storage.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,8 @@ public final class HelpdeskServer implements AutoCloseable {
     private final AtomicReference<AnswerService> answers = new AtomicReference<>();
     private final AtomicReference<ChecklistService> checklist = new AtomicReference<>();
     private final JsonRequests requests = new JsonRequests();
+    private final AtomicReference<OptOutChecker> optOut = new AtomicReference<>();
+    private final OptOutEndpoint optOutApi = new OptOutEndpoint(requests, () -> Optional.ofNullable(optOut.get()), System::nanoTime);
     private final Javalin app;
 
     /** What the server stores and hands on, all available before the index is ready. */
@@ -108,6 +111,7 @@ public final class HelpdeskServer implements AutoCloseable {
             config.routes.post("/admin/api/escalations/{ticket}/handled", ctx -> json(ctx, 200, admin.handled(ctx)));
             config.routes.get("/admin/api/feedback", ctx -> json(ctx, 200, admin.feedback(ctx)));
             config.routes.get("/admin/api/unanswered", ctx -> json(ctx, 200, admin.unanswered(ctx)));
+            config.routes.post("/api/optout-check", ctx -> json(ctx, 200, optOutApi.handle(ctx)));
             config.routes.exception(ApiException.class, (e, ctx) -> {
                 if (e.status() == 503) {
                     ctx.header("Retry-After", "2");
@@ -146,6 +150,11 @@ public final class HelpdeskServer implements AutoCloseable {
     /** Called once the checklist is loaded; until then, or if it could not be, its endpoints answer 503. */
     public void checklistReady(ChecklistService service) {
         checklist.set(service);
+    }
+
+    /** Called once the opt-out checker is built; until then {@code /api/optout-check} answers 503. */
+    public void optOutReady(nl.wur.cip.helpdesk.optout.OptOutChecker checker) {
+        optOut.set(checker);
     }
 
     @Override

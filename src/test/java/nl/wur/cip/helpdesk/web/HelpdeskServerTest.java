@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.stream.Stream;
 import nl.wur.cip.helpdesk.TestHelpdesk;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
@@ -35,7 +34,7 @@ class HelpdeskServerTest {
     @BeforeAll
     void start() {
         database = Database.open("jdbc:h2:mem:server-test;DB_CLOSE_DELAY=-1", "sa", "");
-        server = new HelpdeskServer(Path.of("web"), HelpdeskServer.Services.withoutMail(database, Optional.empty(), Clock.systemUTC()), Clock.systemUTC()).start(0);
+        server = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database), Clock.systemUTC()).start(0);
         server.ready(TestHelpdesk.shared().answers());
     }
 
@@ -67,7 +66,7 @@ class HelpdeskServerTest {
 
     @Test
     void healthAndAskAnswer503UntilTheIndexIsReady() throws Exception {
-        try (HelpdeskServer starting = new HelpdeskServer(Path.of("web"), HelpdeskServer.Services.withoutMail(database, Optional.empty(), Clock.systemUTC()), Clock.systemUTC()).start(0)) {
+        try (HelpdeskServer starting = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database), Clock.systemUTC()).start(0)) {
             URI base = URI.create("http://localhost:" + starting.port());
             HttpResponse<String> health = client.send(HttpRequest.newBuilder(base.resolve("/api/health")).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,40 @@
+package nl.wur.cip.helpdesk.optout;
+
+import java.time.Duration;
+
+/**
+ * Limits for one opt-out check.
+ *
+ * @param connectTimeout        the most a TCP/TLS connection may take
+ * @param totalTimeout          the most the whole check may take, all requests together
+ * @param maxBodyBytes          the most read of any response body; the rest is never downloaded
+ * @param maxRedirects          redirects followed per request, each one checked again
+ * @param allowPrivateAddresses allow loopback, private and link-local addresses (tests and local setups only)
+ * @param userAgent             the User-Agent the checker announces itself with
+ */
+public record OptOutConfig(Duration connectTimeout, Duration totalTimeout, int maxBodyBytes, int maxRedirects,
+                           boolean allowPrivateAddresses, String userAgent) {
+    public static final String USER_AGENT = "CIP-Helpdesk-OptOutChecker/1.0 (+copyright@wur.nl)";
+
+    public OptOutConfig {
+        if (connectTimeout.isNegative() || connectTimeout.isZero() || totalTimeout.isNegative() || totalTimeout.isZero()) {
+            throw new IllegalArgumentException("opt-out check timeouts must be positive");
+        }
+        if (maxBodyBytes < 1024 || maxRedirects < 0) {
+            throw new IllegalArgumentException("opt-out check limits are too small");
+        }
+    }
+
+    /** Connect 3 s, whole check 8 s, 512 KB per body, 3 redirects, public addresses only. */
+    public static OptOutConfig defaults() {
+        return new OptOutConfig(Duration.ofSeconds(3), Duration.ofSeconds(8), 512 * 1024, 3, false, USER_AGENT);
+    }
+
+    public OptOutConfig withAllowPrivateAddresses(boolean allow) {
+        return new OptOutConfig(connectTimeout, totalTimeout, maxBodyBytes, maxRedirects, allow, userAgent);
+    }
+
+    public OptOutConfig withTimeouts(Duration connect, Duration total) {
+        return new OptOutConfig(connect, total, maxBodyBytes, maxRedirects, allowPrivateAddresses, userAgent);
+    }
+}

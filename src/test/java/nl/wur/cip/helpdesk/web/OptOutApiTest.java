@@ -1,0 +1,214 @@
+package nl.wur.cip.helpdesk.web;
+
+import nl.wur.cip.helpdesk.TestHelpdesk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
+import nl.wur.cip.helpdesk.knowledge.KnowledgeLoader;
+import nl.wur.cip.helpdesk.optout.OptOutChecker;
+import nl.wur.cip.helpdesk.optout.OptOutConfig;
+import nl.wur.cip.helpdesk.storage.Database;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code POST /api/optout-check} through the real server: one server whose checker may reach the test site on
+ * 127.0.0.1, and one configured as in production, which must refuse private and non-HTTP addresses.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class OptOutApiTest {
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final ObjectMapper mapper = new ObjectMapper();
+    private Database database;
+    private HttpServer site;
+    private HelpdeskServer allowing;
+    private HelpdeskServer strict;
+    private OptOutChecker allowingChecker;
+    private OptOutChecker strictChecker;
+
+    @BeforeAll
+    void start() throws Exception {
+        KnowledgeBase knowledge = new KnowledgeLoader().load(Path.of("knowledge"));
+        site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        site.createContext("/", exchange -> {
+            byte[] body;
+            String type;
+            if (exchange.getRequestURI().getPath().equals("/robots.txt")) {
+                body = "User-agent: GPTBot\nDisallow: /\n\nUser-agent: CCBot\nDisallow: /\n".getBytes(StandardCharsets.UTF_8);
+                type = "text/plain";
+            } else if (exchange.getRequestURI().getPath().startsWith("/articles")) {
+                body = "<html><head><meta name=\"tdm-reservation\" content=\"1\"></head><body></body></html>"
+                        .getBytes(StandardCharsets.UTF_8);
+                type = "text/html";
+            } else {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
+            exchange.getResponseHeaders().set("Content-Type", type);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        site.start();
+        database = Database.open("jdbc:h2:mem:optout-api;DB_CLOSE_DELAY=-1", "sa", "");
+        OptOutConfig test = OptOutConfig.defaults().withAllowPrivateAddresses(true)
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        allowingChecker = OptOutChecker.create(test, Path.of("knowledge"), knowledge, Clock.systemUTC());
+        strictChecker = OptOutChecker.create(OptOutConfig.defaults(), Path.of("knowledge"), knowledge,
+                Clock.systemUTC());
+        allowing = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database), Clock.systemUTC()).start(0);
+        allowing.optOutReady(allowingChecker);
+    }
+
+    /** A fresh production-like server per test, so that each test starts with its own per-client limit. */
+    @BeforeEach
+    void startStrict() {
+        strict = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database), Clock.systemUTC()).start(0);
+        strict.optOutReady(strictChecker);
+    }
+
+    @AfterEach
+    void stopStrict() {
+        strict.close();
+    }
+
+    @AfterAll
+    void stop() {
+        allowing.close();
+        allowingChecker.close();
+        strictChecker.close();
+        site.stop(0);
+        database.close();
+    }
+
+    private HttpResponse<String> post(HelpdeskServer server, String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/optout-check"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String siteUrl(String path) {
+        return "http://127.0.0.1:" + site.getAddress().getPort() + path;
+    }
+
+    @Test
+    void aReservedPageIsReportedWithSignalsAndCitations() throws Exception {
+        HttpResponse<String> response = post(allowing, mapper.createObjectNode().put("url", siteUrl("/articles/1")).toString());
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+        JsonNode json = mapper.readTree(response.body());
+        assertEquals(siteUrl("/articles/1"), json.get("url").asText());
+        assertEquals("reserved", json.get("verdict").asText());
+        assertTrue(Instant.parse(json.get("checkedAt").asText()).isAfter(Instant.now().minusSeconds(60)));
+        assertTrue(json.get("summary").asText().contains("general exception"), json.get("summary").asText());
+        JsonNode signals = json.get("signals");
+        assertEquals(3, signals.size(), signals.toString());
+        JsonNode meta = signals.get(0);
+        assertEquals("html-meta", meta.get("source").asText());
+        assertTrue(meta.get("reserves").asBoolean());
+        assertFalse(meta.has("agent"), "no agent for a signal meant for everyone");
+        assertTrue(meta.get("evidence").asText().contains("tdm-reservation"));
+        JsonNode gpt = signals.get(1);
+        assertEquals("robots.txt", gpt.get("source").asText());
+        assertEquals("GPTBot (OpenAI)", gpt.get("agent").asText());
+        assertEquals("line 2: Disallow: /", gpt.get("evidence").asText());
+        assertEquals("CCBot (Common Crawl)", signals.get(2).get("agent").asText());
+        JsonNode citations = json.get("citations");
+        assertEquals("dsm-art-4", citations.get(0).get("id").asText());
+        assertTrue(citations.get(0).get("title").asText().length() > 10);
+        assertTrue(citations.get(0).get("snippet").asText().length() > 20);
+    }
+
+    @Test
+    void theSummaryComesInDutchWhenAsked() throws Exception {
+        JsonNode json = mapper.readTree(post(allowing, mapper.createObjectNode().put("url", siteUrl("/other"))
+                .put("language", "nl").toString()).body());
+        assertEquals("unreachable", json.get("verdict").asText(), json.toString()); // /other is a 404
+        assertTrue(json.get("summary").asText().contains("kon niet"), json.get("summary").asText());
+        assertEquals("dsm-art-4-nl", json.get("citations").get(0).get("id").asText());
+        assertTrue(json.get("problems").toString().contains("HTTP 404"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://10.0.0.1/", "http://192.168.1.1/", "http://169.254.169.254/latest/meta-data/",
+            "http://[::1]/", "http://0.0.0.0/", "http://127.0.0.1/", "http://localhost/", "ftp://example.org/file",
+            "file:///etc/passwd", "javascript:alert(1)", "http://user:pw@example.org/", "no url at all"})
+    void privateLoopbackAndNonHttpAddressesGet400(String url) throws Exception {
+        HttpResponse<String> response = post(strict, mapper.createObjectNode().put("url", url).toString());
+        assertEquals(400, response.statusCode(), response.body());
+        String error = mapper.readTree(response.body()).get("error").asText();
+        assertTrue(error.contains("only public websites") || error.contains("only http://")
+                || error.contains("user name") || error.contains("valid"), error);
+    }
+
+    @Test
+    void badRequestsGetClearMessages() throws Exception {
+        assertEquals("'url' is required", mapper.readTree(post(strict, "{}").body()).get("error").asText());
+        String tooLong = "http://example.org/" + "a".repeat(2100);
+        HttpResponse<String> longResponse = post(strict, mapper.createObjectNode().put("url", tooLong).toString());
+        assertEquals(400, longResponse.statusCode());
+        assertTrue(longResponse.body().contains("longer than"), longResponse.body());
+        HttpResponse<String> language = post(strict, "{\"url\":\"http://example.org/\",\"language\":\"de\"}");
+        assertEquals(400, language.statusCode());
+        assertEquals(400, post(strict, "not json").statusCode());
+    }
+
+    @Test
+    void withoutACheckerTheEndpointAnswers503AndEachClientIsLimited() throws Exception {
+        try (HelpdeskServer fresh = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database), Clock.systemUTC()).start(0)) {
+            HttpResponse<String> starting = post(fresh, "{\"url\":\"http://10.0.0.1/\"}");
+            assertEquals(503, starting.statusCode());
+            fresh.optOutReady(strictChecker);
+            for (int i = 0; i < 10; i++) {
+                assertEquals(400, post(fresh, "{\"url\":\"http://10.0.0.1/\"}").statusCode());
+            }
+            HttpResponse<String> limited = post(fresh, "{\"url\":\"http://10.0.0.1/\"}");
+            assertEquals(429, limited.statusCode());
+            long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
+            assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+            assertTrue(mapper.readTree(limited.body()).get("error").asText().contains("too many checks"));
+        }
+    }
+
+    @Test
+    void thePageIsServedWithoutInlineScriptsOrStyles() throws Exception {
+        for (String page : new String[] {"/optout.html", "/optout.js", "/optout-i18n.js", "/optout.css"}) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + strict.port() + page)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), page);
+            assertTrue(response.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
+            assertFalse(response.body().contains("innerHTML"), page + " must not use innerHTML");
+            if (page.endsWith(".html")) {
+                assertFalse(response.body().matches("(?s).*<script(?![^>]*\\bsrc=)[^>]*>.*"), "no inline script");
+                assertFalse(response.body().contains(" style="), "no inline style");
+                assertTrue(response.body().contains("id=\"url\""));
+            }
+        }
+    }
+}
