@@ -30,6 +30,8 @@ import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeLoader;
 import nl.wur.cip.helpdesk.knowledge.Language;
+import nl.wur.cip.helpdesk.llm.LlmAnswerService;
+import nl.wur.cip.helpdesk.llm.LlmConfig;
 import nl.wur.cip.helpdesk.search.LanguageDetector;
 import nl.wur.cip.helpdesk.search.OnnxTextEmbedder;
 import nl.wur.cip.helpdesk.search.RetrievalMode;
@@ -53,7 +55,8 @@ public final class Main {
               bench                 measure /api/ask latency and start-up time (--requests=N)
               checklist-table       print the checklist's questions and verdicts as a Markdown table (for the README)
             settings: HELPDESK_PORT, HELPDESK_DATA_DIR, HELPDESK_KNOWLEDGE_DIR, HELPDESK_WEB_DIR, HELPDESK_ESCALATION_TO,
-                      HELPDESK_EMBEDDING_MODEL, HELPDESK_EMBEDDING_POOLING, HELPDESK_RETRIEVAL (or --port=... etc.)""";
+                      HELPDESK_EMBEDDING_MODEL, HELPDESK_EMBEDDING_POOLING, HELPDESK_RETRIEVAL (or --port=... etc.),
+                      HELPDESK_LLM_PROVIDER (none|openai|ollama) and HELPDESK_LLM_* (environment only)""";
 
     /** Everything that answers questions, built from one configuration. */
     public record Assembly(KnowledgeBase knowledge, TextAnalysis analysis, TextEmbedder embedder, VectorCache vectors,
@@ -136,7 +139,7 @@ public final class Main {
             HelpdeskConfig config = HelpdeskConfig.from(env, flags);
             String command = positional.isEmpty() ? "serve" : positional.get(0);
             return switch (command) {
-                case "serve" -> serve(config);
+                case "serve" -> serve(config, LlmConfig.from(env));
                 case "ask" -> ask(config, positional, flags, out, err);
                 case "eval" -> evaluate(config, positional, out, err);
                 case "checklist-table" -> {
@@ -156,13 +159,13 @@ public final class Main {
         }
     }
 
-    private static int serve(HelpdeskConfig config) {
+    private static int serve(HelpdeskConfig config, LlmConfig llm) {
         long start = System.nanoTime();
         Database database = Database.open(config.databaseUrl(), config.dbUser(), config.dbPassword());
         HelpdeskServer server = new HelpdeskServer(config.webDir(), new FeedbackStore(database), Clock.systemUTC())
                 .start(config.port());
         Assembly assembly = assemble(config);
-        server.ready(assembly.answers());
+        server.ready(LlmAnswerService.create(assembly.answers(), llm));
         assembly.checklist().ifPresent(engine -> server.checklistReady(
                 new ChecklistService(engine, new AssessmentStore(database), assembly.knowledge(), Clock.systemUTC())));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

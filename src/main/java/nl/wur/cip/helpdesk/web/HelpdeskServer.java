@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import nl.wur.cip.helpdesk.answer.AnswerService;
 import nl.wur.cip.helpdesk.checklist.ChecklistService;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
+import nl.wur.cip.helpdesk.llm.LlmAnswerService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,13 +33,14 @@ public final class HelpdeskServer implements AutoCloseable {
             "X-Content-Type-Options", "nosniff",
             "Referrer-Policy", "no-referrer");
 
-    private final AtomicReference<AnswerService> answers = new AtomicReference<>();
+    private final AtomicReference<LlmAnswerService> answers = new AtomicReference<>();
     private final AtomicReference<ChecklistService> checklist = new AtomicReference<>();
     private final JsonRequests requests = new JsonRequests();
     private final Javalin app;
 
     public HelpdeskServer(Path webDir, FeedbackStore feedbackStore, Clock clock) {
         AskEndpoint ask = new AskEndpoint(requests, () -> Optional.ofNullable(answers.get()));
+        AskStreamEndpoint askStream = new AskStreamEndpoint(ask, requests.mapper());
         FeedbackEndpoint feedback = new FeedbackEndpoint(requests, feedbackStore, clock);
         ChecklistEndpoints checklistApi = new ChecklistEndpoints(requests, () -> Optional.ofNullable(checklist.get()));
         app = Javalin.create(config -> {
@@ -60,10 +62,11 @@ public final class HelpdeskServer implements AutoCloseable {
                     ctx.header("Retry-After", "2");
                     json(ctx, 503, Map.of("status", "starting"));
                 } else {
-                    json(ctx, 200, Map.of("status", "ok"));
+                    json(ctx, 200, Map.of("status", "ok", "llm", answers.get().llmEnabled()));
                 }
             });
             config.routes.post("/api/ask", ctx -> json(ctx, 200, ask.handle(ctx)));
+            config.routes.post("/api/ask/stream", askStream::handle);
             config.routes.post("/api/feedback", ctx -> json(ctx, 201, feedback.handle(ctx)));
             config.routes.get("/api/checklist", ctx -> json(ctx, 200, checklistApi.tree(ctx)));
             config.routes.post("/api/checklist/assess", ctx -> json(ctx, 200, checklistApi.assess(ctx)));
@@ -102,6 +105,11 @@ public final class HelpdeskServer implements AutoCloseable {
 
     /** Called once the index is built: from now on the helpdesk answers. */
     public void ready(AnswerService service) {
+        ready(LlmAnswerService.extractiveOnly(service));
+    }
+
+    /** As {@link #ready(AnswerService)}, answering through the LLM when one is configured. */
+    public void ready(LlmAnswerService service) {
         answers.set(service);
     }
 
