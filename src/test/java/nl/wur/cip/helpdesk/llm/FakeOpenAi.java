@@ -54,6 +54,12 @@ public final class FakeOpenAi implements AutoCloseable {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile Function<JsonNode, Reply> script = request -> Reply.text("Nothing scripted [P1].");
 
+    static {
+        // Like a real model server, answer without Nagle's delay; otherwise every small reply waits ~40 ms for an ACK
+        // and the overhead measurement measures that. Read once, when the JDK's server first loads.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     public FakeOpenAi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
         server.setExecutor(threads);
