@@ -279,6 +279,9 @@ public final class LlmAnswerService implements AutoCloseable {
                     || t instanceof java.net.SocketTimeoutException) {
                 return "timeout";
             }
+            if (t instanceof java.net.ConnectException || t instanceof java.nio.channels.ClosedChannelException) {
+                return "cannot connect to the model";
+            }
             if (t.getCause() == null) {
                 return t.getClass().getSimpleName();
             }
