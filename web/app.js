@@ -3,6 +3,7 @@
 import { LANGUAGES, OFFICE_ADDRESS, strings, translate } from './i18n.js';
 import { initialLanguage, rememberLanguage } from './language.js';
 import { escalationForm } from './escalate.js';
+import { askStreaming, llmAvailable, showDraft } from './stream.js';
 
 const MAX_QUESTION = 2000;
 const COUNTER_FROM = 1800;
@@ -25,6 +26,7 @@ let language = initialLanguage();
 const PLANS_A_DATASET = /scrap|crawl|download|dataset|corpus|verzamel/i;
 
 let busy = false;
+const streaming = llmAvailable(); // with an LLM, answers stream in as they are written
 let nextId = 0;
 
 const t = (key, values) => translate(language, key, values);
@@ -104,7 +106,7 @@ async function ask(rawQuestion) {
   const thinking = addThinking();
   let data;
   try {
-    data = readAnswer(await postJson('/api/ask', { question, language, conversationId }));
+    data = readAnswer(await fetchAnswer({ question, language, conversationId }, thinking));
   } catch (error) {
     reveal(addErrorBubble(question, error, userBubble));
     return;
@@ -116,6 +118,18 @@ async function ask(rawQuestion) {
   addAnswerBubble(question, data);
   // The question at the top, so a long answer is read from its beginning.
   userBubble.scrollIntoView({ block: 'start' });
+}
+
+// Streamed when the server has an LLM; the final answer replaces the draft. Any stream trouble: plain /api/ask.
+async function fetchAnswer(body, thinking) {
+  if (await streaming) {
+    try {
+      return await askStreaming(body, (text) => showDraft(thinking, text));
+    } catch {
+      // falls through to the plain request, which reports errors the usual way
+    }
+  }
+  return postJson('/api/ask', body);
 }
 
 // The server is ours, but a half-formed answer should fail as an error bubble, not as a broken page.

@@ -44,6 +44,8 @@ import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeLoader;
 import nl.wur.cip.helpdesk.knowledge.Language;
+import nl.wur.cip.helpdesk.llm.LlmAnswerService;
+import nl.wur.cip.helpdesk.llm.LlmConfig;
 import nl.wur.cip.helpdesk.optout.OptOutChecker;
 import nl.wur.cip.helpdesk.optout.OptOutConfig;
 import nl.wur.cip.helpdesk.search.LanguageDetector;
@@ -69,7 +71,8 @@ public final class Main {
               bench                 measure /api/ask latency and start-up time (--requests=N)
               checklist-table       print the checklist's questions and verdicts as a Markdown table (for the README)
             settings: HELPDESK_PORT, HELPDESK_DATA_DIR, HELPDESK_KNOWLEDGE_DIR, HELPDESK_WEB_DIR, HELPDESK_ESCALATION_TO,
-                      HELPDESK_EMBEDDING_MODEL, HELPDESK_EMBEDDING_POOLING, HELPDESK_RETRIEVAL (or --port=... etc.)""";
+                      HELPDESK_EMBEDDING_MODEL, HELPDESK_EMBEDDING_POOLING, HELPDESK_RETRIEVAL (or --port=... etc.),
+                      HELPDESK_LLM_PROVIDER (none|openai|ollama) and HELPDESK_LLM_* (environment only)""";
 
     /** Everything that answers questions, built from one configuration. */
     public record Assembly(KnowledgeBase knowledge, TextAnalysis analysis, TextEmbedder embedder, VectorCache vectors,
@@ -152,7 +155,7 @@ public final class Main {
             HelpdeskConfig config = HelpdeskConfig.from(env, flags);
             String command = positional.isEmpty() ? "serve" : positional.get(0);
             return switch (command) {
-                case "serve" -> serve(config);
+                case "serve" -> serve(config, LlmConfig.from(env));
                 case "ask" -> ask(config, positional, flags, out, err);
                 case "eval" -> evaluate(config, positional, out, err);
                 case "checklist-table" -> {
@@ -172,7 +175,7 @@ public final class Main {
         }
     }
 
-    private static int serve(HelpdeskConfig config) {
+    private static int serve(HelpdeskConfig config, LlmConfig llm) {
         long start = System.nanoTime();
         Clock clock = Clock.systemUTC();
         Database database = Database.open(config.databaseUrl(), config.dbUser(), config.dbPassword());
@@ -205,7 +208,7 @@ public final class Main {
         HelpdeskServer server = new HelpdeskServer(config.webDir(), new HelpdeskServer.Services(new FeedbackStore(database),
                 unanswered, escalations, admin), clock).start(config.port());
         Assembly assembly = assemble(config);
-        server.ready(assembly.answers());
+        server.ready(LlmAnswerService.create(assembly.answers(), llm));
         assembly.checklist().ifPresent(engine -> server.checklistReady(
                 new ChecklistService(engine, new AssessmentStore(database), assembly.knowledge(), clock)));
         server.optOutReady(OptOutChecker.create(OptOutConfig.defaults().withAllowPrivateAddresses(config.optOutAllowPrivate()),

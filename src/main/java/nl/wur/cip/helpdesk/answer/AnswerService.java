@@ -50,9 +50,21 @@ public final class AnswerService {
     }
 
     public Answer ask(String question, Optional<Language> requested) {
+        return askWithRetrieval(question, requested).answer();
+    }
+
+    /** The answer together with what the retriever found for it, for a composer that rewrites from the same passages. */
+    public record Answered(Answer answer, Retrieval retrieval) {
+    }
+
+    public Answered askWithRetrieval(String question, Optional<Language> requested) {
         String text = question.strip();
         Language language = requested.orElseGet(() -> detector.detect(text));
         Retrieval retrieval = retriever.search(text, language);
+        return new Answered(answer(text, language, retrieval), retrieval);
+    }
+
+    private Answer answer(String text, Language language, Retrieval retrieval) {
         Rules rules = knowledge.rules();
         Optional<Rules.EscalationTopic> topic = rules.escalationTopics().stream().filter(t -> t.matches(text)).findFirst();
         // The fused rank (BM25 and vectors) picks the card; confidence only decides whether it is close enough.
@@ -175,7 +187,8 @@ public final class AnswerService {
                 .orElse(document.passages().get(0));
     }
 
-    private static Citation citation(Passage passage) {
+    /** How a passage is cited: its document, reference and a snippet of its text. */
+    public static Citation citation(Passage passage) {
         String snippet = passage.text();
         if (snippet.length() > SNIPPET_CHARS) {
             int cut = snippet.lastIndexOf(". ", SNIPPET_CHARS);

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import nl.wur.cip.helpdesk.answer.Answer;
-import nl.wur.cip.helpdesk.answer.AnswerService;
 import nl.wur.cip.helpdesk.answer.Citation;
 import nl.wur.cip.helpdesk.answer.Outcome;
 import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.knowledge.Language;
+import nl.wur.cip.helpdesk.llm.LlmAnswerService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,21 +20,37 @@ final class AskEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(AskEndpoint.class);
     static final int MAX_QUESTION_CHARS = 2000;
 
-    /** The response body of {@code /api/ask}, field for field as DESIGN.md specifies. */
+    /**
+     * The response body of {@code /api/ask}, field for field as DESIGN.md specifies, plus {@code degraded}: true when
+     * the configured LLM failed and this is the extractive answer instead.
+     */
     record AskResponse(String answer, String outcome, String language, double confidence, List<Citation> citations,
-                       String escalationReason, List<String> followUps, String disclaimer, String source) {
+                       String escalationReason, List<String> followUps, String disclaimer, String source,
+                       boolean degraded) {
         static AskResponse of(Answer a) {
+            return of(a, false);
+        }
+
+        static AskResponse of(Answer a, boolean degraded) {
             return new AskResponse(a.answer(), a.outcome().code(), a.language().code(), a.confidence(), a.citations(),
-                    a.escalationReason(), a.followUps(), a.disclaimer(), a.source());
+                    a.escalationReason(), a.followUps(), a.disclaimer(), a.source(), degraded);
+        }
+
+        static AskResponse of(LlmAnswerService.Result result) {
+            return of(result.answer(), result.degraded());
         }
     }
 
+    /** A checked question. */
+    record Question(String text, Optional<Language> language) {
+    }
+
     private final JsonRequests requests;
-    private final Supplier<Optional<AnswerService>> answers;
+    private final Supplier<Optional<LlmAnswerService>> answers;
     private final UnansweredLog unanswered;
     private final Clock clock;
 
-    AskEndpoint(JsonRequests requests, Supplier<Optional<AnswerService>> answers, UnansweredLog unanswered, Clock clock) {
+    AskEndpoint(JsonRequests requests, Supplier<Optional<LlmAnswerService>> answers, UnansweredLog unanswered, Clock clock) {
         this.requests = requests;
         this.answers = answers;
         this.unanswered = unanswered;
@@ -42,27 +58,36 @@ final class AskEndpoint {
     }
 
     AskResponse handle(Context ctx) {
+        Question question = question(ctx);
+        return answered(question, service().ask(question.text(), question.language()));
+    }
+
+    /** The response for an answer, noting it for the office when the helpdesk could not answer it itself. */
+    AskResponse answered(Question question, LlmAnswerService.Result result) {
+        Answer answer = result.answer();
+        if (answer.outcome() != Outcome.ANSWERED) {
+            try {
+                unanswered.record(new UnansweredLog.Entry(clock.instant(), answer.language().code(), answer.outcome().code(),
+                        answer.confidence(), answer.source(), question.text().strip()));
+            } catch (RuntimeException e) {
+                // Losing a log line must not cost the researcher the answer.
+                LOG.warn("could not log an unanswered question: {}", e.getMessage());
+            }
+        }
+        return AskResponse.of(result);
+    }
+
+    Question question(Context ctx) {
         JsonNode body = requests.object(ctx);
         String question = JsonRequests.requiredString(body, "question", MAX_QUESTION_CHARS);
         Optional<Language> language = JsonRequests.optionalString(body, "language", 5).map(code -> Language.fromCode(code)
                 .orElseThrow(() -> new ApiException(400, "'language' must be \"en\" or \"nl\"")));
         JsonRequests.optionalString(body, "conversationId", 100);
-        AnswerService service = answers.get()
-                .orElseThrow(() -> new ApiException(503, "the helpdesk is starting; try again in a few seconds"));
-        Answer answer = service.ask(question, language);
-        if (answer.outcome() != Outcome.ANSWERED) {
-            logUnanswered(question, answer);
-        }
-        return AskResponse.of(answer);
+        return new Question(question, language);
     }
 
-    /** The office reviews what the helpdesk could not answer; losing a log line must not cost the researcher the answer. */
-    private void logUnanswered(String question, Answer answer) {
-        try {
-            unanswered.record(new UnansweredLog.Entry(clock.instant(), answer.language().code(), answer.outcome().code(),
-                    answer.confidence(), answer.source(), question.strip()));
-        } catch (RuntimeException e) {
-            LOG.warn("could not log an unanswered question: {}", e.getMessage());
-        }
+    LlmAnswerService service() {
+        return answers.get()
+                .orElseThrow(() -> new ApiException(503, "the helpdesk is starting; try again in a few seconds"));
     }
 }

@@ -17,6 +17,7 @@ import nl.wur.cip.helpdesk.escalation.EscalationService;
 import nl.wur.cip.helpdesk.escalation.EscalationStore;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import nl.wur.cip.helpdesk.feedback.UnansweredLog;
+import nl.wur.cip.helpdesk.llm.LlmAnswerService;
 import nl.wur.cip.helpdesk.optout.OptOutChecker;
 import nl.wur.cip.helpdesk.storage.Database;
 import org.slf4j.Logger;
@@ -38,7 +39,7 @@ public final class HelpdeskServer implements AutoCloseable {
             "X-Content-Type-Options", "nosniff",
             "Referrer-Policy", "no-referrer");
 
-    private final AtomicReference<AnswerService> answers = new AtomicReference<>();
+    private final AtomicReference<LlmAnswerService> answers = new AtomicReference<>();
     private final AtomicReference<ChecklistService> checklist = new AtomicReference<>();
     private final JsonRequests requests = new JsonRequests();
     private final AtomicReference<OptOutChecker> optOut = new AtomicReference<>();
@@ -57,6 +58,7 @@ public final class HelpdeskServer implements AutoCloseable {
 
     public HelpdeskServer(Path webDir, Services services, Clock clock) {
         AskEndpoint ask = new AskEndpoint(requests, () -> Optional.ofNullable(answers.get()), services.unanswered(), clock);
+        AskStreamEndpoint askStream = new AskStreamEndpoint(ask, requests.mapper());
         FeedbackEndpoint feedback = new FeedbackEndpoint(requests, services.feedback(), clock);
         ChecklistEndpoints checklistApi = new ChecklistEndpoints(requests, () -> Optional.ofNullable(checklist.get()));
         EscalationEndpoint escalation = new EscalationEndpoint(requests, services.escalations(),
@@ -88,10 +90,11 @@ public final class HelpdeskServer implements AutoCloseable {
                     ctx.header("Retry-After", "2");
                     json(ctx, 503, Map.of("status", "starting"));
                 } else {
-                    json(ctx, 200, Map.of("status", "ok"));
+                    json(ctx, 200, Map.of("status", "ok", "llm", answers.get().llmEnabled()));
                 }
             });
             config.routes.post("/api/ask", ctx -> json(ctx, 200, ask.handle(ctx)));
+            config.routes.post("/api/ask/stream", askStream::handle);
             config.routes.post("/api/feedback", ctx -> json(ctx, 201, feedback.handle(ctx)));
             config.routes.get("/api/checklist", ctx -> json(ctx, 200, checklistApi.tree(ctx)));
             config.routes.post("/api/checklist/assess", ctx -> json(ctx, 200, checklistApi.assess(ctx)));
@@ -144,6 +147,11 @@ public final class HelpdeskServer implements AutoCloseable {
 
     /** Called once the index is built: from now on the helpdesk answers. */
     public void ready(AnswerService service) {
+        ready(LlmAnswerService.extractiveOnly(service));
+    }
+
+    /** As {@link #ready(AnswerService)}, answering through the LLM when one is configured. */
+    public void ready(LlmAnswerService service) {
         answers.set(service);
     }
 
