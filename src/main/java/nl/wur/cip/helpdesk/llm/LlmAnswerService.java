@@ -113,7 +113,8 @@ public final class LlmAnswerService implements AutoCloseable {
     public Result ask(String question, Optional<Language> language, Consumer<String> tokens) {
         AnswerService.Answered base = extractive.askWithRetrieval(question, language);
         Answer answer = base.answer();
-        if (!config.enabled() || answer.outcome() != Outcome.ANSWERED) {
+        // An answer card is the office's approved wording, kept as written; the model only replaces the extractive composer.
+        if (!config.enabled() || answer.outcome() != Outcome.ANSWERED || answer.source().startsWith("card:")) {
             return new Result(answer, false);
         }
         List<Passage> passages = LlmPrompt.chosen(base.retrieval().passages().stream().map(ScoredPassage::passage).toList());

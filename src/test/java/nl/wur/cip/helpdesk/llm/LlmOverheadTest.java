@@ -26,9 +26,8 @@ class LlmOverheadTest {
         try (FakeOpenAi fake = new FakeOpenAi().reply(FakeOpenAi.Reply.text(LlmAnswerServiceTest.GROUNDED));
              LlmAnswerService llm = LlmAnswerService.create(extractive, fake.config(Duration.ofSeconds(10), 2))) {
             List<String> questions = List.of(question,
-                    "Hoe lang mag ik de verzamelde data voor mijn onderzoek bewaren?",
-                    "May I mine texts for scientific research?",
-                    "Can our university text-mine journal articles it subscribes to?");
+                    "Which provision of the Software Directive matters for mining source code?",
+                    "How does the Auteurswet implement the reproduction right for databases in text mining?");
             // Interleaved, so drift in a shared machine's load hits all three paths alike.
             List<Ask> paths = List.of(q -> extractive.ask(q, Optional.empty()),
                     q -> assertNotDegraded(llm.ask(q, Optional.empty())),
