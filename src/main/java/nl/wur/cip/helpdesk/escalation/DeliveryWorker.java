@@ -76,15 +76,19 @@ public final class DeliveryWorker implements AutoCloseable {
     /** Makes one attempt at every mail that is due; returns how many it attempted. */
     public int deliverDue() {
         int attempted = 0;
-        while (running) {
-            Optional<EscalationStore.Claim> next = store.claimNext(clock.instant(), lease);
-            if (next.isEmpty()) {
-                return attempted;
+        try {
+            while (running) {
+                Optional<EscalationStore.Claim> next = store.claimNext(clock.instant(), lease);
+                if (next.isEmpty()) {
+                    return attempted;
+                }
+                attempt(next.get());
+                attempted++;
             }
-            attempt(next.get());
-            attempted++;
+            return attempted;
+        } finally {
+            mailer.close(); // no connection is held open between runs
         }
-        return attempted;
     }
 
     private void attempt(EscalationStore.Claim claim) {

@@ -11,10 +11,14 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 
-/** Sends mail through the configured SMTP server with Jakarta Mail (Eclipse Angus), with connect and read timeouts. */
-public final class SmtpMailer {
+/**
+ * Sends mail through the configured SMTP server with Jakarta Mail (Eclipse Angus), with connect and read timeouts.
+ * One connection serves a run of mails and is closed when the run ends; only the delivery worker's thread uses it.
+ */
+public final class SmtpMailer implements AutoCloseable {
     private final SmtpSettings settings;
     private final Session session;
+    private Transport transport;
 
     public SmtpMailer(SmtpSettings settings) {
         this.settings = settings;
@@ -29,6 +33,8 @@ public final class SmtpMailer {
         props.put("mail." + protocol + ".writetimeout", timeout);
         props.put("mail." + protocol + ".auth", Boolean.toString(settings.user().isPresent()));
         props.put("mail." + protocol + ".from", settings.from());
+        // EHLO names the sender's domain instead of looking up this host's name, which can take seconds.
+        props.put("mail." + protocol + ".localhost", settings.domain());
         if (settings.tls() == SmtpSettings.Tls.STARTTLS) {
             props.put("mail.smtp.starttls.enable", "true");
             props.put("mail.smtp.starttls.required", "true");
@@ -44,11 +50,30 @@ public final class SmtpMailer {
     }
 
     public void send(MimeMessage message) throws DeliveryException {
-        try (Transport transport = session.getTransport(protocol())) {
-            transport.connect(settings.host(), settings.port(), settings.user().orElse(null), settings.password().orElse(null));
+        try {
+            if (transport == null || !transport.isConnected()) {
+                close();
+                transport = session.getTransport(protocol());
+                transport.connect(settings.host(), settings.port(), settings.user().orElse(null),
+                        settings.password().orElse(null));
+            }
             transport.sendMessage(message, message.getAllRecipients());
         } catch (MessagingException e) {
+            close(); // start the next mail on a fresh connection
             throw classify(e);
+        }
+    }
+
+    /** Ends the current connection, if any; the next {@link #send} opens a new one. */
+    @Override
+    public void close() {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException e) {
+                // the connection is gone either way
+            }
+            transport = null;
         }
     }
 

@@ -43,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EscalationCrashIT {
     private static final int ESCALATIONS = 200;
     private static final int KILL_AFTER_ACKS = 100;
+    private static final int MAILED_BEFORE_KILL = 1;
     private static final Pattern TICKET = Pattern.compile("\"ticket\":\"(CIP-\\d{4}-\\d{6})\"");
 
     @TempDir
@@ -83,9 +84,6 @@ class EscalationCrashIT {
                         Matcher m = TICKET.matcher(response.body());
                         if (response.statusCode() == 202 && m.find()) {
                             acknowledged.add(m.group(1));
-                            if (acknowledged.size() == KILL_AFTER_ACKS) {
-                                first.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
-                            }
                         }
                     } catch (IOException | InterruptedException e) {
                         refused.incrementAndGet(); // the server died under this request: not acknowledged
@@ -93,8 +91,12 @@ class EscalationCrashIT {
                 });
             }
             pool.shutdown();
+            // The kill falls while escalations are still arriving and mail is going out.
+            while (!pool.isTerminated() && (acknowledged.size() < KILL_AFTER_ACKS || officeMessages(smtp).size() < MAILED_BEFORE_KILL)) {
+                Thread.sleep(10);
+            }
+            first.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
             assertTrue(pool.awaitTermination(120, TimeUnit.SECONDS));
-            first.destroyForcibly();
             first.waitFor(30, TimeUnit.SECONDS);
             int deliveredBeforeCrash = officeMessages(smtp).size();
             assertTrue(acknowledged.size() >= KILL_AFTER_ACKS, "acknowledged before the kill: " + acknowledged.size());
