@@ -53,7 +53,11 @@ public final class JsonRequests {
         if (ctx.contentLength() > READ_LIMIT_BYTES) {
             throw new ApiException(413, "the request body is larger than " + maxBytes + " bytes");
         }
-        byte[] bytes = ctx.bodyAsBytes();
+        return parse(ctx.bodyAsBytes(), maxBytes);
+    }
+
+    /** Parses a request body that must be one JSON object of at most {@code maxBytes}; the core of {@link #object}. */
+    public JsonNode parse(byte[] bytes, int maxBytes) {
         if (bytes.length > maxBytes) {
             throw new ApiException(413, "the request body is larger than " + maxBytes + " bytes");
         }
