@@ -4,10 +4,12 @@ const $ = (id) => document.getElementById(id);
 let current = null; // the ticket shown in the detail view
 
 async function call(method, path, body) {
+  // Every state-changing request is JSON, which the server insists on (a cross-site form cannot send it).
+  const post = method !== 'GET';
   const response = await fetch(path, {
     method,
-    headers: body ? { 'Content-Type': 'application/json' } : {},
-    body: body ? JSON.stringify(body) : undefined,
+    headers: post ? { 'Content-Type': 'application/json' } : {},
+    body: post ? JSON.stringify(body || {}) : undefined,
   });
   let data = null;
   try { data = await response.json(); } catch { /* status only */ }

@@ -44,6 +44,7 @@ import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeLoader;
 import nl.wur.cip.helpdesk.knowledge.Language;
+import nl.wur.cip.helpdesk.guard.GuardSettings;
 import nl.wur.cip.helpdesk.llm.LlmAnswerService;
 import nl.wur.cip.helpdesk.llm.LlmConfig;
 import nl.wur.cip.helpdesk.optout.OptOutChecker;
@@ -205,8 +206,10 @@ public final class Main {
         });
         housekeeping.scheduleAtFixedRate(new RetentionJob(escalationStore, unanswered, Duration.ofDays(config.retentionDays()),
                 clock), 0, 6, TimeUnit.HOURS);
+        // Model calls wait on the network, not the CPU: each may hold a slot of the answer gate without starving the rest.
+        GuardSettings guards = llm.enabled() ? config.guards().withMoreConcurrency(llm.maxConcurrent()) : config.guards();
         HelpdeskServer server = new HelpdeskServer(config.webDir(), new HelpdeskServer.Services(new FeedbackStore(database),
-                unanswered, escalations, admin), clock).start(config.port());
+                unanswered, escalations, admin, guards), clock).start(config.port());
         Assembly assembly = assemble(config);
         server.ready(LlmAnswerService.create(assembly.answers(), llm));
         assembly.checklist().ifPresent(engine -> server.checklistReady(

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import nl.wur.cip.helpdesk.escalation.EmailAddresses;
 import nl.wur.cip.helpdesk.escalation.SmtpSettings;
+import nl.wur.cip.helpdesk.guard.GuardSettings;
 import nl.wur.cip.helpdesk.search.RetrievalMode;
 
 /**
@@ -17,7 +18,8 @@ import nl.wur.cip.helpdesk.search.RetrievalMode;
 public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path webDir, String escalationTo,
                              Optional<Path> embeddingModel, String embeddingPooling, RetrievalMode retrievalMode,
                              Optional<String> dbUrl, String dbUser, String dbPassword, Optional<SmtpSettings> smtp,
-                             Optional<String> adminPassword, int retentionDays, boolean optOutAllowPrivate) {
+                             Optional<String> adminPassword, int retentionDays, boolean optOutAllowPrivate,
+                             GuardSettings guards) {
 
     public static HelpdeskConfig from(Map<String, String> env, List<String> flags) {
         Map<String, String> values = new HashMap<>(env);
@@ -27,16 +29,7 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
                 values.put("HELPDESK_" + name, flag.substring(flag.indexOf('=') + 1));
             }
         }
-        String port = values.getOrDefault("HELPDESK_PORT", "7070");
-        int portNumber;
-        try {
-            portNumber = Integer.parseInt(port.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("HELPDESK_PORT must be a number from 0 to 65535, not '" + port + "'");
-        }
-        if (portNumber < 0 || portNumber > 65535) {
-            throw new IllegalArgumentException("HELPDESK_PORT must be a number from 0 to 65535, not '" + port + "'");
-        }
+        int portNumber = Settings.number(values, "HELPDESK_PORT", 7070, 0, 65535);
         String mode = values.getOrDefault("HELPDESK_RETRIEVAL", "fused").toUpperCase(Locale.ROOT);
         RetrievalMode retrievalMode;
         try {
@@ -62,20 +55,9 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
                 values.getOrDefault("HELPDESK_DB_PASSWORD", ""),
                 SmtpSettings.from(values),
                 Optional.ofNullable(values.get("HELPDESK_ADMIN_PASSWORD")).filter(p -> !p.isBlank()),
-                retentionDays(values.getOrDefault("HELPDESK_RETENTION_DAYS", "180")),
-                "true".equalsIgnoreCase(values.getOrDefault("HELPDESK_OPTOUT_ALLOW_PRIVATE", "false").strip()));
-    }
-
-    private static int retentionDays(String text) {
-        try {
-            int days = Integer.parseInt(text.strip());
-            if (days >= 1 && days <= 3650) {
-                return days;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("HELPDESK_RETENTION_DAYS must be a number of days from 1 to 3650, not '" + text + "'");
+                Settings.number(values, "HELPDESK_RETENTION_DAYS", 180, 1, 3650),
+                "true".equalsIgnoreCase(values.getOrDefault("HELPDESK_OPTOUT_ALLOW_PRIVATE", "false").strip()),
+                GuardSettings.from(values));
     }
 
     @Override
@@ -84,7 +66,7 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
         return "HelpdeskConfig[port=" + port + ", dataDir=" + dataDir + ", knowledgeDir=" + knowledgeDir + ", webDir=" + webDir
                 + ", escalationTo=" + escalationTo + ", retrieval=" + retrievalMode + ", db=" + databaseUrl() + ", smtp="
                 + smtp.map(SmtpSettings::toString).orElse("none") + ", admin=" + (adminPassword.isPresent() ? "on" : "off")
-                + ", retentionDays=" + retentionDays + ", optOutAllowPrivate=" + optOutAllowPrivate + "]";
+                + ", retentionDays=" + retentionDays + ", optOutAllowPrivate=" + optOutAllowPrivate + ", " + guards + "]";
     }
 
     /**

@@ -3,6 +3,7 @@ package nl.wur.cip.helpdesk.escalation;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import nl.wur.cip.helpdesk.config.Settings;
 import java.util.Optional;
 
 /**
@@ -32,8 +33,8 @@ public record SmtpSettings(String host, int port, Tls tls, Optional<String> user
             case STARTTLS -> 587;
             case TLS -> 465;
         };
-        int port = number(values, "HELPDESK_SMTP_PORT", defaultPort, 1, 65535);
-        int timeoutSeconds = number(values, "HELPDESK_SMTP_TIMEOUT_SECONDS", 20, 1, 600);
+        int port = Settings.number(values, "HELPDESK_SMTP_PORT", defaultPort, 1, 65535);
+        int timeoutSeconds = Settings.number(values, "HELPDESK_SMTP_TIMEOUT_SECONDS", 20, 1, 600);
         String from = values.getOrDefault("HELPDESK_SMTP_FROM", "").strip();
         if (from.isEmpty()) {
             throw new IllegalArgumentException("HELPDESK_SMTP_FROM is required when HELPDESK_SMTP_HOST is set"
@@ -57,21 +58,5 @@ public record SmtpSettings(String host, int port, Tls tls, Optional<String> user
         // The password stays out of logs.
         return "SmtpSettings[" + host + ":" + port + ", tls=" + tls.name().toLowerCase(Locale.ROOT) + ", user="
                 + user.orElse("-") + ", from=" + from + "]";
-    }
-
-    private static int number(Map<String, String> values, String name, int fallback, int min, int max) {
-        String text = values.get(name);
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(name + " must be a number from " + min + " to " + max + ", not '" + text + "'");
     }
 }

@@ -3,6 +3,7 @@ package nl.wur.cip.helpdesk.llm;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import nl.wur.cip.helpdesk.config.Settings;
 import java.util.Optional;
 
 /**
@@ -55,9 +56,9 @@ public record LlmConfig(Provider provider, String baseUrl, String model, String 
             default -> throw new IllegalArgumentException(
                     PROVIDER + " must be none, openai or ollama, not '" + providerText + "'");
         };
-        int timeoutMs = number(values, TIMEOUT_MS, 20_000, 100, 600_000);
-        int maxTokens = number(values, MAX_TOKENS, 600, 16, 32_000);
-        int maxConcurrent = number(values, MAX_CONCURRENT, 2, 1, 1_000);
+        int timeoutMs = Settings.number(values, TIMEOUT_MS, 20_000, 100, 600_000);
+        int maxTokens = Settings.number(values, MAX_TOKENS, 600, 16, 32_000);
+        int maxConcurrent = Settings.number(values, MAX_CONCURRENT, 2, 1, 1_000);
         if (provider == Provider.NONE) {
             return new LlmConfig(provider, "", "", "", Duration.ofMillis(timeoutMs), maxTokens, maxConcurrent);
         }
@@ -79,22 +80,6 @@ public record LlmConfig(Provider provider, String baseUrl, String model, String 
         return Optional.ofNullable(values.get(name)).map(String::strip).filter(s -> !s.isEmpty());
     }
 
-    private static int number(Map<String, String> values, String name, int fallback, int min, int max) {
-        Optional<String> text = value(values, name);
-        if (text.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(text.get());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max + ", not '"
-                + text.get() + "'");
-    }
 
     private static String stripSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;

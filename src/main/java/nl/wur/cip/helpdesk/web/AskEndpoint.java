@@ -11,6 +11,7 @@ import nl.wur.cip.helpdesk.answer.Citation;
 import nl.wur.cip.helpdesk.answer.Outcome;
 import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.knowledge.Language;
+import nl.wur.cip.helpdesk.guard.WorkGate;
 import nl.wur.cip.helpdesk.llm.LlmAnswerService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,18 +49,27 @@ final class AskEndpoint {
     private final JsonRequests requests;
     private final Supplier<Optional<LlmAnswerService>> answers;
     private final UnansweredLog unanswered;
+    private final WorkGate gate;
     private final Clock clock;
 
-    AskEndpoint(JsonRequests requests, Supplier<Optional<LlmAnswerService>> answers, UnansweredLog unanswered, Clock clock) {
+    AskEndpoint(JsonRequests requests, Supplier<Optional<LlmAnswerService>> answers, UnansweredLog unanswered, WorkGate gate,
+                Clock clock) {
         this.requests = requests;
         this.answers = answers;
         this.unanswered = unanswered;
+        this.gate = gate;
         this.clock = clock;
     }
 
     AskResponse handle(Context ctx) {
         Question question = question(ctx);
-        return answered(question, service().ask(question.text(), question.language()));
+        LlmAnswerService service = service();
+        return answered(question, gate.run(() -> service.ask(question.text(), question.language())));
+    }
+
+    /** A slot for answer work in the server's bounded gate; {@link WorkGate.Overloaded} when it is full. */
+    WorkGate.Permit enter() {
+        return gate.enter();
     }
 
     /** The response for an answer, noting it for the office when the helpdesk could not answer it itself. */

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import nl.wur.cip.helpdesk.guard.WorkGate;
 import nl.wur.cip.helpdesk.llm.LlmAnswerService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,12 @@ final class AskStreamEndpoint {
     void handle(Context ctx) throws IOException {
         AskEndpoint.Question question = ask.question(ctx);
         LlmAnswerService service = ask.service();
+        try (WorkGate.Permit permit = ask.enter()) { // before the 200 goes out, so a full gate can still answer 503
+            stream(ctx, question, service);
+        }
+    }
+
+    private void stream(Context ctx, AskEndpoint.Question question, LlmAnswerService service) throws IOException {
         HttpServletResponse response = ctx.res();
         response.setStatus(200);
         response.setContentType("text/event-stream; charset=utf-8");

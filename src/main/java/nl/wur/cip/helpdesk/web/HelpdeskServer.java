@@ -7,6 +7,7 @@ import io.javalin.http.staticfiles.Location;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,6 +18,8 @@ import nl.wur.cip.helpdesk.escalation.EscalationService;
 import nl.wur.cip.helpdesk.escalation.EscalationStore;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import nl.wur.cip.helpdesk.feedback.UnansweredLog;
+import nl.wur.cip.helpdesk.guard.GuardSettings;
+import nl.wur.cip.helpdesk.guard.WorkGate;
 import nl.wur.cip.helpdesk.llm.LlmAnswerService;
 import nl.wur.cip.helpdesk.optout.OptOutChecker;
 import nl.wur.cip.helpdesk.storage.Database;
@@ -45,19 +48,27 @@ public final class HelpdeskServer implements AutoCloseable {
     private final AtomicReference<OptOutChecker> optOut = new AtomicReference<>();
     private final OptOutEndpoint optOutApi = new OptOutEndpoint(requests, () -> Optional.ofNullable(optOut.get()), System::nanoTime);
     private final Javalin app;
+    private final WorkGate gate;
 
     /** What the server stores and hands on, all available before the index is ready. */
     public record Services(FeedbackStore feedback, UnansweredLog unanswered, EscalationService escalations,
-                           Optional<AdminAuth> admin) {
+                           Optional<AdminAuth> admin, GuardSettings guards) {
         /** Everything in one database, with escalations stored but not mailed (no SMTP server). */
         public static Services withoutMail(Database database, Optional<AdminAuth> admin, Clock clock) {
             return new Services(new FeedbackStore(database), new UnansweredLog(database), new EscalationService(
-                    new EscalationStore(database), Optional.empty(), "wur.nl", "copyright@wur.nl", clock), admin);
+                    new EscalationStore(database), Optional.empty(), "wur.nl", "copyright@wur.nl", clock), admin,
+                    GuardSettings.UNLIMITED);
         }
     }
 
     public HelpdeskServer(Path webDir, Services services, Clock clock) {
-        AskEndpoint ask = new AskEndpoint(requests, () -> Optional.ofNullable(answers.get()), services.unanswered(), clock);
+        GuardSettings guards = services.guards();
+        gate = new WorkGate(guards.workConcurrency(), guards.workQueue(), Duration.ofSeconds(2));
+        ClientLimit askLimit = ClientLimit.perMinute(guards.askPerMinute());
+        ClientLimit feedbackLimit = ClientLimit.perMinute(guards.feedbackPerMinute());
+        ClientLimit escalationLimit = ClientLimit.perHour(guards.escalationsPerHour());
+        AskEndpoint ask = new AskEndpoint(requests, () -> Optional.ofNullable(answers.get()), services.unanswered(), gate,
+                clock);
         AskStreamEndpoint askStream = new AskStreamEndpoint(ask, requests.mapper());
         FeedbackEndpoint feedback = new FeedbackEndpoint(requests, services.feedback(), clock);
         ChecklistEndpoints checklistApi = new ChecklistEndpoints(requests, () -> Optional.ofNullable(checklist.get()));
@@ -93,6 +104,10 @@ public final class HelpdeskServer implements AutoCloseable {
                     json(ctx, 200, Map.of("status", "ok", "llm", answers.get().llmEnabled()));
                 }
             });
+            config.routes.before("/api/ask", askLimit::check);
+            config.routes.before("/api/ask/stream", askLimit::check);
+            config.routes.before("/api/feedback", feedbackLimit::check);
+            config.routes.before("/api/escalations", escalationLimit::check);
             config.routes.post("/api/ask", ctx -> json(ctx, 200, ask.handle(ctx)));
             config.routes.post("/api/ask/stream", askStream::handle);
             config.routes.post("/api/feedback", ctx -> json(ctx, 201, feedback.handle(ctx)));
@@ -120,6 +135,10 @@ public final class HelpdeskServer implements AutoCloseable {
                     ctx.header("Retry-After", "2");
                 }
                 error(ctx, e.status(), e.getMessage());
+            });
+            config.routes.exception(WorkGate.Overloaded.class, (e, ctx) -> {
+                ctx.header("Retry-After", "1");
+                error(ctx, 503, e.getMessage());
             });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {

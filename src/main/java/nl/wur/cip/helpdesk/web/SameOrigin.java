@@ -7,7 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Refuses state-changing requests that a browser sent from another site (cross-site request forgery): by
+ * Refuses state-changing requests that a browser sent from another site (cross-site request forgery): every
+ * state-changing request must be JSON ({@code 415} otherwise), and is refused ({@code 403}) by
  * {@code Sec-Fetch-Site} where the browser sends it, otherwise by comparing {@code Origin} with {@code Host}.
  * Clients that are not browsers send neither header and pass.
  */
@@ -20,6 +21,11 @@ final class SameOrigin {
     static void check(Context ctx) {
         if (SAFE.contains(ctx.method())) {
             return;
+        }
+        // A cross-site HTML form can only send form or text types; insisting on JSON closes that route too.
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        if (!type.startsWith("application/json")) {
+            throw new ApiException(415, "send the request as JSON with Content-Type: application/json");
         }
         String site = ctx.header("Sec-Fetch-Site");
         if (site != null && !site.equals("same-origin") && !site.equals("none")) {

@@ -39,6 +39,7 @@ import nl.wur.cip.helpdesk.escalation.SmtpMailer;
 import nl.wur.cip.helpdesk.escalation.SmtpSettings;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import nl.wur.cip.helpdesk.feedback.UnansweredLog;
+import nl.wur.cip.helpdesk.guard.GuardSettings;
 import nl.wur.cip.helpdesk.storage.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,7 +73,7 @@ class EscalationApiTest {
         EscalationService escalations = new EscalationService(store, Optional.of(worker), "cip.test", "copyright@wur.nl",
                 Clock.systemUTC());
         server = new HelpdeskServer(Path.of("web"), new HelpdeskServer.Services(new FeedbackStore(database),
-                new UnansweredLog(database), escalations, Optional.empty()), Clock.systemUTC()).start(0);
+                new UnansweredLog(database), escalations, Optional.empty(), GuardSettings.UNLIMITED), Clock.systemUTC()).start(0);
     }
 
     @AfterEach

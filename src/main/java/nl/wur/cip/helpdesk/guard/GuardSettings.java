@@ -1,0 +1,34 @@
+package nl.wur.cip.helpdesk.guard;
+
+import java.util.Map;
+import nl.wur.cip.helpdesk.config.Settings;
+
+/**
+ * Limits per client and on the answer work, from {@code HELPDESK_RATE_*} and {@code HELPDESK_WORK_*}. A rate of 0
+ * turns that limit off (e.g. for a load test from one address).
+ *
+ * @param askPerMinute         questions per client per minute ({@code /api/ask}, {@code /api/ask/stream})
+ * @param feedbackPerMinute    feedback posts per client per minute
+ * @param escalationsPerHour   escalations per client per hour
+ * @param workConcurrency      questions answered at the same time
+ * @param workQueue            questions waiting for a free slot before the rest get 503
+ */
+public record GuardSettings(int askPerMinute, int feedbackPerMinute, int escalationsPerHour, int workConcurrency,
+                            int workQueue) {
+    /** No client limits, and a gate wide enough never to refuse in a test. */
+    public static final GuardSettings UNLIMITED = new GuardSettings(0, 0, 0, 64, 1024);
+
+    public GuardSettings withMoreConcurrency(int extra) {
+        return new GuardSettings(askPerMinute, feedbackPerMinute, escalationsPerHour, workConcurrency + extra, workQueue);
+    }
+
+    public static GuardSettings from(Map<String, String> values) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new GuardSettings(
+                Settings.number(values, "HELPDESK_RATE_ASK_PER_MINUTE", 30, 0, 100_000),
+                Settings.number(values, "HELPDESK_RATE_FEEDBACK_PER_MINUTE", 20, 0, 100_000),
+                Settings.number(values, "HELPDESK_RATE_ESCALATIONS_PER_HOUR", 10, 0, 100_000),
+                Settings.number(values, "HELPDESK_WORK_CONCURRENCY", cores, 1, 256),
+                Settings.number(values, "HELPDESK_WORK_QUEUE", 64, 0, 10_000));
+    }
+}
