@@ -104,7 +104,7 @@ public final class Main {
         Retriever retriever = new Retriever(knowledge, analysis, embedder, vectors,
                 indexDir(config, config.retrievalMode()), config.retrievalMode());
         AnswerService answers = new AnswerService(knowledge, retriever, new LanguageDetector(), AnswerPolicy.defaults(),
-                config.escalationTo());
+                config.escalationTo(), config.answerCache());
         LOG.info("loaded {} documents ({} passages) and {} answer cards from {}; model {}; {} vectors computed, rest from cache; {} ms",
                 knowledge.documents().size(), retriever.passageCount(), knowledge.cards().size(),
                 config.knowledgeDir().toAbsolutePath(), embedder.modelName(), vectors.computed(),
@@ -153,8 +153,12 @@ public final class Main {
             return 0;
         }
         try {
-            HelpdeskConfig config = HelpdeskConfig.from(env, flags);
             String command = positional.isEmpty() ? "serve" : positional.get(0);
+            List<String> settings = new ArrayList<>(flags);
+            if (command.equals("bench") && flagValue(flags, "answer-cache").isEmpty()) {
+                settings.add("--answer-cache=0"); // the benchmark measures answering, not remembering
+            }
+            HelpdeskConfig config = HelpdeskConfig.from(env, settings);
             return switch (command) {
                 case "serve" -> serve(config, LlmConfig.from(env));
                 case "ask" -> ask(config, positional, flags, out, err);
@@ -209,7 +213,7 @@ public final class Main {
         // Model calls wait on the network, not the CPU: each may hold a slot of the answer gate without starving the rest.
         GuardSettings guards = llm.enabled() ? config.guards().withMoreConcurrency(llm.maxConcurrent()) : config.guards();
         HelpdeskServer server = new HelpdeskServer(config.webDir(), new HelpdeskServer.Services(new FeedbackStore(database),
-                unanswered, escalations, admin, guards), clock).start(config.port());
+                unanswered, escalations, admin, guards, config.metricsToken()), clock).start(config.port());
         Assembly assembly = assemble(config);
         server.ready(LlmAnswerService.create(assembly.answers(), llm));
         assembly.checklist().ifPresent(engine -> server.checklistReady(

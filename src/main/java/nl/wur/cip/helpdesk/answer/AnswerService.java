@@ -38,9 +38,21 @@ public final class AnswerService {
     private final AnswerPolicy policy;
     private final String escalationAddress;
     private final Map<String, KnowledgeDocument> documents;
+    private final Optional<AnswerCache> cache;
 
     public AnswerService(KnowledgeBase knowledge, Retriever retriever, LanguageDetector detector, AnswerPolicy policy,
                          String escalationAddress) {
+        this(knowledge, retriever, detector, policy, escalationAddress, 0);
+    }
+
+    /**
+     * @param cacheSize how many recent questions keep their answer; the knowledge does not change while the server
+     *                  runs, so a repeated question (the page's starters, a class asking the same thing) is answered
+     *                  from memory. 0 turns the cache off.
+     */
+    public AnswerService(KnowledgeBase knowledge, Retriever retriever, LanguageDetector detector, AnswerPolicy policy,
+                         String escalationAddress, int cacheSize) {
+        this.cache = cacheSize > 0 ? Optional.of(new AnswerCache(cacheSize)) : Optional.empty();
         this.knowledge = knowledge;
         this.retriever = retriever;
         this.detector = detector;
@@ -58,6 +70,14 @@ public final class AnswerService {
     }
 
     public Answered askWithRetrieval(String question, Optional<Language> requested) {
+        if (cache.isEmpty()) {
+            return compute(question, requested);
+        }
+        String key = requested.map(Language::code).orElse("auto") + "|" + question.strip();
+        return cache.get().computeIfAbsent(key, () -> compute(question, requested));
+    }
+
+    private Answered compute(String question, Optional<Language> requested) {
         String text = question.strip();
         Language language = requested.orElseGet(() -> detector.detect(text));
         Retrieval retrieval = retriever.search(text, language);

@@ -19,7 +19,7 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
                              Optional<Path> embeddingModel, String embeddingPooling, RetrievalMode retrievalMode,
                              Optional<String> dbUrl, String dbUser, String dbPassword, Optional<SmtpSettings> smtp,
                              Optional<String> adminPassword, int retentionDays, boolean optOutAllowPrivate,
-                             GuardSettings guards) {
+                             GuardSettings guards, Optional<String> metricsToken, int answerCache) {
 
     public static HelpdeskConfig from(Map<String, String> env, List<String> flags) {
         Map<String, String> values = new HashMap<>(env);
@@ -57,7 +57,9 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
                 Optional.ofNullable(values.get("HELPDESK_ADMIN_PASSWORD")).filter(p -> !p.isBlank()),
                 Settings.number(values, "HELPDESK_RETENTION_DAYS", 180, 1, 3650),
                 "true".equalsIgnoreCase(values.getOrDefault("HELPDESK_OPTOUT_ALLOW_PRIVATE", "false").strip()),
-                GuardSettings.from(values));
+                GuardSettings.from(values),
+                Optional.ofNullable(values.get("HELPDESK_METRICS_TOKEN")).map(String::strip).filter(t -> !t.isEmpty()),
+                Settings.number(values, "HELPDESK_ANSWER_CACHE", 1000, 0, 1_000_000));
     }
 
     @Override
@@ -66,7 +68,8 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
         return "HelpdeskConfig[port=" + port + ", dataDir=" + dataDir + ", knowledgeDir=" + knowledgeDir + ", webDir=" + webDir
                 + ", escalationTo=" + escalationTo + ", retrieval=" + retrievalMode + ", db=" + databaseUrl() + ", smtp="
                 + smtp.map(SmtpSettings::toString).orElse("none") + ", admin=" + (adminPassword.isPresent() ? "on" : "off")
-                + ", retentionDays=" + retentionDays + ", optOutAllowPrivate=" + optOutAllowPrivate + ", " + guards + "]";
+                + ", retentionDays=" + retentionDays + ", optOutAllowPrivate=" + optOutAllowPrivate + ", " + guards
+                + ", metricsToken=" + (metricsToken.isPresent() ? "set" : "none") + ", answerCache=" + answerCache + "]";
     }
 
     /**

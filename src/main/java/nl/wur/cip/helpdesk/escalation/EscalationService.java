@@ -68,6 +68,11 @@ public final class EscalationService {
         return store.markHandled(ticket, clock.instant());
     }
 
+    /** How many mails are in each delivery state. */
+    public java.util.Map<String, Long> deliveryCounts() {
+        return store.deliveryCounts();
+    }
+
     public boolean mailConfigured() {
         return worker.isPresent();
     }

@@ -13,6 +13,7 @@ import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.knowledge.Language;
 import nl.wur.cip.helpdesk.guard.WorkGate;
 import nl.wur.cip.helpdesk.llm.LlmAnswerService;
+import nl.wur.cip.helpdesk.ops.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,14 +51,16 @@ final class AskEndpoint {
     private final Supplier<Optional<LlmAnswerService>> answers;
     private final UnansweredLog unanswered;
     private final WorkGate gate;
+    private final Metrics metrics;
     private final Clock clock;
 
     AskEndpoint(JsonRequests requests, Supplier<Optional<LlmAnswerService>> answers, UnansweredLog unanswered, WorkGate gate,
-                Clock clock) {
+                Metrics metrics, Clock clock) {
         this.requests = requests;
         this.answers = answers;
         this.unanswered = unanswered;
         this.gate = gate;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -75,6 +78,7 @@ final class AskEndpoint {
     /** The response for an answer, noting it for the office when the helpdesk could not answer it itself. */
     AskResponse answered(Question question, LlmAnswerService.Result result) {
         Answer answer = result.answer();
+        metrics.answer(answer.outcome().code(), result.degraded());
         if (answer.outcome() != Outcome.ANSWERED) {
             try {
                 unanswered.record(new UnansweredLog.Entry(clock.instant(), answer.language().code(), answer.outcome().code(),

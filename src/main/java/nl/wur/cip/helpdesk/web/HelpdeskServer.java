@@ -4,10 +4,14 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.router.Endpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,6 +24,9 @@ import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.guard.GuardSettings;
 import nl.wur.cip.helpdesk.guard.WorkGate;
+import nl.wur.cip.helpdesk.ops.Metrics;
+import nl.wur.cip.helpdesk.ops.RequestIds;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import nl.wur.cip.helpdesk.llm.LlmAnswerService;
 import nl.wur.cip.helpdesk.optout.OptOutChecker;
 import nl.wur.cip.helpdesk.storage.Database;
@@ -33,6 +40,8 @@ import org.slf4j.LoggerFactory;
 public final class HelpdeskServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HelpdeskServer.class);
     private static final String JSON = "application/json; charset=utf-8";
+    private static final String REQUEST_ID = "requestId";
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final String DISCLAIMER = "General guidance, not legal advice; the Copyright Information Point can help"
             + " with your own situation.";
     /** The page loads only its own scripts and styles, so injected markup could not run even if it got in. */
@@ -49,15 +58,16 @@ public final class HelpdeskServer implements AutoCloseable {
     private final OptOutEndpoint optOutApi = new OptOutEndpoint(requests, () -> Optional.ofNullable(optOut.get()), System::nanoTime);
     private final Javalin app;
     private final WorkGate gate;
+    private final Metrics metrics;
 
     /** What the server stores and hands on, all available before the index is ready. */
     public record Services(FeedbackStore feedback, UnansweredLog unanswered, EscalationService escalations,
-                           Optional<AdminAuth> admin, GuardSettings guards) {
+                           Optional<AdminAuth> admin, GuardSettings guards, Optional<String> metricsToken) {
         /** Everything in one database, with escalations stored but not mailed (no SMTP server). */
         public static Services withoutMail(Database database, Optional<AdminAuth> admin, Clock clock) {
             return new Services(new FeedbackStore(database), new UnansweredLog(database), new EscalationService(
                     new EscalationStore(database), Optional.empty(), "wur.nl", "copyright@wur.nl", clock), admin,
-                    GuardSettings.UNLIMITED);
+                    GuardSettings.UNLIMITED, Optional.empty());
         }
     }
 
@@ -67,8 +77,9 @@ public final class HelpdeskServer implements AutoCloseable {
         ClientLimit askLimit = ClientLimit.perMinute(guards.askPerMinute());
         ClientLimit feedbackLimit = ClientLimit.perMinute(guards.feedbackPerMinute());
         ClientLimit escalationLimit = ClientLimit.perHour(guards.escalationsPerHour());
+        metrics = new Metrics(services.escalations()::deliveryCounts);
         AskEndpoint ask = new AskEndpoint(requests, () -> Optional.ofNullable(answers.get()), services.unanswered(), gate,
-                clock);
+                metrics, clock);
         AskStreamEndpoint askStream = new AskStreamEndpoint(ask, requests.mapper());
         FeedbackEndpoint feedback = new FeedbackEndpoint(requests, services.feedback(), clock);
         ChecklistEndpoints checklistApi = new ChecklistEndpoints(requests, () -> Optional.ofNullable(checklist.get()));
@@ -89,12 +100,34 @@ public final class HelpdeskServer implements AutoCloseable {
             } else {
                 LOG.warn("web folder {} not found: serving the API only", webDir.toAbsolutePath());
             }
+            // Requests in flight finish on shutdown (up to the stop timeout) before the database closes.
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(STOP_TIMEOUT.toMillis());
+                server.insertHandler(new GracefulHandler());
+            });
+            config.requestLogger.http((ctx, ms) -> {
+                metrics.request(ctx.method().name(), route(ctx), ctx.statusCode(), ms);
+                LOG.info("request id={} method={} path={} status={} ms={}", ctx.attribute(REQUEST_ID), ctx.method().name(),
+                        RequestIds.loggable(ctx.path()), ctx.statusCode(), String.format(Locale.ROOT, "%.1f", ms));
+            });
             config.routes.before(ctx -> {
+                String id = RequestIds.next();
+                ctx.attribute(REQUEST_ID, id);
+                ctx.header("X-Request-Id", id);
                 SECURITY_HEADERS.forEach(ctx::header);
                 if (ctx.path().startsWith("/api/") || ctx.path().startsWith("/admin")) {
                     ctx.header("Cache-Control", "no-store");
                 }
                 SameOrigin.check(ctx);
+            });
+            config.routes.get("/api/health/live", ctx -> json(ctx, 200, Map.of("status", "alive")));
+            config.routes.get("/metrics", ctx -> {
+                if (services.metricsToken().isPresent() && !MessageDigest.isEqual(
+                        ("Bearer " + services.metricsToken().get()).getBytes(StandardCharsets.UTF_8),
+                        String.valueOf(ctx.header("Authorization")).getBytes(StandardCharsets.UTF_8))) {
+                    throw new ApiException(401, "send Authorization: Bearer <HELPDESK_METRICS_TOKEN>");
+                }
+                ctx.status(200).contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render());
             });
             config.routes.get("/api/health", ctx -> {
                 if (answers.get() == null) {
@@ -153,6 +186,19 @@ public final class HelpdeskServer implements AutoCloseable {
             });
             config.routes.error(405, ctx -> error(ctx, 405, ctx.method() + " is not allowed on " + ctx.path()));
         });
+    }
+
+    /** The matched route pattern, so metrics have one series per route, not per path a scanner tried. */
+    private static String route(Context ctx) {
+        try {
+            Endpoint endpoint = ctx.endpoint();
+            if (endpoint != null && endpoint.path != null) {
+                return endpoint.path;
+            }
+        } catch (RuntimeException e) {
+            // no endpoint matched: a static file or nothing
+        }
+        return ctx.statusCode() == 404 ? "unmatched" : "static";
     }
 
     public HelpdeskServer start(int port) {

@@ -73,7 +73,8 @@ class EscalationApiTest {
         EscalationService escalations = new EscalationService(store, Optional.of(worker), "cip.test", "copyright@wur.nl",
                 Clock.systemUTC());
         server = new HelpdeskServer(Path.of("web"), new HelpdeskServer.Services(new FeedbackStore(database),
-                new UnansweredLog(database), escalations, Optional.empty(), GuardSettings.UNLIMITED), Clock.systemUTC()).start(0);
+                new UnansweredLog(database), escalations, Optional.empty(), GuardSettings.UNLIMITED, Optional.empty()),
+                Clock.systemUTC()).start(0);
     }
 
     @AfterEach
