@@ -137,6 +137,23 @@ $('status-filter').addEventListener('change', () => loadEscalations().catch((e) 
 $('retry').addEventListener('click', () => act(`/admin/api/escalations/${encodeURIComponent(current)}/retry`));
 $('handled').addEventListener('click', () => act(`/admin/api/escalations/${encodeURIComponent(current)}/handled`));
 
+$('person-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  // A plain navigation: the server answers with an attachment, so the browser saves the file.
+  window.location.href = `/admin/api/people/export?email=${encodeURIComponent($('person-email').value.trim())}`;
+});
+$('person-delete').addEventListener('click', async () => {
+  const email = $('person-email').value.trim();
+  if (!email || !window.confirm(`Erase the address, name, questions and transcripts of every escalation from ${email}?`)) return;
+  try {
+    const result = await call('POST', '/admin/api/people/delete', { email });
+    $('person-status').textContent = `Erased the personal data of ${result.escalationsErased} escalation(s).`;
+    await loadEscalations();
+  } catch (error) {
+    $('person-status').textContent = error.message;
+  }
+});
+
 enter().catch((error) => {
   if (!$('inbox').hidden) return;
   showLogin();

@@ -208,12 +208,12 @@ public final class Main {
             thread.setDaemon(true);
             return thread;
         });
-        housekeeping.scheduleAtFixedRate(new RetentionJob(escalationStore, unanswered, Duration.ofDays(config.retentionDays()),
-                clock), 0, 6, TimeUnit.HOURS);
+        FeedbackStore feedback = new FeedbackStore(database);
+        housekeeping.scheduleAtFixedRate(new RetentionJob(escalationStore, unanswered, feedback,
+                Duration.ofDays(config.retentionDays()), clock), 0, 6, TimeUnit.HOURS);
         // Model calls wait on the network, not the CPU: each may hold a slot of the answer gate without starving the rest.
         GuardSettings guards = llm.enabled() ? config.guards().withMoreConcurrency(llm.maxConcurrent()) : config.guards();
-        HelpdeskServer server = new HelpdeskServer(config.webDir(), new HelpdeskServer.Services(new FeedbackStore(database),
-                unanswered, escalations, admin, guards, config.metricsToken()), clock).start(config.port());
+        HelpdeskServer server = new HelpdeskServer(config.webDir(), new HelpdeskServer.Services(feedback, unanswered, escalations, admin, guards, config.metricsToken()), clock).start(config.port());
         Assembly assembly = assemble(config);
         server.ready(LlmAnswerService.create(assembly.answers(), llm));
         assembly.checklist().ifPresent(engine -> server.checklistReady(

@@ -64,6 +64,16 @@ public final class EscalationService {
         return queued;
     }
 
+    /** Everything stored about the escalations from one address. */
+    public List<Escalation> byEmail(String email) {
+        return store.byEmail(email);
+    }
+
+    /** Deletes the personal data of every escalation from one address; returns how many escalations it touched. */
+    public int forget(String email) {
+        return store.purgeByEmail(email, clock.instant());
+    }
+
     public boolean markHandled(String ticket) {
         return store.markHandled(ticket, clock.instant());
     }

@@ -275,21 +275,35 @@ public final class EscalationStore {
      * assessment. The ticket, dates and delivery record stay, so the office's counts still add up.
      */
     public int purgeHandledBefore(Instant cutoff, Instant now) {
+        return purge("handled_at < ?", Timestamp.from(cutoff), now);
+    }
+
+    /** Deletes the personal data of every escalation from one address (a researcher's request to be forgotten). */
+    public int purgeByEmail(String email, Instant now) {
+        return purge("LOWER(email) = LOWER(?)", email, now);
+    }
+
+    /** The escalations sent from one address, newest first: what the helpdesk holds about that person. */
+    public List<Escalation> byEmail(String email) {
+        return query("WHERE LOWER(e.email) = LOWER(?)", List.of(email), 1000);
+    }
+
+    private int purge(String condition, Object param, Instant now) {
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
             try {
                 int purged;
                 try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET status = 'cancelled', last_error = 'personal"
-                        + " data deleted by retention' WHERE status = 'queued' AND escalation_id IN (SELECT id FROM escalation"
-                        + " WHERE handled_at < ? AND purged_at IS NULL)")) {
-                    s.setTimestamp(1, Timestamp.from(cutoff));
+                        + " data deleted' WHERE status = 'queued' AND escalation_id IN (SELECT id FROM escalation"
+                        + " WHERE " + condition + " AND purged_at IS NULL)")) {
+                    s.setObject(1, param);
                     s.executeUpdate();
                 }
                 try (PreparedStatement s = c.prepareStatement("UPDATE escalation SET email = NULL, name = NULL, question = NULL,"
                         + " transcript = NULL, assessment = NULL, assessment_id = NULL, purged_at = ?"
-                        + " WHERE handled_at < ? AND purged_at IS NULL")) {
+                        + " WHERE " + condition + " AND purged_at IS NULL")) {
                     s.setTimestamp(1, Timestamp.from(now));
-                    s.setTimestamp(2, Timestamp.from(cutoff));
+                    s.setObject(2, param);
                     purged = s.executeUpdate();
                 }
                 c.commit();

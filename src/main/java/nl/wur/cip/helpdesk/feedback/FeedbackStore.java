@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.wur.cip.helpdesk.storage.Database;
 
-/** Stores feedback in the database so the copyright office can see which answers helped. */
+/**
+ * Stores feedback in the database so the copyright office can see which answers helped; e-mail addresses and long
+ * numbers are removed from the question and comment first, so the feedback holds no personal data.
+ */
 public final class FeedbackStore {
     private final Database database;
 
@@ -24,11 +27,11 @@ public final class FeedbackStore {
             s.setString(1, f.id());
             s.setTimestamp(2, Timestamp.from(f.createdAt()));
             s.setString(3, f.conversationId());
-            s.setString(4, f.question());
+            s.setString(4, PersonalData.scrub(f.question()));
             s.setString(5, f.answer());
             s.setString(6, f.outcome());
             s.setString(7, f.rating());
-            s.setString(8, f.comment());
+            s.setString(8, PersonalData.scrub(f.comment()));
             s.setString(9, f.language());
             s.executeUpdate();
         } catch (SQLException e) {
@@ -52,6 +55,17 @@ public final class FeedbackStore {
             return list;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read feedback: " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes feedback given before {@code cutoff}; returns how many. */
+    public int deleteBefore(java.time.Instant cutoff) {
+        try (Connection c = database.connection();
+             PreparedStatement s = c.prepareStatement("DELETE FROM feedback WHERE created_at < ?")) {
+            s.setTimestamp(1, Timestamp.from(cutoff));
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot delete old feedback: " + e.getMessage(), e);
         }
     }
 }

@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import nl.wur.cip.helpdesk.storage.Database;
 
 /**
@@ -16,8 +15,6 @@ import nl.wur.cip.helpdesk.storage.Database;
  * what the knowledge lacks. E-mail addresses and long numbers are removed before anything is stored.
  */
 public final class UnansweredLog {
-    private static final Pattern EMAIL = Pattern.compile("[^\\s<>()\\[\\],;:\"]+@[^\\s<>()\\[\\],;:\"]+");
-    private static final Pattern NUMBER = Pattern.compile("\\+?\\d[\\d ().-]{6,}\\d");
 
     private final Database database;
 
@@ -38,7 +35,7 @@ public final class UnansweredLog {
             s.setString(3, entry.outcome());
             s.setDouble(4, entry.confidence());
             s.setString(5, clip(entry.source(), 100));
-            s.setString(6, clip(withoutPersonalData(entry.question()), 2000));
+            s.setString(6, clip(PersonalData.scrub(entry.question()), 2000));
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot log the unanswered question: " + e.getMessage(), e);
@@ -73,10 +70,6 @@ public final class UnansweredLog {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot delete old unanswered questions: " + e.getMessage(), e);
         }
-    }
-
-    static String withoutPersonalData(String question) {
-        return NUMBER.matcher(EMAIL.matcher(question).replaceAll("[e-mail]")).replaceAll("[number]");
     }
 
     private static String clip(String text, int max) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import nl.wur.cip.helpdesk.admin.AdminAuth;
+import nl.wur.cip.helpdesk.escalation.EmailAddresses;
 import nl.wur.cip.helpdesk.escalation.Escalation;
 import nl.wur.cip.helpdesk.escalation.EscalationRequest;
 import nl.wur.cip.helpdesk.escalation.EscalationService;
@@ -98,7 +99,31 @@ final class AdminEndpoints {
     }
 
     Detail show(Context ctx) {
-        Escalation e = find(ctx);
+        return detail(find(ctx));
+    }
+
+    /** A researcher's right of access: everything held about the escalations from one address, as a download. */
+    Map<String, Object> exportPerson(Context ctx) {
+        String email = email(ctx.queryParam("email"));
+        ctx.header("Content-Disposition", "attachment; filename=\"escalations-export.json\"");
+        return Map.of("email", email, "exportedAt", java.time.Instant.now().toString(),
+                "escalations", escalations.byEmail(email).stream().map(AdminEndpoints::detail).toList());
+    }
+
+    /** A researcher's right to erasure: deletes the personal data of every escalation from one address. */
+    Map<String, Object> deletePerson(Context ctx) {
+        String email = email(JsonRequests.requiredString(requests.object(ctx), "email", EmailAddresses.MAX_LENGTH));
+        return Map.of("email", email, "escalationsErased", escalations.forget(email));
+    }
+
+    private static String email(String value) {
+        if (value == null || EmailAddresses.parse(value.strip()).isEmpty()) {
+            throw new ApiException(400, "'email' must be one plain e-mail address");
+        }
+        return value.strip();
+    }
+
+    private static Detail detail(Escalation e) {
         return new Detail(e.ticket(), e.status(), e.createdAt(), e.origin(), e.language().code(), e.email(), e.name(),
                 e.question(), e.transcript(), e.assessmentId(), e.assessment(), e.quoteConsent(), e.handledAt(), e.purgedAt(),
                 e.deliveries().stream().map(d -> new Delivery(d.kind().code(), d.messageId(), d.status().code(), d.attempts(),

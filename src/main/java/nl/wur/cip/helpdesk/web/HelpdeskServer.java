@@ -160,6 +160,8 @@ public final class HelpdeskServer implements AutoCloseable {
             config.routes.get("/admin/api/escalations/{ticket}", ctx -> json(ctx, 200, admin.show(ctx)));
             config.routes.post("/admin/api/escalations/{ticket}/retry", ctx -> json(ctx, 200, admin.retry(ctx)));
             config.routes.post("/admin/api/escalations/{ticket}/handled", ctx -> json(ctx, 200, admin.handled(ctx)));
+            config.routes.get("/admin/api/people/export", ctx -> json(ctx, 200, admin.exportPerson(ctx)));
+            config.routes.post("/admin/api/people/delete", ctx -> json(ctx, 200, admin.deletePerson(ctx)));
             config.routes.get("/admin/api/feedback", ctx -> json(ctx, 200, admin.feedback(ctx)));
             config.routes.get("/admin/api/unanswered", ctx -> json(ctx, 200, admin.unanswered(ctx)));
             config.routes.post("/api/optout-check", ctx -> json(ctx, 200, optOutApi.handle(ctx)));

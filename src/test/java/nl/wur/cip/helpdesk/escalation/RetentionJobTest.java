@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.wur.cip.helpdesk.MutableClock;
+import nl.wur.cip.helpdesk.feedback.Feedback;
+import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.knowledge.Language;
 import nl.wur.cip.helpdesk.storage.Database;
@@ -22,6 +24,7 @@ class RetentionJobTest {
     private Database database;
     private EscalationStore store;
     private UnansweredLog unanswered;
+    private FeedbackStore feedback;
     private RetentionJob job;
 
     @BeforeEach
@@ -29,7 +32,8 @@ class RetentionJobTest {
         database = Database.open("jdbc:h2:mem:retention-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         store = new EscalationStore(database);
         unanswered = new UnansweredLog(database);
-        job = new RetentionJob(store, unanswered, Duration.ofDays(180), clock);
+        feedback = new FeedbackStore(database);
+        job = new RetentionJob(store, unanswered, feedback, Duration.ofDays(180), clock);
     }
 
     @AfterEach
@@ -75,6 +79,20 @@ class RetentionJobTest {
         assertTrue(store.findByTicket(ticket).orElseThrow().deliveries().stream()
                 .allMatch(d -> d.status() == DeliveryStatus.CANCELLED));
         assertTrue(store.claimNext(clock.instant(), Duration.ofMinutes(1)).isEmpty(), "nothing left to send");
+    }
+
+    @Test
+    void deletesFeedbackOlderThanTheRetentionPeriodAndStoresItWithoutAddresses() {
+        feedback.save(new Feedback("old", clock.instant(), null, "Mail ada@example.org or call +31 317 48 00 00", "a",
+                "answered", "down", "reach me at ada@example.org", "en"));
+        clock.advance(Duration.ofDays(100));
+        feedback.save(new Feedback("new", clock.instant(), null, "q", "a", "answered", "up", null, "en"));
+        Feedback stored = feedback.latest(10).get(1);
+        assertEquals("Mail [e-mail] or call [number]", stored.question());
+        assertEquals("reach me at [e-mail]", stored.comment());
+        clock.advance(Duration.ofDays(90));
+        assertEquals(1, job.runOnce().feedbackDeleted());
+        assertEquals(List.of("new"), feedback.latest(10).stream().map(Feedback::id).toList());
     }
 
     @Test

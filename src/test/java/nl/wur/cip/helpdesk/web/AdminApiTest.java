@@ -33,6 +33,8 @@ class AdminApiTest {
             new String[] {"POST", "/admin/api/escalations/CIP-2026-000001/handled"},
             new String[] {"GET", "/admin/api/feedback"},
             new String[] {"GET", "/admin/api/unanswered"},
+            new String[] {"GET", "/admin/api/people/export?email=ada@example.org"},
+            new String[] {"POST", "/admin/api/people/delete"},
             new String[] {"POST", "/admin/api/logout"});
 
     private final HttpClient client = HttpClient.newHttpClient();
@@ -152,6 +154,36 @@ class AdminApiTest {
 
         assertEquals(200, send(server, "POST", "/admin/api/logout", null, cookie).statusCode());
         assertEquals(401, send(server, "GET", "/admin/api/escalations", null, cookie).statusCode(), "logged out");
+    }
+
+    @Test
+    void theOfficeExportsAndErasesOnePersonsEscalations() throws Exception {
+        for (String email : List.of("ada@example.org", "Ada@Example.org", "bob@example.org")) {
+            HttpResponse<String> submitted = client.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + server.port() + "/api/escalations"))
+                    .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"question\":\"Question of "
+                            + email + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(202, submitted.statusCode());
+        }
+        String cookie = login();
+        HttpResponse<String> export = send(server, "GET", "/admin/api/people/export?email=ada@example.org", null, cookie);
+        assertEquals(200, export.statusCode());
+        assertTrue(export.headers().firstValue("Content-Disposition").orElseThrow().contains("attachment"));
+        JsonNode exported = mapper.readTree(export.body()).get("escalations");
+        assertEquals(2, exported.size(), "both of Ada's escalations, whatever the case of the address");
+        assertTrue(exported.get(0).get("question").asText().startsWith("Question of "));
+
+        HttpResponse<String> erase = send(server, "POST", "/admin/api/people/delete", "{\"email\":\"ada@example.org\"}", cookie);
+        assertEquals(2, mapper.readTree(erase.body()).get("escalationsErased").asInt());
+        JsonNode after = mapper.readTree(send(server, "GET", "/admin/api/people/export?email=ada@example.org", null, cookie)
+                .body()).get("escalations");
+        assertEquals(0, after.size(), "nothing is left under her address");
+        JsonNode all = mapper.readTree(send(server, "GET", "/admin/api/escalations", null, cookie).body());
+        assertEquals(3, all.size(), "the tickets stay");
+        assertTrue(all.toString().contains("bob@example.org"), "others are untouched");
+        assertFalse(all.toString().toLowerCase().contains("ada@example.org"));
+        assertEquals(400, send(server, "GET", "/admin/api/people/export?email=not-an-address", null, cookie).statusCode());
     }
 
     @Test
