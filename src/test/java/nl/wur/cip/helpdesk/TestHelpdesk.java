@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.wur.cip.helpdesk.config.HelpdeskConfig;
+import nl.wur.cip.helpdesk.guard.GuardSettings;
 import nl.wur.cip.helpdesk.storage.Database;
 import nl.wur.cip.helpdesk.web.HelpdeskServer;
 
@@ -23,6 +24,13 @@ public final class TestHelpdesk {
     /** The server's stores in one database, with no mail server and no admin password. */
     public static HelpdeskServer.Services services(Database database) {
         return HelpdeskServer.Services.withoutMail(database, Optional.empty(), Clock.systemUTC());
+    }
+
+    /** As {@link #services(Database)}, with the given limits and metrics token. */
+    public static HelpdeskServer.Services services(Database database, GuardSettings guards, Optional<String> metricsToken) {
+        HelpdeskServer.Services plain = services(database);
+        return new HelpdeskServer.Services(plain.feedback(), plain.unanswered(), plain.escalations(), plain.admin(), guards,
+                metricsToken);
     }
 
     public static HelpdeskConfig config(Path dataDir) {

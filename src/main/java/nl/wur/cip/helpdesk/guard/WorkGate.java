@@ -3,6 +3,7 @@ package nl.wur.cip.helpdesk.guard;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -63,7 +64,12 @@ public final class WorkGate {
                 waiting.decrementAndGet();
             }
         }
-        return running::release;
+        AtomicBoolean open = new AtomicBoolean(true);
+        return () -> {
+            if (open.compareAndSet(true, false)) { // closing twice must not free two slots
+                running.release();
+            }
+        };
     }
 
     /** How many requests the gate has turned away since start. */
