@@ -177,7 +177,11 @@ public final class HelpdeskServer implements AutoCloseable {
             });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+                if (unreadableRequest(e)) {
+                    error(ctx, 400, "the request could not be read");
+                    return;
+                }
+                LOG.error("unexpected error on {} {}", ctx.method(), RequestIds.loggable(ctx.path()), e);
                 error(ctx, 500, "something went wrong on our side; please try again");
             });
             config.routes.error(404, ctx -> {
@@ -188,6 +192,16 @@ public final class HelpdeskServer implements AutoCloseable {
             });
             config.routes.error(405, ctx -> error(ctx, 405, ctx.method() + " is not allowed on " + ctx.path()));
         });
+    }
+
+    /** A client's broken request (bad framing, a body cut short) surfaces as Jetty's or an I/O exception: a 400, not a 500. */
+    private static boolean unreadableRequest(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.HttpException || t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The matched route pattern, so metrics have one series per route, not per path a scanner tried. */

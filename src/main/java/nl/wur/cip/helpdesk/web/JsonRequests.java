@@ -45,7 +45,8 @@ public final class JsonRequests {
 
     /** As {@link #object(Context)}, for endpoints whose valid bodies may be larger (up to {@link #READ_LIMIT_BYTES}). */
     public JsonNode object(Context ctx, int maxBytes) {
-        String contentType = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
+        // The raw header: Jetty's parsed content type throws on a charset it cannot name.
+        String contentType = Optional.ofNullable(ctx.header("Content-Type")).orElse("").toLowerCase(Locale.ROOT);
         if (!contentType.startsWith("application/json")) {
             throw new ApiException(415, "send the request as JSON with Content-Type: application/json");
         }
@@ -53,7 +54,13 @@ public final class JsonRequests {
         if (ctx.contentLength() > READ_LIMIT_BYTES) {
             throw new ApiException(413, "the request body is larger than " + maxBytes + " bytes");
         }
-        return parse(ctx.bodyAsBytes(), maxBytes);
+        byte[] bytes;
+        try {
+            bytes = ctx.bodyAsBytes();
+        } catch (RuntimeException e) { // a broken chunked encoding or a body shorter than its Content-Length
+            throw new ApiException(400, "the request body could not be read");
+        }
+        return parse(bytes, maxBytes);
     }
 
     /** Parses a request body that must be one JSON object of at most {@code maxBytes}; the core of {@link #object}. */
