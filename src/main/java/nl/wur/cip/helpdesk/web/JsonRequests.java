@@ -45,7 +45,7 @@ public final class JsonRequests {
 
     /** As {@link #object(Context)}, for endpoints whose valid bodies may be larger (up to {@link #READ_LIMIT_BYTES}). */
     public JsonNode object(Context ctx, int maxBytes) {
-        String contentType = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
+        String contentType = Optional.ofNullable(ctx.header("Content-Type")).orElse("").toLowerCase(Locale.ROOT); // raw: Jetty throws on a bad charset
         if (!contentType.startsWith("application/json")) {
             throw new ApiException(415, "send the request as JSON with Content-Type: application/json");
         }
