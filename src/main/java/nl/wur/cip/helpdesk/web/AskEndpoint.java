@@ -94,6 +94,10 @@ final class AskEndpoint {
     Question question(Context ctx) {
         JsonNode body = requests.object(ctx);
         String question = JsonRequests.requiredString(body, "question", MAX_QUESTION_CHARS);
+        // Only invisible or control characters: nothing to search for (and the embedding model refuses empty text).
+        if (question.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            throw new ApiException(400, "'question' must contain words");
+        }
         Optional<Language> language = JsonRequests.optionalString(body, "language", 5).map(code -> Language.fromCode(code)
                 .orElseThrow(() -> new ApiException(400, "'language' must be \"en\" or \"nl\"")));
         JsonRequests.optionalString(body, "conversationId", 100);
