@@ -16,6 +16,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -54,6 +55,8 @@ public final class Retriever implements AutoCloseable {
     private final Directory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
+    /** Lucene document number to the passage or variant position it holds. */
+    private final int[] refByDoc;
 
     private final List<Passage> passages;
     private final float[][] passageVectors;
@@ -129,6 +132,12 @@ public final class Retriever implements AutoCloseable {
             }
             reader = DirectoryReader.open(directory);
             searcher = new IndexSearcher(reader);
+            // Each hit's position is read once here: reading stored fields per hit was most of a search's time.
+            refByDoc = new int[reader.maxDoc()];
+            StoredFields stored = reader.storedFields();
+            for (int doc = 0; doc < refByDoc.length; doc++) {
+                refByDoc[doc] = Integer.parseInt(stored.document(doc).get(REF));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the search index in " + indexDir, e);
         }
@@ -231,7 +240,7 @@ public final class Retriever implements AutoCloseable {
         List<Integer> ranking = new ArrayList<>();
         try {
             for (ScoreDoc hit : searcher.search(query, CANDIDATES * 4).scoreDocs) {
-                ranking.add(Integer.parseInt(searcher.storedFields().document(hit.doc).get(REF)));
+                ranking.add(refByDoc[hit.doc]);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
