@@ -27,6 +27,7 @@ import nl.wur.cip.helpdesk.guard.WorkGate;
 import nl.wur.cip.helpdesk.ops.Metrics;
 import nl.wur.cip.helpdesk.ops.RequestIds;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import nl.wur.cip.helpdesk.llm.LlmAnswerService;
 import nl.wur.cip.helpdesk.optout.OptOutChecker;
 import nl.wur.cip.helpdesk.storage.Database;
@@ -101,6 +102,7 @@ public final class HelpdeskServer implements AutoCloseable {
                 LOG.warn("web folder {} not found: serving the API only", webDir.toAbsolutePath());
             }
             // Requests in flight finish on shutdown (up to the stop timeout) before the database closes.
+            config.jetty.threadPool = new QueuedThreadPool(64, 8);
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(STOP_TIMEOUT.toMillis());
                 server.insertHandler(new GracefulHandler());
