@@ -57,23 +57,14 @@ public final class EscalationStore {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        try (Connection c = database.connection()) {
-            c.setAutoCommit(false);
-            try {
-                String ticket = insert(c, idempotencyKey, fingerprint, request, assessment, now, messageIdDomain);
-                c.commit();
-                return new Submission(ticket, false);
-            } catch (SQLException e) {
-                c.rollback();
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    // Two requests with one key raced; the other one won.
-                    return earlier(idempotencyKey, fingerprint).orElseThrow(() -> storeFailure(e));
-                }
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+        try {
+            return new Submission(database.inTransaction(
+                    c -> insert(c, idempotencyKey, fingerprint, request, assessment, now, messageIdDomain)), false);
         } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                // Two requests with one key raced; the other one won.
+                return earlier(idempotencyKey, fingerprint).orElseThrow(() -> storeFailure(e));
+            }
             throw storeFailure(e);
         }
     }
@@ -289,10 +280,8 @@ public final class EscalationStore {
     }
 
     private int purge(String condition, Object param, Instant now) {
-        try (Connection c = database.connection()) {
-            c.setAutoCommit(false);
-            try {
-                int purged;
+        try {
+            return database.inTransaction(c -> {
                 try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET status = 'cancelled', last_error = 'personal"
                         + " data deleted' WHERE status = 'queued' AND escalation_id IN (SELECT id FROM escalation"
                         + " WHERE " + condition + " AND purged_at IS NULL)")) {
@@ -304,16 +293,9 @@ public final class EscalationStore {
                         + " WHERE " + condition + " AND purged_at IS NULL")) {
                     s.setTimestamp(1, Timestamp.from(now));
                     s.setObject(2, param);
-                    purged = s.executeUpdate();
+                    return s.executeUpdate();
                 }
-                c.commit();
-                return purged;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw storeFailure(e);
         }

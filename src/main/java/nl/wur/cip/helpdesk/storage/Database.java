@@ -64,28 +64,51 @@ public final class Database implements AutoCloseable {
                         }
                     }
                 }
-                c.setAutoCommit(false);
-                try (Statement s = c.createStatement()) {
-                    for (String sql : script(migration).split(";\\s*\\n")) {
-                        if (!sql.isBlank()) {
-                            s.execute(sql);
+                inTransaction(c, tx -> {
+                    try (Statement s = tx.createStatement()) {
+                        for (String sql : script(migration).split(";\\s*\\n")) {
+                            if (!sql.isBlank()) {
+                                s.execute(sql);
+                            }
                         }
                     }
-                    try (PreparedStatement record = c.prepareStatement("INSERT INTO schema_version (version) VALUES (?)")) {
+                    try (PreparedStatement record = tx.prepareStatement("INSERT INTO schema_version (version) VALUES (?)")) {
                         record.setString(1, migration);
                         record.executeUpdate();
                     }
-                    c.commit();
-                    LOG.info("database migrated: {}", migration);
-                } catch (SQLException e) {
-                    c.rollback();
-                    throw e;
-                } finally {
-                    c.setAutoCommit(true);
-                }
+                    return null;
+                });
+                LOG.info("database migrated: {}", migration);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open or migrate the database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Work on one connection that must all happen or not at all. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction on a connection of its own: committed if it returns, rolled back if it throws. */
+    public <T> T inTransaction(Work<T> work) throws SQLException {
+        try (Connection c = connection()) {
+            return inTransaction(c, work);
+        }
+    }
+
+    private static <T> T inTransaction(Connection c, Work<T> work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 
