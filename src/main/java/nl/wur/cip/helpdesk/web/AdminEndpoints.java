@@ -2,6 +2,7 @@ package nl.wur.cip.helpdesk.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +31,16 @@ final class AdminEndpoints {
     private final EscalationService escalations;
     private final FeedbackStore feedback;
     private final UnansweredLog unanswered;
+    private final Clock clock;
 
     AdminEndpoints(JsonRequests requests, Optional<AdminAuth> auth, EscalationService escalations, FeedbackStore feedback,
-                   UnansweredLog unanswered) {
+                   UnansweredLog unanswered, Clock clock) {
         this.requests = requests;
         this.auth = auth;
         this.escalations = escalations;
         this.feedback = feedback;
         this.unanswered = unanswered;
+        this.clock = clock;
     }
 
     /** Runs before every admin API route: refuses anonymous requests, and every request when admin is disabled. */
@@ -106,7 +109,7 @@ final class AdminEndpoints {
     Map<String, Object> exportPerson(Context ctx) {
         String email = email(ctx.queryParam("email"));
         ctx.header("Content-Disposition", "attachment; filename=\"escalations-export.json\"");
-        return Map.of("email", email, "exportedAt", java.time.Instant.now().toString(),
+        return Map.of("email", email, "exportedAt", clock.instant().toString(),
                 "escalations", escalations.byEmail(email).stream().map(AdminEndpoints::detail).toList());
     }
 

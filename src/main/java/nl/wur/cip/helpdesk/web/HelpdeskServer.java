@@ -87,7 +87,7 @@ public final class HelpdeskServer implements AutoCloseable {
         EscalationEndpoint escalation = new EscalationEndpoint(requests, services.escalations(),
                 () -> Optional.ofNullable(checklist.get()), DISCLAIMER);
         AdminEndpoints admin = new AdminEndpoints(requests, services.admin(), services.escalations(), services.feedback(),
-                services.unanswered());
+                services.unanswered(), clock);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = JsonRequests.READ_LIMIT_BYTES;
