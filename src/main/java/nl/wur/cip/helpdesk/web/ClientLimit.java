@@ -10,22 +10,29 @@ final class ClientLimit {
     private static final int MAX_CLIENTS = 20_000;
 
     private final Optional<RateLimiter> limiter;
+    private final String what;
 
-    private ClientLimit(Optional<RateLimiter> limiter) {
+    private ClientLimit(Optional<RateLimiter> limiter, String what) {
         this.limiter = limiter;
+        this.what = what;
     }
 
-    static ClientLimit perMinute(int permits) {
-        return of(permits, Duration.ofMinutes(1), Math.max(5, permits / 2));
+    /** @param what what is counted, for the error message ("questions", "checks") */
+    static ClientLimit perMinute(int permits, String what) {
+        return perMinute(permits, Math.max(5, permits / 2), what);
     }
 
-    static ClientLimit perHour(int permits) {
-        return of(permits, Duration.ofHours(1), Math.max(3, permits / 2));
+    static ClientLimit perMinute(int permits, int burst, String what) {
+        return of(permits, Duration.ofMinutes(1), burst, what);
     }
 
-    private static ClientLimit of(int permits, Duration period, int burst) {
+    static ClientLimit perHour(int permits, String what) {
+        return of(permits, Duration.ofHours(1), Math.max(3, permits / 2), what);
+    }
+
+    private static ClientLimit of(int permits, Duration period, int burst, String what) {
         return new ClientLimit(permits == 0 ? Optional.empty()
-                : Optional.of(new RateLimiter(permits, period, burst, MAX_CLIENTS, System::nanoTime)));
+                : Optional.of(new RateLimiter(permits, period, burst, MAX_CLIENTS, System::nanoTime)), what);
     }
 
     void check(Context ctx) {
@@ -35,7 +42,7 @@ final class ClientLimit {
         Optional<Duration> wait = limiter.get().acquire(ctx.ip());
         if (wait.isPresent()) {
             ctx.header("Retry-After", Long.toString(Math.max(1, (wait.get().toMillis() + 999) / 1000)));
-            throw new ApiException(429, "too many requests from your address; try again in a moment");
+            throw new ApiException(429, "too many " + what + " from your address; try again in a moment");
         }
     }
 }

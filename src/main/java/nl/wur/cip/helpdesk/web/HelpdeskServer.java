@@ -56,7 +56,7 @@ public final class HelpdeskServer implements AutoCloseable {
     private final AtomicReference<ChecklistService> checklist = new AtomicReference<>();
     private final JsonRequests requests = new JsonRequests();
     private final AtomicReference<OptOutChecker> optOut = new AtomicReference<>();
-    private final OptOutEndpoint optOutApi = new OptOutEndpoint(requests, () -> Optional.ofNullable(optOut.get()), System::nanoTime);
+    private final OptOutEndpoint optOutApi = new OptOutEndpoint(requests, () -> Optional.ofNullable(optOut.get()));
     private final Javalin app;
     private final WorkGate gate;
     private final Metrics metrics;
@@ -75,9 +75,9 @@ public final class HelpdeskServer implements AutoCloseable {
     public HelpdeskServer(Path webDir, Services services, Clock clock) {
         GuardSettings guards = services.guards();
         gate = new WorkGate(guards.workConcurrency(), guards.workQueue(), Duration.ofSeconds(2));
-        ClientLimit askLimit = ClientLimit.perMinute(guards.askPerMinute());
-        ClientLimit feedbackLimit = ClientLimit.perMinute(guards.feedbackPerMinute());
-        ClientLimit escalationLimit = ClientLimit.perHour(guards.escalationsPerHour());
+        ClientLimit askLimit = ClientLimit.perMinute(guards.askPerMinute(), "questions");
+        ClientLimit feedbackLimit = ClientLimit.perMinute(guards.feedbackPerMinute(), "feedback posts");
+        ClientLimit escalationLimit = ClientLimit.perHour(guards.escalationsPerHour(), "escalations");
         metrics = new Metrics(services.escalations()::deliveryCounts);
         AskEndpoint ask = new AskEndpoint(requests, () -> Optional.ofNullable(answers.get()), services.unanswered(), gate,
                 metrics, clock);

@@ -21,6 +21,7 @@ final class SameOrigin {
             return;
         }
         // A cross-site HTML form can only send form or text types; insisting on JSON closes that route too.
+        // The raw header: Jetty's parsed content type throws on a charset it cannot name.
         String type = ctx.header("Content-Type") == null ? "" : ctx.header("Content-Type").toLowerCase(Locale.ROOT);
         if (!type.startsWith("application/json")) {
             throw new ApiException(415, "send the request as JSON with Content-Type: application/json");
