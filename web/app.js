@@ -3,6 +3,7 @@
 import { LANGUAGES, OFFICE_ADDRESS, strings, translate } from './i18n.js';
 import { initialLanguage, rememberLanguage } from './language.js';
 import { escalationForm } from './escalate.js';
+import { randomUuid } from './uuid.js';
 import { askStreaming, llmAvailable, showDraft } from './stream.js';
 
 const MAX_QUESTION = 2000;
@@ -19,7 +20,7 @@ const messages = document.getElementById('messages');
 const starterList = document.querySelector('#welcome .starters');
 const langToggle = document.getElementById('lang-toggle');
 
-const conversationId = newConversationId();
+const conversationId = randomUuid();
 const transcript = []; // {question, answer} of every answered turn, for the mail to the office
 let language = initialLanguage();
 // Questions about building a dataset get the self-assessment offered under their answer.
@@ -533,16 +534,6 @@ function feedback(question, data) {
 }
 
 // ---- wiring ---------------------------------------------------------------------------------
-
-function newConversationId() {
-  if (crypto.randomUUID) return crypto.randomUUID();
-  // randomUUID exists only in secure contexts; a plain-http intranet host still needs an id.
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();

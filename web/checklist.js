@@ -3,13 +3,14 @@
 import { translate } from './i18n.js';
 import { escalationForm } from './escalate.js';
 import { initialLanguage, rememberLanguage } from './language.js';
-import { toolFor } from './optout-i18n.js';
 
 let language = initialLanguage();
 let answers = [];          // [{question, option}] in the order asked
 let current = null;        // the question on screen
 let questionCount = 1;     // for the progress bar: the tree's size bounds the path
 let latest = null;         // the last result, whose assessment goes to the office if asked
+// Checklist questions that have a tool to help answer them: question id -> page and link text.
+const QUESTION_TOOLS = { opt_out: { href: 'optout.html', label: 'toolOptOut' } };
 
 const $ = (id) => document.getElementById(id);
 const t = (key, values) => translate(language, key, values);
@@ -57,9 +58,9 @@ function show(result) {
   $('question-text').textContent = current.text;
   $('why-text').textContent = current.help;
   $('why-text').hidden = true;
-  const tool = toolFor(current.id, language); // e.g. the opt-out check on the opt-out question
+  const tool = QUESTION_TOOLS[current.id]; // e.g. the opt-out check on the opt-out question
   $('tool-link').hidden = !tool;
-  if (tool) Object.assign($('tool-link').firstElementChild, { href: tool.href, textContent: tool.label });
+  if (tool) Object.assign($('tool-link').firstElementChild, { href: tool.href, textContent: t(tool.label) });
   document.querySelector('.why-toggle').setAttribute('aria-expanded', 'false');
   const options = $('options');
   options.replaceChildren();

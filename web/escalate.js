@@ -2,15 +2,11 @@
 // DOM calls and textContent only. Interface text is tagged with data-i18n so the page's language switch
 // redoes it. One Idempotency-Key per version of the form: retrying after a lost answer cannot send twice.
 import { OFFICE_ADDRESS, translate } from './i18n.js';
+import { randomUuid } from './uuid.js';
 
 const MAX_QUESTION = 4000;
 const MAX_TRANSCRIPT = 40;
 const MAX_TURN = 8000;
-
-function newKey() {
-  if (crypto.randomUUID) return crypto.randomUUID();
-  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 let formCount = 0;
 
@@ -79,8 +75,8 @@ export function escalationForm({ language, question, transcript = [], assessment
   status.setAttribute('aria-live', 'polite');
   form.append(send, status);
 
-  let key = newKey();
-  form.addEventListener('input', () => { key = newKey(); });
+  let key = randomUuid();
+  form.addEventListener('input', () => { key = randomUuid(); });
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

@@ -1,13 +1,13 @@
 // The opt-out check page: sends the address to /api/optout-check and shows the verdict, the summary, each signal
 // with its evidence, and the sources. Everything from the server or the checked site is set as text, never markup.
-import { translateOptOut } from './optout-i18n.js';
+import { translate } from './i18n.js';
 import { initialLanguage, rememberLanguage } from './language.js';
 
 let language = initialLanguage();
 let lastResult = null;
 
 const $ = (id) => document.getElementById(id);
-const t = (key, values) => translateOptOut(language, key, values);
+const t = (key, values) => translate(language, key, values);
 
 // Verdicts shown with the checklist's verdict colours from style.css.
 const VERDICT_STYLE = {

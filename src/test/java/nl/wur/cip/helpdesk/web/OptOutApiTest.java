@@ -198,7 +198,7 @@ class OptOutApiTest {
 
     @Test
     void thePageIsServedWithoutInlineScriptsOrStyles() throws Exception {
-        for (String page : new String[] {"/optout.html", "/optout.js", "/optout-i18n.js", "/optout.css"}) {
+        for (String page : new String[] {"/optout.html", "/optout.js", "/i18n.js", "/optout.css"}) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + strict.port() + page)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), page);
