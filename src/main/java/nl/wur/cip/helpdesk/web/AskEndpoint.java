@@ -98,8 +98,7 @@ final class AskEndpoint {
         if (question.codePoints().noneMatch(Character::isLetterOrDigit)) {
             throw new ApiException(400, "'question' must contain words");
         }
-        Optional<Language> language = JsonRequests.optionalString(body, "language", 5).map(code -> Language.fromCode(code)
-                .orElseThrow(() -> new ApiException(400, "'language' must be \"en\" or \"nl\"")));
+        Optional<Language> language = JsonRequests.optionalLanguage(body);
         JsonRequests.optionalString(body, "conversationId", 100);
         return new Question(question, language);
     }

@@ -25,13 +25,13 @@ final class ChecklistEndpoints {
     }
 
     ChecklistService.Tree tree(Context ctx) {
-        Language language = Optional.ofNullable(ctx.queryParam("language")).map(ChecklistEndpoints::language).orElse(Language.EN);
+        Language language = Optional.ofNullable(ctx.queryParam("language")).map(JsonRequests::language).orElse(Language.EN);
         return service().tree(language);
     }
 
     ChecklistService.Result assess(Context ctx) {
         JsonNode body = requests.object(ctx);
-        Language language = JsonRequests.optionalString(body, "language", 5).map(ChecklistEndpoints::language).orElse(Language.EN);
+        Language language = JsonRequests.optionalString(body, "language", 5).map(JsonRequests::language).orElse(Language.EN);
         JsonNode answers = body.get("answers");
         if (answers == null || answers.isNull()) {
             answers = requests.mapper().createObjectNode();
@@ -75,7 +75,4 @@ final class ChecklistEndpoints {
         return checklist.get().orElseThrow(() -> new ApiException(503, "the checklist is not available right now"));
     }
 
-    private static Language language(String code) {
-        return Language.fromCode(code).orElseThrow(() -> new ApiException(400, "'language' must be \"en\" or \"nl\""));
-    }
 }

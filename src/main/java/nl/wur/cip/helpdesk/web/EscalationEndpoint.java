@@ -93,9 +93,7 @@ final class EscalationEndpoint {
         if (consent != null && !consent.isNull() && !consent.isBoolean()) {
             throw new ApiException(400, "'quoteConsent' must be true or false");
         }
-        Language language = JsonRequests.optionalString(body, "language", 5)
-                .map(code -> Language.fromCode(code).orElseThrow(() -> new ApiException(400, "'language' must be \"en\" or \"nl\"")))
-                .orElse(Language.EN);
+        Language language = JsonRequests.optionalLanguage(body).orElse(Language.EN);
         String origin = JsonRequests.optionalString(body, "origin", 16).orElse("chat");
         if (!ORIGINS.contains(origin)) {
             throw new ApiException(400, "'origin' must be \"chat\" or \"checklist\"");

@@ -38,9 +38,7 @@ final class FeedbackEndpoint {
             throw new ApiException(400, "'outcome' must be answered, escalate or off_topic");
         }
         String comment = JsonRequests.optionalString(body, "comment", 1000).map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
-        String language = JsonRequests.optionalString(body, "language", 5)
-                .map(code -> Language.fromCode(code).orElseThrow(() -> new ApiException(400, "'language' must be \"en\" or \"nl\"")))
-                .orElse(Language.EN).code();
+        String language = JsonRequests.optionalLanguage(body).orElse(Language.EN).code();
         String conversationId = JsonRequests.optionalString(body, "conversationId", 100).orElse(null);
         String id = UUID.randomUUID().toString();
         store.save(new Feedback(id, clock.instant(), conversationId, question, answer, outcome, rating, comment, language));

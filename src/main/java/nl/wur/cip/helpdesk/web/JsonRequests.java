@@ -14,6 +14,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.util.Optional;
+import nl.wur.cip.helpdesk.knowledge.Language;
 
 /** Reads and checks JSON request bodies so every handler rejects bad input the same way. */
 public final class JsonRequests {
@@ -110,5 +111,15 @@ public final class JsonRequests {
             throw new ApiException(400, "'" + field + "' is longer than " + maxLength + " characters");
         }
         return Optional.of(value.asText());
+    }
+
+    /** The optional {@code language} field: {@code en} or {@code nl}; absent or null gives empty. */
+    public static Optional<Language> optionalLanguage(JsonNode body) {
+        return optionalString(body, "language", 5).map(JsonRequests::language);
+    }
+
+    /** A language code from a request, or a 400 that says which codes there are. */
+    public static Language language(String code) {
+        return Language.fromCode(code).orElseThrow(() -> new ApiException(400, "'language' must be \"en\" or \"nl\""));
     }
 }

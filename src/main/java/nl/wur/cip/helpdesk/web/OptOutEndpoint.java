@@ -33,9 +33,7 @@ final class OptOutEndpoint {
         limit.check(ctx);
         JsonNode body = requests.object(ctx);
         String url = JsonRequests.requiredString(body, "url", AddressPolicy.MAX_URL_CHARS + 100);
-        Language language = JsonRequests.optionalString(body, "language", 5)
-                .map(code -> Language.fromCode(code).orElseThrow(() -> new ApiException(400, "'language' must be \"en\" or \"nl\"")))
-                .orElse(Language.EN);
+        Language language = JsonRequests.optionalLanguage(body).orElse(Language.EN);
         try {
             return service.check(url, language);
         } catch (UrlRefusedException e) {
