@@ -362,7 +362,7 @@ public final class ChecklistLoader {
             } else if (value.isArray()) {
                 for (JsonNode item : value) {
                     if (!item.isValueNode() || item.isBoolean() || item.asText().isBlank()) {
-                        problem(where, "'" + field + "' must list ids, like [dsm-art-3, aw-art-15o]");
+                        problem(where, "'" + field + "' must list ids, like [dsm-art-3, aw-art-15n]");
                     } else if (values.contains(item.asText().strip())) {
                         problem(where, "'" + field + "' lists '" + item.asText().strip() + "' twice");
                     } else {
@@ -370,7 +370,7 @@ public final class ChecklistLoader {
                     }
                 }
             } else {
-                problem(where, "'" + field + "' must list ids, like [dsm-art-3, aw-art-15o]");
+                problem(where, "'" + field + "' must list ids, like [dsm-art-3, aw-art-15n]");
             }
             return values;
         }

@@ -14,7 +14,7 @@ import nl.wur.cip.helpdesk.knowledge.Passage;
 /**
  * Puts findings into plain words, in English or Dutch, with the knowledge documents they rest on. Every legal
  * statement here is one the cited documents make: a reservation binds the general exception (DSM Art. 4(3),
- * Aw 15n), not the research exception (DSM Art. 3, Aw 15o), which has no opt-out; the LAION appeal held a
+ * Aw 15o), not the research exception (DSM Art. 3, Aw 15n), which has no opt-out; the LAION appeal held a
  * natural-language reservation in terms of use not machine-readable; the CIP asks researchers to respect
  * rightholders' terms such as not overloading servers.
  */
@@ -25,9 +25,9 @@ public final class OptOutMeaning {
 
     private static final List<Source> SOURCES = List.of(
             new Source("dsm-art-4", List.of("4(3)", "lid 3")),
-            new Source("aw-art-15n", List.of("reservation", "voorbehoud")),
+            new Source("aw-art-15o", List.of("reservation", "voorbehoud")),
             new Source("dsm-art-3", List.of("no opt-out", "geen opt-out")),
-            new Source("aw-art-15o", List.of("no opt-out", "geen opt-out")),
+            new Source("aw-art-15n", List.of("no opt-out", "geen opt-out")),
             new Source("optout-machine-readable", List.of("binds the general", "geldt voor de algemene")),
             new Source("case-laion-2025", List.of("natural-language", "gewone taal")),
             new Source("cip-2021-training-ai", List.of("terms set by right holders")));
@@ -50,20 +50,20 @@ public final class OptOutMeaning {
         switch (f.verdict()) {
             case RESERVED -> parts.add(nl
                     ? "Deze website geeft een machineleesbaar voorbehoud voor tekst- en datamining dat dit adres dekt ("
-                      + what(f, true) + "). Onder de algemene uitzondering (DSM-richtlijn art. 4 lid 3; Auteurswet art. 15n)"
+                      + what(f, true) + "). Onder de algemene uitzondering (DSM-richtlijn art. 4 lid 3; Auteurswet art. 15o)"
                       + " mag je deze inhoud dus niet zonder toestemming van de rechthebbende minen."
                     : "This website declares a machine-readable reservation of text and data mining that covers this address ("
-                      + what(f, false) + "). Under the general exception (DSM Directive Art. 4(3); Auteurswet Art. 15n) you"
+                      + what(f, false) + "). Under the general exception (DSM Directive Art. 4(3); Auteurswet Art. 15o) you"
                       + " may therefore not mine this content without the rightholder's permission.");
             case PARTLY -> parts.add(nl
                     ? "Deze website behoudt tekst- en datamining gedeeltelijk voor (" + what(f, true) + "): alleen voor"
                       + " sommige AI-crawlers, alleen voor afbeeldingen of alleen voor andere delen van de site. Of zo'n"
                       + " voorbehoud ook jouw gebruik onder de algemene uitzondering (DSM-richtlijn art. 4 lid 3;"
-                      + " Auteurswet art. 15n) uitsluit, staat niet vast: steun je op die uitzondering, vraag het dan"
+                      + " Auteurswet art. 15o) uitsluit, staat niet vast: steun je op die uitzondering, vraag het dan"
                       + " eerst aan het CIP."
                     : "This website reserves text and data mining only in part (" + what(f, false) + "): for some AI"
                       + " crawlers only, for images only, or for other parts of the site. Whether such a reservation also"
-                      + " excludes your use under the general exception (DSM Directive Art. 4(3); Auteurswet Art. 15n) is"
+                      + " excludes your use under the general exception (DSM Directive Art. 4(3); Auteurswet Art. 15o) is"
                       + " not settled: if you rely on that exception, ask the CIP first.");
             case NONE_FOUND -> parts.add(nl
                     ? "Er is voor dit adres geen machineleesbaar voorbehoud gevonden in robots.txt, in TDMRep (HTTP-headers,"
@@ -72,13 +72,13 @@ public final class OptOutMeaning {
                       + " 5 U 104/24) oordeelde dat een voorbehoud in gewone taal in gebruiksvoorwaarden niet machineleesbaar"
                       + " was, maar daarover wordt nog gediscussieerd, en de voorwaarden kunnen je als contract binden: lees"
                       + " ze dus wel. Zonder voorbehoud kan de algemene uitzondering (DSM-richtlijn art. 4; Auteurswet"
-                      + " art. 15n) het minen van rechtmatig toegankelijke inhoud dekken, door iedereen en voor elk doel."
+                      + " art. 15o) het minen van rechtmatig toegankelijke inhoud dekken, door iedereen en voor elk doel."
                     : "No machine-readable reservation was found for this address in robots.txt, in TDMRep (HTTP headers,"
                       + " HTML meta tags, /.well-known/tdmrep.json) or in robots meta tags. This check does not read the"
                       + " terms of use. The Hanseatisches Oberlandesgericht Hamburg (10 December 2025, 5 U 104/24) held"
                       + " that a reservation written in natural language in terms of use was not machine-readable, but this"
                       + " is still debated, and the terms may bind you as a contract: read them anyway. Without a"
-                      + " reservation, the general exception (DSM Directive Art. 4; Auteurswet Art. 15n) can cover mining"
+                      + " reservation, the general exception (DSM Directive Art. 4; Auteurswet Art. 15o) can cover mining"
                       + " lawfully accessible content, by anyone and for any purpose.");
             case UNREACHABLE -> parts.add(nl
                     ? "De website kon niet (volledig) worden gecontroleerd (" + String.join("; ", f.problems()) + ")."
@@ -90,11 +90,11 @@ public final class OptOutMeaning {
         }
         parts.add(nl
                 ? "Een opt-out beperkt niet de uitzondering voor wetenschappelijk onderzoek (DSM-richtlijn art. 3;"
-                  + " Auteurswet art. 15o), want die kent geen opt-out: WUR-onderzoekers die voor wetenschappelijk onderzoek"
+                  + " Auteurswet art. 15n), want die kent geen opt-out: WUR-onderzoekers die voor wetenschappelijk onderzoek"
                   + " minen, mogen dat binnen de voorwaarden van die uitzondering, zoals rechtmatige toegang en veilige"
                   + " opslag."
                 : "An opt-out does not limit the exception for scientific research (DSM Directive Art. 3; Auteurswet"
-                  + " Art. 15o), which has no opt-out: WUR researchers mining for scientific research may do so within that"
+                  + " Art. 15n), which has no opt-out: WUR researchers mining for scientific research may do so within that"
                   + " exception's conditions, such as lawful access and secure storage.");
         parts.add(nl
                 ? "Het CIP vraagt je wel de voorwaarden van rechthebbenden te respecteren, bijvoorbeeld door hen te"

@@ -113,7 +113,7 @@ class ChecklistEngineTest {
                 ids(assessment.conditions()));
         assertTrue(assessment.conditions().get(2).text().contains("need-to-know"));
         assertEquals(List.of(), assessment.flags());
-        assertTrue(assessment.cites().containsAll(List.of("dsm-art-3", "aw-art-15o", "cip-2021-training-ai")));
+        assertTrue(assessment.cites().containsAll(List.of("dsm-art-3", "aw-art-15n", "cip-2021-training-ai")));
         assertEquals(byTheBook().size(), assessment.steps().size());
     }
 
@@ -135,7 +135,7 @@ class ChecklistEngineTest {
         assertFalse(askedQuestions(assessment).contains("purpose"));
         assertFalse(askedQuestions(assessment).contains("company_influence"));
         assertTrue(askedQuestions(assessment).contains("opt_out"));
-        assertTrue(assessment.cites().containsAll(List.of("dsm-art-4", "aw-art-15n", "optout-machine-readable")));
+        assertTrue(assessment.cites().containsAll(List.of("dsm-art-4", "aw-art-15o", "optout-machine-readable")));
     }
 
     @Test

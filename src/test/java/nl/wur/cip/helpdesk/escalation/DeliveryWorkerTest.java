@@ -48,7 +48,7 @@ class DeliveryWorkerTest {
     private static EscalationRequest request(String email) {
         return new EscalationRequest(email, Optional.of("Ada Researcher"), "May I mine 10,000 news articles for my thesis?",
                 List.of(new EscalationRequest.TranscriptEntry("user", "May I mine news?"),
-                        new EscalationRequest.TranscriptEntry("helpdesk", "Under Article 15o, yes if...")),
+                        new EscalationRequest.TranscriptEntry("helpdesk", "Under Article 15n, yes if...")),
                 Optional.empty(), true, Language.EN, "chat");
     }
 

@@ -49,8 +49,8 @@ class EvaluationTest {
     @Test
     void mustNotAndCiteAreChecked(@TempDir Path dir) throws Exception {
         EvalQuestion q = question(dir, "{\"id\":\"a\",\"question\":\"?\",\"expect\":\"either\",\"must\":[],"
-                + "\"mustNot\":[\"does not apply\"],\"cite\":[\"15o\"]}");
-        Citation aw = new Citation("aw-art-15o", "Auteurswet 15o", "Auteurswet, Art. 15o", null, "s");
+                + "\"mustNot\":[\"does not apply\"],\"cite\":[\"15n\"]}");
+        Citation aw = new Citation("aw-art-15n", "Auteurswet 15n", "Auteurswet, Art. 15n", null, "s");
         assertTrue(Evaluation.score(q, answer(Outcome.ANSWERED, "It applies.", aw)).passed());
         assertFalse(Evaluation.score(q, answer(Outcome.ANSWERED, "Copyright does not apply.", aw)).passed());
         assertFalse(Evaluation.score(q, answer(Outcome.ANSWERED, "It applies.")).passed());

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class LlmOutputCheckTest {
     private static final List<Passage> PASSAGES = List.of(
-            passage("dsm-art-3#0", "dsm-art-3"), passage("dsm-art-3#1", "dsm-art-3"), passage("aw-15o#0", "aw-15o"));
+            passage("dsm-art-3#0", "dsm-art-3"), passage("dsm-art-3#1", "dsm-art-3"), passage("aw-15n#0", "aw-15n"));
 
     private static Passage passage(String id, String document) {
         return new Passage(id, document, "Title " + document, "Ref " + document, "https://example.org/" + document,
@@ -24,7 +24,7 @@ class LlmOutputCheckTest {
                 "Mining for research is allowed [P3]. Copies must be secure [P1, P2]. Also [P2][P3].", PASSAGES);
         assertTrue(outcome.accepted(), outcome.reason());
         assertEquals("Mining for research is allowed [1]. Copies must be secure [2]. Also [2][1].", outcome.text());
-        assertEquals(List.of("aw-15o", "dsm-art-3"), outcome.citations().stream().map(c -> c.id()).toList());
+        assertEquals(List.of("aw-15n", "dsm-art-3"), outcome.citations().stream().map(c -> c.id()).toList());
     }
 
     @Test

@@ -68,7 +68,7 @@ class OptOutPageBrowserTest extends BrowserTestBase {
         browser.findElement(By.id("check")).click();
         WebElement result = wait.until(d -> d.findElement(By.id("result")).isDisplayed() ? d.findElement(By.id("result")) : null);
         assertEquals("reserved", result.getAttribute("data-verdict"));
-        assertTrue(browser.findElement(By.id("result-summary")).getText().contains("Art. 15o"));
+        assertTrue(browser.findElement(By.id("result-summary")).getText().contains("Art. 15n"));
         List<WebElement> evidence = browser.findElements(By.cssSelector("#signals .signal-evidence"));
         assertEquals(1, evidence.size());
         assertTrue(evidence.get(0).getText().contains("<img src=x"), "markup from the site shows as text");
@@ -77,7 +77,7 @@ class OptOutPageBrowserTest extends BrowserTestBase {
         assertTrue(browser.findElements(By.cssSelector("#sources li")).size() >= 4);
 
         browser.findElement(By.id("lang-toggle")).click();
-        wait.until(d -> d.findElement(By.id("result-summary")).getText().contains("art. 15o"));
+        wait.until(d -> d.findElement(By.id("result-summary")).getText().contains("art. 15n"));
         assertEquals("Controleren", browser.findElement(By.id("check")).getText());
     }
 
