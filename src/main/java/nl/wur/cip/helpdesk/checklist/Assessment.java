@@ -8,15 +8,19 @@ import java.util.List;
  *
  * @param complete   true when the answers reach the end of a path
  * @param next       the question to answer next, or null when complete
- * @param verdict    the verdict, or null while incomplete
+ * @param verdict    the verdict, or null while incomplete: the most restrictive of {@code levels}
+ * @param levels     every level the answers reached, from best to most restrictive (the last is the verdict), so a
+ *                   definite "permission needed" is not hidden behind "unclear"; only the first level of the
+ *                   checklist when no answer capped the verdict; empty while incomplete
  * @param conditions what the researcher must do, de-duplicated, in the order the answers raised them
  * @param flags      side issues to take elsewhere, de-duplicated, in order
  * @param cites      ids of the knowledge documents behind all of the above, de-duplicated
  * @param steps      the questions answered so far with the chosen answers, for a report
  */
-public record Assessment(boolean complete, NextQuestion next, Verdict verdict, List<Note> conditions,
+public record Assessment(boolean complete, NextQuestion next, Verdict verdict, List<Verdict> levels, List<Note> conditions,
                          List<Note> flags, List<String> cites, List<Step> steps) {
     public Assessment {
+        levels = List.copyOf(levels);
         conditions = List.copyOf(conditions);
         flags = List.copyOf(flags);
         cites = List.copyOf(cites);

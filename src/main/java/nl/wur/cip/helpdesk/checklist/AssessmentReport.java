@@ -1,5 +1,8 @@
 package nl.wur.cip.helpdesk.checklist;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import nl.wur.cip.helpdesk.answer.Citation;
 
 /** Writes a completed assessment as a Markdown record a researcher can attach to a data management plan. */
@@ -19,6 +22,11 @@ final class AssessmentReport {
         md.append(nl ? "\n## Uitkomst\n\n" : "\n## Verdict\n\n");
         if (r.verdict() != null) {
             md.append("**").append(r.verdict().title()).append("**\n\n").append(r.verdict().text()).append("\n\n");
+            List<Assessment.Verdict> others = alsoReached(r);
+            if (!others.isEmpty()) {
+                md.append(nl ? "Uw antwoorden leiden ook tot:\n\n" : "Your answers also lead to:\n\n");
+                others.forEach(l -> md.append("**").append(l.title()).append("**\n\n").append(l.text()).append("\n\n"));
+            }
         }
         if (!r.conditions().isEmpty()) {
             md.append(nl ? "## Voorwaarden\n\n" : "## Conditions\n\n");
@@ -41,5 +49,16 @@ final class AssessmentReport {
         }
         md.append("\n_").append(disclaimer).append("_\n");
         return md.toString();
+    }
+
+    /** The levels reached besides the verdict, most restrictive first; none for a record stored before levels existed. */
+    static List<Assessment.Verdict> alsoReached(ChecklistService.Result r) {
+        if (r.levels() == null) {
+            return List.of();
+        }
+        List<Assessment.Verdict> others = new ArrayList<>(r.levels().stream()
+                .filter(l -> r.verdict() == null || !l.level().equals(r.verdict().level())).toList());
+        Collections.reverse(others);
+        return others;
     }
 }

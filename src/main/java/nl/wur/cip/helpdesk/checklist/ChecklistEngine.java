@@ -67,7 +67,9 @@ public final class ChecklistEngine {
         Map<String, String> flags = new LinkedHashMap<>();
         Set<String> questionCites = new LinkedHashSet<>();
         Set<String> noteCites = new LinkedHashSet<>();
-        int level = 0;
+        // Every level an answer capped at, by rank; the verdict is the most restrictive of them.
+        Set<Integer> reached = new TreeSet<>();
+        String track = null;
         Checklist.Question current = questions.get(checklist.start());
         while (current != null && given.containsKey(current.id())) {
             if (!visited.add(current.id())) {
@@ -79,14 +81,26 @@ public final class ChecklistEngine {
             Checklist.Option option = question.option(optionId).orElseThrow(() -> unknownOption(question, optionId));
             steps.add(new Assessment.Step(question.id(), question.text().in(language), option.id(), option.label().in(language)));
             questionCites.addAll(question.cites());
-            if (option.level() != null) {
-                level = Math.max(level, rank.getOrDefault(option.level(), 0));
+            if (option.track() != null) {
+                track = option.track();
+            }
+            if (option.levelDependsOnTrack() && track == null) {
+                // The loader rejects this too: a track-dependent level before any answer set the track.
+                throw new IllegalStateException("option '" + option.id() + "' of question '" + question.id()
+                        + "' has a level per track, but the path is on no track yet");
+            }
+            String cap = option.levelOn(track);
+            if (cap != null) {
+                reached.add(rank.getOrDefault(cap, 0));
             }
             for (String id : option.conditions()) {
                 Checklist.Condition condition = checklist.conditions().get(id);
                 if (condition != null && !conditions.containsKey(id)) {
-                    conditions.put(id, condition.text().in(language));
-                    noteCites.addAll(condition.cites());
+                    String onTrack = track;
+                    Checklist.Wording wording = condition.on(track).orElseThrow(() -> new IllegalStateException(
+                            "condition '" + id + "' has no text for track " + (onTrack == null ? "(none yet)" : "'" + onTrack + "'")));
+                    conditions.put(id, wording.text().in(language));
+                    noteCites.addAll(wording.cites());
                 }
             }
             for (String id : option.flags()) {
@@ -114,11 +128,21 @@ public final class ChecklistEngine {
 
         Set<String> cites = new LinkedHashSet<>();
         Assessment.Verdict verdict = null;
+        List<Assessment.Verdict> levels = new ArrayList<>();
         Assessment.NextQuestion next = null;
         if (complete) {
-            Checklist.Level reached = checklist.levels().get(level);
-            verdict = new Assessment.Verdict(reached.id(), reached.title().in(language), reached.text().in(language));
-            cites.addAll(reached.cites());
+            if (reached.isEmpty()) {
+                reached.add(0);
+            }
+            for (int index : reached) {
+                Checklist.Level level = checklist.levels().get(index);
+                levels.add(new Assessment.Verdict(level.id(), level.title().in(language), level.text().in(language)));
+            }
+            verdict = levels.get(levels.size() - 1);
+            // The verdict's sources first, then those of the other levels reached, most restrictive first.
+            for (int i = levels.size() - 1; i >= 0; i--) {
+                cites.addAll(checklist.level(levels.get(i).level()).orElseThrow().cites());
+            }
         } else {
             next = new Assessment.NextQuestion(current.id(), current.text().in(language), current.help().in(language),
                     current.options().stream().map(o -> new Assessment.Choice(o.id(), o.label().in(language))).toList(),
@@ -126,7 +150,7 @@ public final class ChecklistEngine {
         }
         cites.addAll(noteCites);
         cites.addAll(questionCites);
-        return new Assessment(complete, next, verdict, notes(conditions), notes(flags), List.copyOf(cites), steps);
+        return new Assessment(complete, next, verdict, levels, notes(conditions), notes(flags), List.copyOf(cites), steps);
     }
 
     private static ChecklistException unknownOption(Checklist.Question question, String optionId) {

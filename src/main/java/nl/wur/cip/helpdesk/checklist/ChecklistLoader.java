@@ -25,11 +25,12 @@ import java.util.regex.Pattern;
  */
 public final class ChecklistLoader {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
-    private static final Set<String> TOP_FIELDS = Set.of("version", "start", "questions", "levels", "conditions", "flags");
+    private static final Set<String> TOP_FIELDS = Set.of("version", "start", "tracks", "questions", "levels", "conditions", "flags");
     private static final Set<String> QUESTION_FIELDS = Set.of("id", "text", "help", "cites", "options");
-    private static final Set<String> OPTION_FIELDS = Set.of("id", "label", "next", "level", "conditions", "flags");
+    private static final Set<String> OPTION_FIELDS = Set.of("id", "label", "next", "level", "track", "conditions", "flags");
     private static final Set<String> LEVEL_FIELDS = Set.of("id", "title", "text", "cites");
     private static final Set<String> NOTE_FIELDS = Set.of("text", "cites");
+    private static final Set<String> CONDITION_FIELDS = Set.of("text", "cites", "tracks");
     private static final Set<String> LANGUAGES = Set.of("en", "nl");
 
     // Without strict detection YAML silently keeps the last of two equal keys, hiding a copy-paste slip.
@@ -67,8 +68,14 @@ public final class ChecklistLoader {
         for (Checklist.Level l : checklist.levels()) {
             unknownCites(source, "level '" + l.id() + "'", l.cites(), knownKnowledgeIds, problems);
         }
-        checklist.conditions().values().forEach(c ->
-                unknownCites(source, "condition '" + c.id() + "'", c.cites(), knownKnowledgeIds, problems));
+        checklist.conditions().values().forEach(c -> {
+            if (c.dependsOnTrack()) {
+                c.tracks().forEach((track, wording) -> unknownCites(source, "condition '" + c.id() + "', track '" + track + "'",
+                        wording.cites(), knownKnowledgeIds, problems));
+            } else {
+                unknownCites(source, "condition '" + c.id() + "'", c.cites(), knownKnowledgeIds, problems);
+            }
+        });
         checklist.flags().values().forEach(f ->
                 unknownCites(source, "flag '" + f.id() + "'", f.cites(), knownKnowledgeIds, problems));
         return List.copyOf(problems);
@@ -91,6 +98,9 @@ public final class ChecklistLoader {
         reader.checkReferences(checklist);
         if (reader.problems.isEmpty()) {
             reader.checkGraph(checklist);
+        }
+        if (reader.problems.isEmpty()) {
+            reader.checkTracks(checklist);
         }
         if (!reader.problems.isEmpty()) {
             throw new ChecklistException(reader.problems);
@@ -123,6 +133,9 @@ public final class ChecklistLoader {
             unknownFields("", root, TOP_FIELDS);
             String version = scalar("", root, "version");
             String start = scalar("", root, "start");
+            List<String> tracks = list("", root, "tracks");
+            tracks.stream().filter(t -> !ID.matcher(t).matches())
+                    .forEach(t -> problem("", "track '" + t + "': an id may use only lowercase letters, digits, '_' and '-'"));
 
             List<Checklist.Question> questions = new ArrayList<>();
             Set<String> questionIds = new HashSet<>();
@@ -163,10 +176,11 @@ public final class ChecklistLoader {
             }
 
             Map<String, Checklist.Condition> conditions = new LinkedHashMap<>();
-            notes("conditions", root.get("conditions"), (id, text, cites) -> conditions.put(id, new Checklist.Condition(id, text, cites)));
+            notes("conditions", root.get("conditions"), CONDITION_FIELDS, (id, where, value) -> conditions.put(id, condition(id, where, value)));
             Map<String, Checklist.Flag> flags = new LinkedHashMap<>();
-            notes("flags", root.get("flags"), (id, text, cites) -> flags.put(id, new Checklist.Flag(id, text, cites)));
-            return new Checklist(version, start, questions, levels, conditions, flags, source);
+            notes("flags", root.get("flags"), NOTE_FIELDS,
+                    (id, where, value) -> flags.put(id, new Checklist.Flag(id, text(where, value, "text"), list(where, value, "cites"))));
+            return new Checklist(version, start, questions, levels, conditions, flags, tracks, source);
         }
 
         private Checklist.Question question(int index, JsonNode node) {
@@ -203,19 +217,66 @@ public final class ChecklistLoader {
                         problem(optionWhere, "duplicate option id within the question");
                     }
                     unknownFields(optionWhere, optionNode, OPTION_FIELDS);
-                    String level = optionNode.hasNonNull("level") ? scalar(optionWhere, optionNode, "level") : null;
+                    String level = null;
+                    Map<String, String> trackLevels = new LinkedHashMap<>();
+                    JsonNode levelNode = optionNode.get("level");
+                    if (levelNode != null && levelNode.isObject()) {
+                        // A level per track: {research: unclear}; a track left out gets no level.
+                        String levelWhere = optionWhere;
+                        levelNode.fields().forEachRemaining(e -> {
+                            String value = e.getValue().isValueNode() && !e.getValue().isBoolean() && !e.getValue().isNull()
+                                    ? e.getValue().asText().strip() : "";
+                            if (value.isEmpty()) {
+                                problem(levelWhere, "'level." + e.getKey() + "' must be a level id");
+                            } else {
+                                trackLevels.put(e.getKey(), value);
+                            }
+                        });
+                        if (trackLevels.isEmpty() && levelNode.isEmpty()) {
+                            problem(optionWhere, "'level' per track must name at least one track, like {research: unclear}");
+                        }
+                    } else if (optionNode.hasNonNull("level")) {
+                        level = scalar(optionWhere, optionNode, "level");
+                    }
+                    String track = optionNode.hasNonNull("track") ? scalar(optionWhere, optionNode, "track") : null;
                     options.add(new Checklist.Option(optionId, text(optionWhere, optionNode, "label"), scalar(optionWhere, optionNode, "next"),
-                            level, list(optionWhere, optionNode, "conditions"), list(optionWhere, optionNode, "flags")));
+                            level, trackLevels, track, list(optionWhere, optionNode, "conditions"), list(optionWhere, optionNode, "flags")));
                 }
             }
             return new Checklist.Question(id, text, help, cites, options);
         }
 
         private interface NoteFactory {
-            void add(String id, Checklist.Text text, List<String> cites);
+            void add(String id, String where, JsonNode value);
         }
 
-        private void notes(String field, JsonNode node, NoteFactory factory) {
+        /** A condition: one text and cites for every track, or {@code tracks} with a text and cites per track. */
+        private Checklist.Condition condition(String id, String where, JsonNode value) {
+            JsonNode tracks = value.get("tracks");
+            if (tracks == null || tracks.isNull()) {
+                return new Checklist.Condition(id, text(where, value, "text"), list(where, value, "cites"));
+            }
+            if (value.has("text") || value.has("cites")) {
+                problem(where, "give either 'text' and 'cites', or 'tracks' with a text and cites per track, not both");
+            }
+            Map<String, Checklist.Wording> wordings = new LinkedHashMap<>();
+            if (!tracks.isObject() || tracks.isEmpty()) {
+                problem(where, "'tracks' must map each track id to a text and cites");
+            } else {
+                tracks.fields().forEachRemaining(e -> {
+                    String trackWhere = where + ", track '" + e.getKey() + "'";
+                    if (!e.getValue().isObject()) {
+                        problem(trackWhere, "must be a mapping with text and cites");
+                        return;
+                    }
+                    unknownFields(trackWhere, e.getValue(), NOTE_FIELDS);
+                    wordings.put(e.getKey(), new Checklist.Wording(text(trackWhere, e.getValue(), "text"), list(trackWhere, e.getValue(), "cites")));
+                });
+            }
+            return new Checklist.Condition(id, null, List.of(), wordings);
+        }
+
+        private void notes(String field, JsonNode node, Set<String> fields, NoteFactory factory) {
             if (node == null || node.isNull()) {
                 return;
             }
@@ -235,8 +296,8 @@ public final class ChecklistLoader {
                     problem(where, "must be a mapping with text and cites");
                     return;
                 }
-                unknownFields(where, value, NOTE_FIELDS);
-                factory.add(id, text(where, value, "text"), list(where, value, "cites"));
+                unknownFields(where, value, fields);
+                factory.add(id, where, value);
             });
         }
 
@@ -246,6 +307,7 @@ public final class ChecklistLoader {
             checklist.questions().forEach(q -> questionIds.add(q.id()));
             Set<String> levelIds = new HashSet<>();
             checklist.levels().forEach(l -> levelIds.add(l.id()));
+            checkConditionTracks(checklist);
             if (!checklist.start().isEmpty() && !questionIds.contains(checklist.start())) {
                 problem("", "start '" + checklist.start() + "' is not a question id");
             }
@@ -258,10 +320,79 @@ public final class ChecklistLoader {
                     if (o.level() != null && !o.level().isEmpty() && !levelIds.contains(o.level())) {
                         problem(where, "level '" + o.level() + "' is not one of the levels " + ids(checklist.levels().stream().map(Checklist.Level::id).toList()));
                     }
+                    o.trackLevels().forEach((track, level) -> {
+                        if (!checklist.tracks().contains(track)) {
+                            problem(where, "level for track '" + track + "': " + notATrack(checklist));
+                        }
+                        if (!levelIds.contains(level)) {
+                            problem(where, "level '" + level + "' for track '" + track + "' is not one of the levels "
+                                    + ids(checklist.levels().stream().map(Checklist.Level::id).toList()));
+                        }
+                    });
+                    if (o.track() != null && !o.track().isEmpty() && !checklist.tracks().contains(o.track())) {
+                        problem(where, "track '" + o.track() + "': " + notATrack(checklist));
+                    }
                     o.conditions().stream().filter(c -> !checklist.conditions().containsKey(c))
                             .forEach(c -> problem(where, "condition '" + c + "' is not defined under 'conditions'"));
                     o.flags().stream().filter(f -> !checklist.flags().containsKey(f))
                             .forEach(f -> problem(where, "flag '" + f + "' is not defined under 'flags'"));
+                }
+            }
+        }
+
+        /** Checks that each condition worded per track has a wording for every track and for no other. */
+        private void checkConditionTracks(Checklist checklist) {
+            for (Checklist.Condition c : checklist.conditions().values()) {
+                if (!c.dependsOnTrack()) {
+                    continue;
+                }
+                String where = "condition '" + c.id() + "'";
+                c.tracks().keySet().stream().filter(t -> !checklist.tracks().contains(t))
+                        .forEach(t -> problem(where, "track '" + t + "': " + notATrack(checklist)));
+                checklist.tracks().stream().filter(t -> !c.tracks().containsKey(t))
+                        .forEach(t -> problem(where, "has no text for track '" + t + "'"));
+            }
+        }
+
+        private static String notATrack(Checklist checklist) {
+            return checklist.tracks().isEmpty() ? "the file declares no 'tracks'"
+                    : "not one of the tracks " + ids(checklist.tracks());
+        }
+
+        /**
+         * Follows every path with the track it is on: an answer whose level or conditions depend on the track must
+         * come after an answer that set the track, and no path may be put on a second, different track.
+         */
+        void checkTracks(Checklist checklist) {
+            Map<String, Checklist.Question> byId = new HashMap<>();
+            checklist.questions().forEach(q -> byId.put(q.id(), q));
+            Set<String> found = new LinkedHashSet<>();
+            followTracks(checklist, byId, checklist.start(), null, new HashSet<>(), found);
+            found.forEach(p -> problem("", p));
+        }
+
+        private void followTracks(Checklist checklist, Map<String, Checklist.Question> byId, String id, String track,
+                                  Set<String> seen, Set<String> found) {
+            if (!seen.add(id + " on " + track)) {
+                return;
+            }
+            Checklist.Question question = byId.get(id);
+            for (Checklist.Option o : question.options()) {
+                String where = "question '" + id + "', option '" + o.id() + "': ";
+                if (o.track() != null && track != null && !o.track().equals(track)) {
+                    found.add(where + "puts the path on track '" + o.track() + "', but a path reaches it already on track '" + track + "'");
+                }
+                String after = o.track() != null ? o.track() : track;
+                if (after == null) {
+                    if (o.levelDependsOnTrack()) {
+                        found.add(where + "its level depends on the track, but a path reaches it before any answer sets the track");
+                    }
+                    o.conditions().stream().filter(c -> checklist.conditions().get(c).dependsOnTrack())
+                            .forEach(c -> found.add(where + "condition '" + c + "' is worded per track, but a path reaches it"
+                                    + " before any answer sets the track"));
+                }
+                if (!Checklist.END.equals(o.next())) {
+                    followTracks(checklist, byId, o.next(), after, seen, found);
                 }
             }
         }

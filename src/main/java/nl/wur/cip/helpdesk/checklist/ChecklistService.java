@@ -21,9 +21,13 @@ public final class ChecklistService {
     /** 128 random bits, URL-safe: an id nobody can guess or enumerate. */
     private static final Pattern ASSESSMENT_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
 
-    /** The body of an assessment response. */
+    /**
+     * The body of an assessment response. {@code verdict} is the most restrictive level reached; {@code levels} lists
+     * every level reached, from best to most restrictive, so a definite "permission needed" shows next to "unclear".
+     * Assessments stored before {@code levels} existed read back with {@code levels} null.
+     */
     public record Result(boolean complete, Assessment.NextQuestion next, Assessment.Verdict verdict,
-                         List<Assessment.Note> conditions, List<Assessment.Note> flags, List<Citation> citations,
+                         List<Assessment.Verdict> levels, List<Assessment.Note> conditions, List<Assessment.Note> flags, List<Citation> citations,
                          List<Assessment.Step> steps, String assessmentId, String checklistVersion, String language,
                          String assessedAt) {
     }
@@ -67,7 +71,7 @@ public final class ChecklistService {
         Assessment a = engine.assess(answers, language);
         String id = a.complete() ? newId() : null;
         String at = clock.instant().toString();
-        Result result = new Result(a.complete(), a.next(), a.verdict(), a.conditions(), a.flags(),
+        Result result = new Result(a.complete(), a.next(), a.verdict(), a.levels(), a.conditions(), a.flags(),
                 citations(a.cites(), language), a.steps(), id, engine.checklist().version(), language.code(), at);
         if (id != null) {
             try {

@@ -25,6 +25,11 @@ public final class ChecklistTable {
                 if (option.level() != null) {
                     line.append(" / **").append(option.level()).append("**");
                 }
+                option.trackLevels().forEach((track, level) ->
+                        line.append(" / **").append(level).append("** (").append(track).append(" track)"));
+                if (option.track() != null) {
+                    line.append(" · track: ").append(option.track());
+                }
                 if (!option.conditions().isEmpty()) {
                     line.append(" · conditions: ").append(String.join(", ", option.conditions()));
                 }
@@ -39,6 +44,14 @@ public final class ChecklistTable {
         for (Checklist.Level level : checklist.levels()) {
             out.append("| **").append(level.id()).append("** | ").append(cell(level.title().en())).append(" | ")
                     .append(cell(level.text().en())).append(" |\n");
+        }
+        List<Checklist.Condition> perTrack = checklist.conditions().values().stream().filter(Checklist.Condition::dependsOnTrack).toList();
+        if (!perTrack.isEmpty()) {
+            out.append("\n| Condition worded per track | Track | Text |\n| --- | --- | --- |\n");
+            for (Checklist.Condition condition : perTrack) {
+                condition.tracks().forEach((track, wording) -> out.append("| ").append(condition.id()).append(" | ").append(track)
+                        .append(" | ").append(cell(wording.text().en())).append(" |\n"));
+            }
         }
         return out.toString();
     }

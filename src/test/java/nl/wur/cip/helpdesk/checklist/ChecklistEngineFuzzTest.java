@@ -103,8 +103,11 @@ class ChecklistEngineFuzzTest {
             assertNotNull(assessment.verdict());
             assertTrue(LEVELS.contains(assessment.verdict().level()), assessment.verdict().level());
             assertFalse(assessment.verdict().title().isBlank());
+            assertFalse(assessment.levels().isEmpty());
+            assertEquals(assessment.verdict(), assessment.levels().get(assessment.levels().size() - 1));
         } else {
             assertNull(assessment.verdict());
+            assertTrue(assessment.levels().isEmpty());
             assertNotNull(assessment.next());
             assertFalse(answers.containsKey(assessment.next().id()));
             assertFalse(assessment.next().options().isEmpty());

@@ -208,6 +208,117 @@ class ChecklistLoaderTest {
         assertEquals(problems, e.problems());
     }
 
+    /** A tree with a research and a general track, a level on one track only, and a condition worded per track. */
+    private static final String TRACKS = """
+            version: "1"
+            start: who
+            tracks: [research, general]
+            questions:
+              - id: who
+                text: {en: Who will mine, nl: Wie gaat minen}
+                help: {en: Who decides the track., nl: Wie bepaalt het spoor.}
+                options:
+                  - id: researcher
+                    label: {en: A researcher, nl: Een onderzoeker}
+                    next: storage
+                    track: research
+                  - id: company
+                    label: {en: A company, nl: Een bedrijf}
+                    next: storage
+                    level: general
+                    track: general
+              - id: storage
+                text: {en: Where do you store, nl: Waar slaat u op}
+                help: {en: Storage rules differ., nl: Opslagregels verschillen.}
+                options:
+                  - id: secure
+                    label: {en: Securely, nl: Beveiligd}
+                    next: end
+                    conditions: [secure]
+                  - id: outside
+                    label: {en: Elsewhere, nl: Elders}
+                    next: end
+                    level: {research: unclear}
+                    conditions: [secure]
+            levels:
+              - id: research
+                title: {en: Research exception, nl: Onderzoeksuitzondering}
+                text: {en: Covered., nl: Gedekt.}
+              - id: general
+                title: {en: General exception, nl: Algemene uitzondering}
+                text: {en: Covered if no opt-out., nl: Gedekt zonder opt-out.}
+              - id: unclear
+                title: {en: Unclear, nl: Onduidelijk}
+                text: {en: Ask., nl: Vraag het.}
+            conditions:
+              secure:
+                tracks:
+                  research:
+                    text: {en: Store securely (Art. 3(2))., nl: Beveiligd opslaan (art. 3 lid 2).}
+                    cites: [dsm-art-3]
+                  general:
+                    text: {en: No storage rule (Art. 4)., nl: Geen opslagregel (art. 4).}
+                    cites: [dsm-art-4]
+            """;
+
+    private static String tracks(String from, String to) {
+        assertTrue(TRACKS.contains(from), "test setup: " + from);
+        return TRACKS.replace(from, to);
+    }
+
+    @Test
+    void tracksGiveLevelsAndConditionWordingsPerTrack() throws IOException {
+        Checklist checklist = new ChecklistLoader().load(write(TRACKS), Set.of("dsm-art-3", "dsm-art-4"));
+        assertEquals(List.of("research", "general"), checklist.tracks());
+        ChecklistEngine engine = new ChecklistEngine(checklist);
+        Assessment research = engine.assess(Map.of("who", "researcher", "storage", "outside"), Language.EN);
+        assertEquals("unclear", research.verdict().level());
+        assertEquals("Store securely (Art. 3(2)).", research.conditions().get(0).text());
+        assertTrue(research.cites().contains("dsm-art-3") && !research.cites().contains("dsm-art-4"), research.cites().toString());
+        Assessment general = engine.assess(Map.of("who", "company", "storage", "outside"), Language.NL);
+        assertEquals("general", general.verdict().level(), "the level is for the research track only");
+        assertEquals(List.of("general"), general.levels().stream().map(Assessment.Verdict::level).toList());
+        assertEquals("Geen opslagregel (art. 4).", general.conditions().get(0).text());
+        assertEquals(List.of(file() + ": condition 'secure', track 'general' cites 'dsm-art-4', which is not the id of a guidance or law file"),
+                new ChecklistLoader().validate(checklist, Set.of("dsm-art-3")));
+        String table = ChecklistTable.markdown(checklist);
+        assertTrue(table.contains("Elsewhere → end / **unclear** (research track) · conditions: secure"), table);
+        assertTrue(table.contains("A researcher → `storage` · track: research"), table);
+        assertTrue(table.contains("| secure | general | No storage rule (Art. 4). |"), table);
+    }
+
+    private Path file() {
+        return dir.resolve("checklist.yml");
+    }
+
+    @Test
+    void unknownTracksAndMissingWordingsAreReported() throws IOException {
+        assertHas(problems(tracks("track: research", "track: reseach")),
+                "question 'who', option 'researcher': track 'reseach': not one of the tracks research, general");
+        assertHas(problems(tracks("level: {research: unclear}", "level: {resarch: unclear}")),
+                "option 'outside': level for track 'resarch': not one of the tracks research, general");
+        assertHas(problems(tracks("level: {research: unclear}", "level: {research: unsure}")),
+                "level 'unsure' for track 'research' is not one of the levels research, general, unclear");
+        assertHas(problems(tracks("      general:\n        text: {en: No storage rule (Art. 4)., nl: Geen opslagregel (art. 4).}\n"
+                + "        cites: [dsm-art-4]\n", "")), "condition 'secure': has no text for track 'general'");
+        assertHas(problems(tracks("  secure:\n    tracks:", "  secure:\n    cites: [dsm-art-3]\n    tracks:")),
+                "condition 'secure': give either 'text' and 'cites', or 'tracks'");
+        assertHas(problems(tracks("tracks: [research, general]\n", "")), "track 'research': the file declares no 'tracks'");
+    }
+
+    @Test
+    void aTrackDependentAnswerBeforeTheTrackIsSetIsReported() throws IOException {
+        List<String> problems = problems(tracks("        next: storage\n        track: research\n", "        next: storage\n"));
+        assertHas(problems, "question 'storage', option 'outside': its level depends on the track, but a path reaches it before any answer sets the track");
+        assertHas(problems, "question 'storage', option 'secure': condition 'secure' is worded per track, but a path reaches it before any answer sets the track");
+    }
+
+    @Test
+    void aPathThatChangesTrackIsReported() throws IOException {
+        assertHas(problems(tracks("        next: end\n        conditions: [secure]\n", "        next: end\n        track: general\n        conditions: [secure]\n")),
+                "question 'storage', option 'secure': puts the path on track 'general', but a path reaches it already on track 'research'");
+    }
+
     @Test
     void aMissingFileIsReportedWithItsPath() {
         Path missing = dir.resolve("nope.yml");
