@@ -64,6 +64,24 @@ class ChecklistEngineTest {
         return answers;
     }
 
+    private static LinkedHashMap<String, String> without(Map<String, String> base, String... questions) {
+        LinkedHashMap<String, String> answers = new LinkedHashMap<>(base);
+        for (String question : questions) {
+            answers.remove(question);
+        }
+        return answers;
+    }
+
+    private static List<String> levelIds(Assessment assessment) {
+        return assessment.levels().stream().map(Assessment.Verdict::level).toList();
+    }
+
+    private static Map<String, String> texts(Assessment assessment) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        assessment.conditions().forEach(n -> texts.put(n.id(), n.text()));
+        return texts;
+    }
+
     private static List<String> ids(List<Assessment.Note> notes) {
         return notes.stream().map(Assessment.Note::id).toList();
     }
@@ -148,7 +166,7 @@ class ChecklistEngineTest {
         answers.remove("retention");
         answers.remove("publication");
         assertEquals("opt_out", engine.assess(answers, Language.EN).next().id());
-        answers = with(byTheBook(), "purpose", "commercial", "opt_out", "not_checked");
+        answers = with(byTheBook(), "purpose", "commercial", "opt_out", "none_found");
         answers.remove("company_influence");
         Assessment assessment = engine.assess(answers, Language.EN);
         assertEquals("general_exception", assessment.verdict().level());
@@ -156,10 +174,25 @@ class ChecklistEngineTest {
     }
 
     @Test
+    void optOutsNotCheckedYetAreUnclearUntilChecked() {
+        Assessment notChecked = engine.assess(with(company(), "opt_out", "not_checked"), Language.EN);
+        assertEquals("unclear", notChecked.verdict().level());
+        assertEquals(List.of("general_exception", "unclear"), levelIds(notChecked));
+        assertTrue(ids(notChecked.conditions()).contains("check_optouts"));
+        assertEquals("general_exception", engine.assess(with(company(), "opt_out", "none_found"), Language.EN).verdict().level());
+    }
+
+    @Test
     void teachingFallsAtBestUnderTheGeneralExceptionAndOtherPurposesAreUnclear() {
         LinkedHashMap<String, String> answers = with(byTheBook(), "purpose", "teaching", "opt_out", "none_found");
         answers.remove("company_influence");
-        assertEquals("general_exception", engine.assess(answers, Language.EN).verdict().level());
+        Assessment teaching = engine.assess(answers, Language.EN);
+        assertEquals("general_exception", teaching.verdict().level());
+        assertEquals(List.of("teaching"), ids(teaching.flags()), "teaching points to the teaching exception");
+        assertTrue(teaching.flags().get(0).text().contains("Auteurswet Art. 16"), teaching.flags().get(0).text());
+        assertTrue(teaching.flags().get(0).text().contains("DSM Directive Art. 5"), teaching.flags().get(0).text());
+        assertTrue(teaching.cites().contains("aw-art-16"));
+        assertTrue(engine.assess(answers, Language.NL).flags().get(0).text().contains("Auteurswet art. 16"));
         answers.put("purpose", "other");
         assertEquals("unclear", engine.assess(answers, Language.EN).verdict().level());
     }
@@ -186,8 +219,101 @@ class ChecklistEngineTest {
     @Test
     void sharingOrPublishingTheDatasetIsNotCovered() {
         assertEquals("permission_needed", engine.assess(with(byTheBook(), "sharing", "public"), Language.EN).verdict().level());
-        assertEquals("permission_needed", engine.assess(with(byTheBook(), "sharing", "external_partners"), Language.EN).verdict().level());
         assertEquals("permission_needed", engine.assess(with(byTheBook(), "publication", "dataset"), Language.EN).verdict().level());
+    }
+
+    @Test
+    void sharingWithPartnerOrganisationsIsUnclear() {
+        // Partners can make their own copies under their own Art. 3; recital 15 on joint research: the CIP settles it.
+        Assessment research = engine.assess(with(byTheBook(), "sharing", "external_partners"), Language.EN);
+        assertEquals("unclear", research.verdict().level());
+        assertEquals(List.of("unclear"), levelIds(research), "no definite permission_needed any more");
+        assertEquals("unclear", engine.assess(with(company(), "sharing", "external_partners"), Language.EN).verdict().level());
+        String help = engine.assess(without(byTheBook(), "sharing", "retention", "publication"), Language.EN).next().help();
+        assertTrue(help.contains("own copies under Art. 3") && help.contains("recital 15"), help);
+    }
+
+    @Test
+    void publishingATrainedModelOrServiceIsUnclear() {
+        Assessment research = engine.assess(with(byTheBook(), "publication", "trained_model"), Language.EN);
+        assertEquals("unclear", research.verdict().level());
+        assertEquals(List.of("model_reproduction"), ids(research.flags()));
+        assertTrue(research.flags().get(0).text().contains("AI Act"), research.flags().get(0).text());
+        assertTrue(research.cites().containsAll(List.of("case-gema-openai-2025", "ai-act-art-2-6")));
+        assertEquals("unclear", engine.assess(with(company(), "publication", "trained_model"), Language.EN).verdict().level());
+    }
+
+    @Test
+    void storageOutsideWurIsUnclearOnTheResearchTrackOnly() {
+        // Art. 3(2) asks for secure storage; Art. 4 has no storage rule.
+        assertEquals("unclear", engine.assess(with(byTheBook(), "storage", "outside_wur"), Language.EN).verdict().level());
+        Assessment general = engine.assess(with(company(), "storage", "outside_wur"), Language.EN);
+        assertEquals("general_exception", general.verdict().level());
+        assertEquals(List.of("general_exception"), levelIds(general));
+        LinkedHashMap<String, String> commercial = with(byTheBook(), "purpose", "commercial", "opt_out", "none_found", "storage", "outside_wur");
+        commercial.remove("company_influence");
+        assertEquals("general_exception", engine.assess(commercial, Language.EN).verdict().level());
+    }
+
+    @Test
+    void storageSharingRetentionAndTermsConditionsAreWordedForTheTrack() {
+        Map<String, String> research = texts(engine.assess(byTheBook(), Language.EN));
+        Map<String, String> general = texts(engine.assess(company(), Language.EN));
+        assertTrue(research.get("store_securely").contains("Art. 3(2)") && research.get("store_securely").contains("need-to-know"));
+        assertTrue(general.get("store_securely").contains("no storage rule"), general.get("store_securely"));
+        assertTrue(research.get("no_sharing").contains("beyond WUR researchers"), research.get("no_sharing"));
+        assertFalse(general.get("no_sharing").contains("WUR researchers"), general.get("no_sharing"));
+        assertTrue(research.get("delete_when_done").contains("including the verification of research results"));
+        assertTrue(general.get("delete_when_done").contains("only as long as the mining needs them"), general.get("delete_when_done"));
+        assertFalse(general.get("delete_when_done").contains("verification"));
+        assertTrue(research.get("respect_terms").contains("Art. 7(1)") && research.get("respect_terms").contains("unenforceable"));
+        assertTrue(general.get("respect_terms").contains("can exclude mining"), general.get("respect_terms"));
+        // The CIP's own rules are labelled as such, next to what the law says.
+        for (String id : List.of("store_securely", "no_sharing", "delete_when_done", "respect_terms")) {
+            assertTrue(research.get(id).contains("The CIP asks:") && research.get(id).contains("The law:"), id + ": " + research.get(id));
+            assertTrue(general.get(id).contains("The law:"), id + ": " + general.get(id));
+        }
+        Map<String, String> dutch = texts(engine.assess(byTheBook(), Language.NL));
+        assertTrue(dutch.get("no_sharing").contains("Het CIP vraagt:") && dutch.get("no_sharing").contains("De wet:"));
+        Map<String, String> dutchGeneral = texts(engine.assess(company(), Language.NL));
+        assertTrue(dutchGeneral.get("delete_when_done").contains("zolang het minen ze nodig heeft"), dutchGeneral.get("delete_when_done"));
+        // Each track's wording brings its own sources.
+        assertTrue(engine.assess(company(), Language.EN).cites().containsAll(List.of("dsm-art-4", "aw-art-15o")));
+    }
+
+    @Test
+    void theCompanyInfluenceQuestionAsksAboutTheOrganisationNotTheProject() {
+        Assessment.NextQuestion question = engine.assess(without(byTheBook(), "company_influence", "server_load", "storage", "sharing",
+                "retention", "publication"), Language.EN).next();
+        assertEquals("company_influence", question.id());
+        assertTrue(question.text().contains("research organisation itself") && question.text().contains("preferential access"),
+                question.text());
+        assertTrue(question.help().contains("only sponsors or funds your project"), question.help());
+        assertFalse(question.options().stream().anyMatch(o -> o.label().contains("contract research")));
+    }
+
+    @Test
+    void theWhoHelpSaysAStudentsThesisWithinWurResearchIsLikelyCovered() {
+        Assessment.NextQuestion who = engine.assess(Map.of("material", "text", "personal_data", "none", "source", "library_subscription"),
+                Language.EN).next();
+        assertEquals("who", who.id());
+        assertTrue(who.help().contains("persons attached") && who.help().contains("thesis within WUR research is likely covered"), who.help());
+        assertTrue(who.cites().contains("dsm-recital-14"));
+        assertEquals("unclear", engine.assess(with(byTheBook(), "who", "student"), Language.EN).verdict().level(), "the verdict stays");
+    }
+
+    @Test
+    void bothPermissionNeededAndUnclearAreShownWhenBothOccur() {
+        Assessment both = engine.assess(with(byTheBook(), "lawfulness", "suspected", "sharing", "external_partners"), Language.EN);
+        assertEquals("unclear", both.verdict().level(), "the verdict stays the most restrictive level");
+        assertEquals(List.of("permission_needed", "unclear"), levelIds(both));
+        assertEquals("Permission or a licence is needed", both.levels().get(0).title());
+        assertEquals(both.verdict(), both.levels().get(1));
+        assertTrue(both.cites().contains("out-of-scope") && both.cites().contains("dsm-art-4"), "every level's sources: " + both.cites());
+        assertEquals(List.of("research_exception"), levelIds(engine.assess(byTheBook(), Language.EN)), "no cap: the first level");
+        assertEquals(List.of(), engine.assess(Map.of(), Language.EN).levels(), "no levels while incomplete");
+        assertEquals("Toestemming of een licentie is nodig",
+                engine.assess(with(byTheBook(), "lawfulness", "suspected", "who", "student"), Language.NL).levels().get(0).title());
     }
 
     @Test
@@ -204,9 +330,13 @@ class ChecklistEngineTest {
     @Test
     void theMostRestrictiveLevelWins() {
         // permission_needed (suspected source) and unclear (student): unclear is the more restrictive.
-        assertEquals("unclear", engine.assess(with(byTheBook(), "lawfulness", "suspected", "who", "student"), Language.EN).verdict().level());
+        Assessment both = engine.assess(with(byTheBook(), "lawfulness", "suspected", "who", "student"), Language.EN);
+        assertEquals("unclear", both.verdict().level());
+        assertEquals(List.of("permission_needed", "unclear"), levelIds(both));
         // general_exception (company) and permission_needed (public dataset).
-        assertEquals("permission_needed", engine.assess(with(company(), "sharing", "public"), Language.EN).verdict().level());
+        Assessment company = engine.assess(with(company(), "sharing", "public"), Language.EN);
+        assertEquals("permission_needed", company.verdict().level());
+        assertEquals(List.of("general_exception", "permission_needed"), levelIds(company));
     }
 
     @Test
@@ -220,7 +350,7 @@ class ChecklistEngineTest {
     @Test
     void publishingAModelRaisesTheGemaFlag() {
         Assessment assessment = engine.assess(with(byTheBook(), "publication", "trained_model"), Language.EN);
-        assertEquals("research_exception", assessment.verdict().level());
+        assertEquals("unclear", assessment.verdict().level());
         assertEquals(List.of("model_reproduction"), ids(assessment.flags()));
         assertTrue(assessment.flags().get(0).text().contains("GEMA"));
         assertTrue(assessment.cites().contains("case-gema-openai-2025"));

@@ -56,7 +56,7 @@ class ChecklistShippedTest {
 
     @Test
     void everyPathEndsInAVerdictWithoutCyclesAndReachesEveryOption() {
-        walk(checklist.start(), new LinkedHashMap<>(), 0);
+        walk(checklist.start(), new LinkedHashMap<>(), 0L, null);
         assertTrue(paths > 1000, "only " + paths + " paths");
         assertTrue(engineChecks > 1000, "engine checked on only " + engineChecks + " paths");
         for (Checklist.Question q : checklist.questions()) {
@@ -69,17 +69,37 @@ class ChecklistShippedTest {
         assertEquals(Set.copyOf(levelIds), verdictsSeen, "every level should be the verdict of some path");
     }
 
+    /** The levels a path reached, as a bit per level rank, best first; the first level when none. */
+    private List<String> levels(long reached) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < checklist.levels().size(); i++) {
+            if ((reached & (1L << i)) != 0) {
+                ids.add(checklist.levels().get(i).id());
+            }
+        }
+        return ids.isEmpty() ? List.of(checklist.levels().get(0).id()) : ids;
+    }
+
+    /** Adds the option's level on the path's track (the track after the option) to {@code reached}. */
+    private long reach(long reached, Checklist.Option option, String track) {
+        if (option.levelDependsOnTrack()) {
+            assertNotNull(track, "level per track before the track is set: " + option.id());
+        }
+        String level = option.levelOn(track);
+        return level == null ? reached : reached | (1L << rank.get(level));
+    }
+
     /**
-     * Depth-first over every path. {@code answers} doubles as the set of questions on the current
-     * path, so meeting one again is a cycle.
+     * Depth-first over every path, with the track it is on and the levels it reached. {@code answers} doubles as the
+     * set of questions on the current path, so meeting one again is a cycle.
      */
-    private void walk(String questionId, LinkedHashMap<String, String> answers, int level) {
+    private void walk(String questionId, LinkedHashMap<String, String> answers, long reached, String track) {
         if (Checklist.END.equals(questionId)) {
             paths++;
-            String expected = checklist.levels().get(level).id();
-            verdictsSeen.add(expected);
+            List<String> expected = levels(reached);
+            verdictsSeen.add(expected.get(expected.size() - 1));
             if (paths % ENGINE_SAMPLE == 0) {
-                checkWithEngine(answers, expected);
+                checkWithEngine(answers, expected, track);
             }
             return;
         }
@@ -92,38 +112,49 @@ class ChecklistShippedTest {
             String key = questionId + "/" + option.id();
             boolean firstTime = optionsSeen.add(key);
             answers.put(questionId, option.id());
-            int next = option.level() == null ? level : Math.max(level, rank.get(option.level()));
+            if (option.track() != null) {
+                assertTrue(track == null || track.equals(option.track()), "a path changes track at " + key);
+            }
+            String after = option.track() != null ? option.track() : track;
+            long next = reach(reached, option, after);
             // Completing one path through each option with the engine as well covers the rarely sampled ones.
             if (firstTime) {
-                checkFirstCompletion(answers, option.next(), next);
+                checkFirstCompletion(answers, option.next(), next, after);
             }
-            walk(option.next(), answers, next);
+            walk(option.next(), answers, next, after);
             answers.remove(questionId);
         }
     }
 
     /** Completes the path by always taking the first option, and checks the engine agrees. */
-    private void checkFirstCompletion(LinkedHashMap<String, String> prefix, String next, int level) {
+    private void checkFirstCompletion(LinkedHashMap<String, String> prefix, String next, long reached, String track) {
         LinkedHashMap<String, String> answers = new LinkedHashMap<>(prefix);
         String id = next;
         while (!Checklist.END.equals(id)) {
             Checklist.Option first = checklist.question(id).orElseThrow().options().get(0);
             answers.put(id, first.id());
-            if (first.level() != null) {
-                level = Math.max(level, rank.get(first.level()));
-            }
+            track = first.track() != null ? first.track() : track;
+            reached = reach(reached, first, track);
             id = first.next();
         }
-        checkWithEngine(answers, checklist.levels().get(level).id());
+        checkWithEngine(answers, levels(reached), track);
     }
 
-    private void checkWithEngine(Map<String, String> answers, String expectedLevel) {
+    private void checkWithEngine(Map<String, String> answers, List<String> expectedLevels, String track) {
         engineChecks++;
-        Assessment assessment = engine.assess(answers, engineChecks % 2 == 0 ? Language.EN : Language.NL);
+        Language language = engineChecks % 2 == 0 ? Language.EN : Language.NL;
+        Assessment assessment = engine.assess(answers, language);
         assertTrue(assessment.complete(), "incomplete: " + answers);
         assertNull(assessment.next());
         assertNotNull(assessment.verdict(), "no verdict: " + answers);
-        assertEquals(expectedLevel, assessment.verdict().level(), "verdict for " + answers);
+        assertEquals(expectedLevels.get(expectedLevels.size() - 1), assessment.verdict().level(), "verdict for " + answers);
+        assertEquals(expectedLevels, assessment.levels().stream().map(Assessment.Verdict::level).toList(), "levels for " + answers);
+        assertEquals(assessment.verdict(), assessment.levels().get(assessment.levels().size() - 1));
+        // Every condition is worded for the track the path ended on.
+        for (Assessment.Note note : assessment.conditions()) {
+            Checklist.Condition condition = checklist.conditions().get(note.id());
+            assertEquals(condition.on(track).orElseThrow().text().in(language), note.text(), note.id() + " on track " + track);
+        }
         assertEquals(answers.size(), assessment.steps().size());
         assertFalse(assessment.cites().isEmpty());
     }
@@ -134,17 +165,18 @@ class ChecklistShippedTest {
         Set<String> cited = new HashSet<>();
         checklist.questions().forEach(q -> cited.addAll(q.cites()));
         checklist.levels().forEach(l -> cited.addAll(l.cites()));
-        checklist.conditions().values().forEach(c -> cited.addAll(c.cites()));
+        checklist.conditions().values().forEach(c -> c.wordings().forEach(w -> cited.addAll(w.cites())));
         checklist.flags().values().forEach(f -> cited.addAll(f.cites()));
         cited.forEach(id -> assertTrue(knowledgeIds.contains(id), "unknown cite " + id));
-        assertTrue(cited.containsAll(Set.of("dsm-art-3", "dsm-art-4", "aw-art-15n", "aw-art-15o", "cip-2021-training-ai")));
+        assertTrue(cited.containsAll(Set.of("dsm-art-3", "dsm-art-4", "aw-art-15n", "aw-art-15o", "cip-2021-training-ai", "aw-art-16")));
     }
 
     @Test
     void everyQuestionLevelConditionAndFlagCitesSomething() {
         checklist.questions().forEach(q -> assertFalse(q.cites().isEmpty(), "question " + q.id() + " cites nothing"));
         checklist.levels().forEach(l -> assertFalse(l.cites().isEmpty(), "level " + l.id() + " cites nothing"));
-        checklist.conditions().values().forEach(c -> assertFalse(c.cites().isEmpty(), "condition " + c.id() + " cites nothing"));
+        checklist.conditions().values().forEach(c -> c.wordings().forEach(w ->
+                assertFalse(w.cites().isEmpty(), "condition " + c.id() + " cites nothing")));
     }
 
     @Test
@@ -159,7 +191,7 @@ class ChecklistShippedTest {
             check(problems, "level " + l.id() + " title", l.title());
             check(problems, "level " + l.id() + " text", l.text());
         }
-        checklist.conditions().values().forEach(c -> check(problems, "condition " + c.id(), c.text()));
+        checklist.conditions().values().forEach(c -> c.wordings().forEach(w -> check(problems, "condition " + c.id(), w.text())));
         checklist.flags().values().forEach(f -> check(problems, "flag " + f.id(), f.text()));
         assertEquals(List.of(), problems);
     }
@@ -201,6 +233,31 @@ class ChecklistShippedTest {
     }
 
     @Test
+    void theTracksAreSetByWhoAndPurposeAndStorageSharingRetentionAndTermsAreWordedPerTrack() {
+        assertEquals(List.of("research", "general"), checklist.tracks());
+        assertEquals("general", checklist.question("who").orElseThrow().option("company").orElseThrow().track());
+        Checklist.Question purpose = checklist.question("purpose").orElseThrow();
+        assertEquals("research", purpose.option("scientific_research").orElseThrow().track());
+        for (String id : List.of("teaching", "commercial", "other")) {
+            assertEquals("general", purpose.option(id).orElseThrow().track(), id);
+        }
+        for (String id : List.of("store_securely", "no_sharing", "delete_when_done", "respect_terms")) {
+            Checklist.Condition condition = checklist.conditions().get(id);
+            assertEquals(List.of("research", "general"), List.copyOf(condition.tracks().keySet()), id);
+            assertTrue(condition.on("research").orElseThrow().cites().contains("dsm-art-3"), id);
+            assertTrue(condition.on("general").orElseThrow().cites().contains("dsm-art-4"), id);
+        }
+        Checklist.Option outside = checklist.question("storage").orElseThrow().option("outside_wur").orElseThrow();
+        assertEquals("unclear", outside.levelOn("research"));
+        assertNull(outside.levelOn("general"), "Art. 4 has no storage rule");
+    }
+
+    @Test
+    void theVersionIsBumpedForTheDecemberReview() {
+        assertEquals("2026-12-01", checklist.version());
+    }
+
+    @Test
     void levelsAreInTheAgreedOrder() {
         assertEquals(List.of("research_exception", "general_exception", "permission_needed", "unclear"),
                 checklist.levels().stream().map(Checklist.Level::id).toList());
@@ -215,6 +272,6 @@ class ChecklistShippedTest {
         }
         assertTrue(checklist.conditions().keySet().containsAll(Set.of("store_securely", "delete_when_done", "no_sharing",
                 "do_not_publish_dataset", "respect_terms", "lawful_access", "check_optouts")));
-        assertTrue(checklist.flags().keySet().containsAll(Set.of("personal_data", "software", "model_reproduction")));
+        assertTrue(checklist.flags().keySet().containsAll(Set.of("personal_data", "software", "model_reproduction", "teaching")));
     }
 }
