@@ -107,12 +107,33 @@ function listInto(id, notes) {
   list.previousElementSibling.hidden = notes.length === 0;
 }
 
+// Every level the answers reached, most restrictive (the verdict) first; a record stored before 'levels'
+// existed has only its verdict.
+function levelsReached(result) {
+  const levels = result.levels?.length ? result.levels : [result.verdict];
+  return [...levels].reverse();
+}
+
 function renderVerdict(result) {
+  const levels = levelsReached(result);
   $('verdict').dataset.level = result.verdict.level;
+  $('verdict').dataset.levels = levels.map((l) => l.level).join(' ');
   $('verdict').className = `verdict verdict-${result.verdict.level}`;
-  $('verdict-level').textContent = `${t('verdictLevel')}: ${result.verdict.level.replace(/_/g, ' ')}`;
+  $('verdict-level').textContent = `${t('verdictLevel')}: ${levels.map((l) => l.level.replace(/_/g, ' ')).join(' + ')}`;
   $('verdict-title').textContent = result.verdict.title;
   $('verdict-text').textContent = result.verdict.text;
+  // A definite "permission needed" stays visible next to "unclear": each other level reached, with its text.
+  $('verdict-also').replaceChildren(...levels.filter((l) => l.level !== result.verdict.level).map((l) => {
+    const block = document.createElement('div');
+    block.className = `verdict verdict-also verdict-${l.level}`;
+    block.dataset.level = l.level;
+    const title = document.createElement('h3');
+    title.textContent = l.title;
+    const text = document.createElement('p');
+    text.textContent = l.text;
+    block.append(title, text);
+    return block;
+  }));
   listInto('conditions', result.conditions);
   listInto('flags', result.flags);
   $('verdict-sources').replaceChildren(...result.citations.map((c) => {

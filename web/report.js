@@ -20,7 +20,12 @@ function render(result) {
   $('report').dataset.assessmentId = result.assessmentId;
   $('report-meta').replaceChildren(...[[t('reportDate'), result.assessedAt], [t('reportVersion'), result.checklistVersion],
     [t('reportReference'), result.assessmentId]].flatMap(([term, value]) => [element('dt', term), element('dd', value)]));
-  $('report-verdict').replaceChildren(element('p', result.verdict.title, 'verdict-title'), element('p', result.verdict.text));
+  // The verdict, then every other level the answers reached, most restrictive first (none in a record stored
+  // before 'levels' existed).
+  const others = [...(result.levels || [])].reverse().filter((l) => l.level !== result.verdict.level);
+  $('report-verdict').dataset.levels = [result.verdict, ...others].map((l) => l.level).join(' ');
+  $('report-verdict').replaceChildren(element('p', result.verdict.title, 'verdict-title'), element('p', result.verdict.text),
+    ...others.flatMap((l) => [element('p', l.title, 'verdict-title verdict-also'), element('p', l.text)]));
   $('report-steps').replaceChildren(...result.steps.map((s) => element('li', `${s.question} — ${s.answer}`)));
   $('report-conditions').replaceChildren(...result.conditions.map((c) => element('li', c.text)));
   $('report-flags').replaceChildren(...result.flags.map((f) => element('li', f.text)));

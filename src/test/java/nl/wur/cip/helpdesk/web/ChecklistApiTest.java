@@ -119,6 +119,31 @@ class ChecklistApiTest {
         assertEquals(404, get("/api/checklist/assessments/..%2F..%2Fetc").statusCode());
     }
 
+    @Test
+    void aPathWithPermissionNeededAndUnclearKeepsTheVerdictAndListsBothLevels() throws Exception {
+        ObjectNode answers = mapper.createObjectNode();
+        answers.put("material", "text").put("personal_data", "none").put("source", "open_web").put("lawfulness", "suspected")
+                .put("who", "wur_researcher").put("purpose", "scientific_research").put("company_influence", "independent")
+                .put("server_load", "no_terms").put("storage", "wur_secure").put("sharing", "external_partners")
+                .put("retention", "until_verified").put("publication", "results_only");
+        HttpResponse<String> response = assess(mapper.createObjectNode().put("language", "en").set("answers", answers).toString());
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode result = mapper.readTree(response.body());
+        assertEquals("unclear", result.get("verdict").get("level").asText(), "verdict stays the most restrictive level");
+        JsonNode levels = result.get("levels");
+        assertEquals(2, levels.size(), levels.toString());
+        assertEquals("permission_needed", levels.get(0).get("level").asText());
+        assertEquals("Permission or a licence is needed", levels.get(0).get("title").asText());
+        assertEquals(result.get("verdict"), levels.get(1));
+        assertEquals("2026-12-01", result.get("checklistVersion").asText());
+
+        String id = result.get("assessmentId").asText();
+        assertEquals(levels, mapper.readTree(get("/api/checklist/assessments/" + id).body()).get("levels"));
+        String report = get("/api/checklist/assessments/" + id + "/report.md").body();
+        assertTrue(report.contains("**" + result.get("verdict").get("title").asText() + "**"), report);
+        assertTrue(report.contains("Your answers also lead to:\n\n**Permission or a licence is needed**"), report);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "unknown question | {\"answers\":{\"colour\":\"green\"}} | unknown question",

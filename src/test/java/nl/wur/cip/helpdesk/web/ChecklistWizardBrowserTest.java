@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 import nl.wur.cip.helpdesk.escalation.Escalation;
 import nl.wur.cip.helpdesk.escalation.EscalationStore;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,38 @@ class ChecklistWizardBrowserTest extends BrowserTestBase {
         assertFalse(browser.findElements(By.cssSelector("#report-sources li")).isEmpty());
         assertTrue(report.getText().contains("not legal advice"));
         screenshot("checklist-report.png");
+    }
+
+    @Test
+    void aPathThatReachesPermissionNeededAndUnclearShowsBoth() {
+        // A suspected infringing source (permission_needed) and sharing with partners (unclear); otherwise the first option.
+        Set<String> chosen = Set.of("suspected", "external_partners");
+        int answered = 0;
+        while (!browser.findElement(By.id("verdict")).isDisplayed() && answered < 40) {
+            currentQuestion();
+            List<WebElement> options = browser.findElements(By.cssSelector("input[type=radio][name=option]"));
+            int index = 0;
+            for (int i = 0; i < options.size(); i++) {
+                if (chosen.contains(options.get(i).getAttribute("value"))) {
+                    index = i;
+                }
+            }
+            answer(index);
+            answered++;
+        }
+        WebElement verdict = browser.findElement(By.id("verdict"));
+        assertEquals("unclear", verdict.getAttribute("data-level"));
+        assertEquals("unclear permission_needed", verdict.getAttribute("data-levels"));
+        assertTrue(browser.findElement(By.id("verdict-level")).getText().toLowerCase().contains("permission needed"));
+        List<WebElement> also = browser.findElements(By.cssSelector("#verdict-also .verdict-also"));
+        assertEquals(1, also.size(), "the other level reached is shown under the verdict");
+        assertEquals("permission_needed", also.get(0).getAttribute("data-level"));
+        assertTrue(also.get(0).getText().contains("Permission or a licence is needed"), also.get(0).getText());
+
+        browser.get(browser.findElement(By.id("report-link")).getAttribute("href"));
+        wait.until(d -> !d.findElement(By.id("report-verdict")).getText().isBlank());
+        assertEquals("unclear permission_needed", browser.findElement(By.id("report-verdict")).getAttribute("data-levels"));
+        assertTrue(browser.findElement(By.id("report-verdict")).getText().contains("Permission or a licence is needed"));
     }
 
     @Test
