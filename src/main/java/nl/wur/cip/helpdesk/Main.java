@@ -57,6 +57,9 @@ import nl.wur.cip.helpdesk.search.TextAnalysis;
 import nl.wur.cip.helpdesk.search.TextEmbedder;
 import nl.wur.cip.helpdesk.search.VectorCache;
 import nl.wur.cip.helpdesk.storage.Database;
+import nl.wur.cip.helpdesk.understanding.IntentClassifier;
+import nl.wur.cip.helpdesk.understanding.QuestionFeatures;
+import nl.wur.cip.helpdesk.understanding.QuestionUnderstanding;
 import nl.wur.cip.helpdesk.web.HelpdeskServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +67,8 @@ import org.slf4j.LoggerFactory;
 /** The composition root and command line: wires every part with plain constructors and runs a command. */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    /** Tribuo reports every training through java.util.logging at INFO; only its warnings belong in our log. */
+    private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
     private static final String USAGE = """
             usage: java -jar target/cip-helpdesk.jar [command] [--name=value ...]
               serve                 start the helpdesk (default): http://localhost:7070
@@ -77,7 +82,8 @@ public final class Main {
 
     /** Everything that answers questions, built from one configuration. */
     public record Assembly(KnowledgeBase knowledge, TextAnalysis analysis, TextEmbedder embedder, VectorCache vectors,
-                           Retriever retriever, AnswerService answers, Optional<ChecklistEngine> checklist)
+                           Retriever retriever, QuestionUnderstanding understanding, AnswerService answers,
+                           Optional<ChecklistEngine> checklist)
             implements AutoCloseable {
 
         /** Another retriever over the same knowledge and vectors, for comparing retrieval modes. */
@@ -94,6 +100,7 @@ public final class Main {
 
     public static Assembly assemble(HelpdeskConfig config) {
         long start = System.nanoTime();
+        TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
         KnowledgeBase knowledge = new KnowledgeLoader().load(config.knowledgeDir());
         knowledge.problems().forEach(p -> LOG.warn("knowledge file skipped or incomplete: {}", p));
         TextEmbedder embedder = config.embeddingModel()
@@ -103,13 +110,20 @@ public final class Main {
         TextAnalysis analysis = new TextAnalysis();
         Retriever retriever = new Retriever(knowledge, analysis, embedder, vectors,
                 indexDir(config, config.retrievalMode()), config.retrievalMode());
-        AnswerService answers = new AnswerService(knowledge, retriever, new LanguageDetector(), AnswerPolicy.defaults(),
-                config.escalationTo(), config.answerCache());
-        LOG.info("loaded {} documents ({} passages) and {} answer cards from {}; model {}; {} vectors computed, rest from cache; {} ms",
-                knowledge.documents().size(), retriever.passageCount(), knowledge.cards().size(),
+        QuestionUnderstanding understanding = new QuestionUnderstanding(knowledge,
+                new QuestionFeatures(analysis, QuestionFeatures.Weights.defaults()), vectors, embedder, retriever::queryText,
+                IntentClassifier.Settings.defaults());
+        vectors.save();
+        AnswerService answers = new AnswerService(knowledge, retriever, understanding, new LanguageDetector(),
+                AnswerPolicy.defaults(), config.escalationTo(), config.answerCache());
+        LOG.info("loaded {} documents ({} passages), {} answer cards and {} intents from {}; model {}; {} vectors computed, "
+                        + "rest from cache; intents cross-validated {}% (temperature {}); {} ms",
+                knowledge.documents().size(), retriever.passageCount(), knowledge.cards().size(), understanding.intentCount(),
                 config.knowledgeDir().toAbsolutePath(), embedder.modelName(), vectors.computed(),
-                (System.nanoTime() - start) / 1_000_000);
-        return new Assembly(knowledge, analysis, embedder, vectors, retriever, answers, loadChecklist(config, knowledge));
+                String.format(java.util.Locale.ROOT, "%.1f", understanding.validation().accuracy() * 100),
+                understanding.validation().temperature(), (System.nanoTime() - start) / 1_000_000);
+        return new Assembly(knowledge, analysis, embedder, vectors, retriever, understanding, answers,
+                loadChecklist(config, knowledge));
     }
 
     /** A broken checklist file is logged and leaves the checklist off; it never stops the chat. */
@@ -276,6 +290,10 @@ public final class Main {
             return 2;
         }
         try (Assembly assembly = assemble(config)) {
+            IntentClassifier.CrossValidation cv = assembly.understanding().validation();
+            out.printf(java.util.Locale.ROOT, "intent model: %d intents, %d examples, %d-fold cross-validated accuracy %.1f%%, "
+                    + "temperature %.2f%n", assembly.understanding().intentCount(), cv.examples(), cv.folds(), cv.accuracy() * 100,
+                    cv.temperature());
             Evaluation.run(questions, assembly.answers(), out);
             LanguageDetector detector = new LanguageDetector();
             List<Retriever> extra = new ArrayList<>();

@@ -1,26 +1,33 @@
 package nl.wur.cip.helpdesk.answer;
 
+import nl.wur.cip.helpdesk.knowledge.Language;
+
 /**
- * The thresholds that turn retrieval scores into an outcome, measured on the question sets
- * (see README, "Measured figures").
+ * The thresholds that turn the understood intent and the retrieval scores into an outcome, chosen on the tuning
+ * part of the real question set and the project's own sets (see README, "Measured figures").
  *
- * @param cardMatch     a card whose best phrasing scores at least this answers with the card
- * @param answerable    below this the passages found do not settle the question
- * @param onTopicAnyway a question without copyright vocabulary is still on topic when the knowledge matches this well
- * @param dutchDiscount  subtracted from vector similarity between Dutch texts, which the English-only bundled
- *                       model rates too high even for unrelated sentences
+ * @param cardProbability   an answer card is given only when its intent's calibrated probability is at least this
+ * @param cardMargin        ... and it leads the runner-up intent by at least this much
+ * @param partProbability   a further part of a longer question is answered from its own card at this probability
+ * @param offTopicProbability below this, a question that looks off topic still goes to the office rather than away
+ * @param answerFromPassages without a confident card, the passages answer on their own only when one matches this well
+ * @param pointToClosest    an unsettled question is shown the closest card's answer, as such, from this probability
+ * @param quoteSources      an unsettled question quotes what the sources say only when a passage matches this well
+ * @param dutchDiscount     subtracted from vector similarity between Dutch texts, which the English-only bundled
+ *                          model rates too high even for unrelated sentences
  */
-public record AnswerPolicy(double cardMatch, double answerable, double onTopicAnyway, double dutchDiscount) {
+public record AnswerPolicy(double cardProbability, double cardMargin, double partProbability, double offTopicProbability,
+                           double answerFromPassages, double pointToClosest, double quoteSources, double dutchDiscount) {
     public static AnswerPolicy defaults() {
-        return new AnswerPolicy(0.55, 0.30, 0.60, 0.20);
+        return new AnswerPolicy(0.45, 0.15, 0.60, 0.40, 0.75, 0.15, 0.55, 0.20);
     }
 
     /**
-     * How well a card or passage matches: on meaning (vector similarity) or on the question's own words
+     * How well a passage matches: on meaning (vector similarity) or on the question's own words
      * (the share of its content terms found).
      */
-    public double confidence(double cosine, double coverage, nl.wur.cip.helpdesk.knowledge.Language language) {
-        double meaning = language == nl.wur.cip.helpdesk.knowledge.Language.NL ? cosine - dutchDiscount : cosine;
+    public double confidence(double cosine, double coverage, Language language) {
+        double meaning = language == Language.NL ? cosine - dutchDiscount : cosine;
         return Math.max(meaning, 0.5 * cosine + 0.5 * coverage);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import nl.wur.cip.helpdesk.knowledge.AnswerCard;
+import nl.wur.cip.helpdesk.knowledge.IntentExamples;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeDocument;
 import nl.wur.cip.helpdesk.knowledge.Language;
@@ -17,41 +18,43 @@ import nl.wur.cip.helpdesk.knowledge.Rules;
 import nl.wur.cip.helpdesk.search.LanguageDetector;
 import nl.wur.cip.helpdesk.search.Retrieval;
 import nl.wur.cip.helpdesk.search.Retriever;
-import nl.wur.cip.helpdesk.search.ScoredCard;
 import nl.wur.cip.helpdesk.search.ScoredPassage;
 import nl.wur.cip.helpdesk.search.Sentence;
 import nl.wur.cip.helpdesk.search.Vectors;
+import nl.wur.cip.helpdesk.understanding.IntentGuess;
+import nl.wur.cip.helpdesk.understanding.QuestionUnderstanding;
+import nl.wur.cip.helpdesk.understanding.Understanding;
 
 /**
- * Answers a question from the knowledge: the office's answer card when one matches, otherwise the sentences
- * of the best passages; then the policy decides whether it is answered, goes to the copyright office, or is
- * off topic.
+ * Answers a question from the knowledge: the office's answer card for each intent the question clearly holds;
+ * a question it is not sure of, or one outside its knowledge, goes to the copyright office with what the sources
+ * say; a question about something else is off topic.
  */
 public final class AnswerService {
     private static final int SNIPPET_CHARS = 600;
     private static final int EXTRACT_SENTENCES = 3;
     private static final int EXTRACT_PASSAGES = 6;
+    /** A question is answered in at most this many parts; more usually means the parts were not clear. */
+    private static final int MAX_PARTS = 3;
 
     private final KnowledgeBase knowledge;
     private final Retriever retriever;
+    private final QuestionUnderstanding understanding;
     private final LanguageDetector detector;
     private final AnswerPolicy policy;
     private final String escalationAddress;
     private final Map<String, KnowledgeDocument> documents;
     private final Optional<AnswerCache> cache;
 
-    public AnswerService(KnowledgeBase knowledge, Retriever retriever, LanguageDetector detector, AnswerPolicy policy,
-                         String escalationAddress) {
-        this(knowledge, retriever, detector, policy, escalationAddress, 0);
-    }
 
     /**
      * @param cacheSize how many recent questions keep their answer; the knowledge does not change while the server
      *                  runs, so a repeated question (the page's starters, a class asking the same thing) is answered
      *                  from memory. 0 turns the cache off.
      */
-    public AnswerService(KnowledgeBase knowledge, Retriever retriever, LanguageDetector detector, AnswerPolicy policy,
-                         String escalationAddress, int cacheSize) {
+    public AnswerService(KnowledgeBase knowledge, Retriever retriever, QuestionUnderstanding understanding,
+                         LanguageDetector detector, AnswerPolicy policy, String escalationAddress, int cacheSize) {
+        this.understanding = understanding;
         this.cache = cacheSize > 0 ? Optional.of(new AnswerCache(cacheSize)) : Optional.empty();
         this.knowledge = knowledge;
         this.retriever = retriever;
@@ -86,47 +89,108 @@ public final class AnswerService {
 
     private Answer answer(String text, Language language, Retrieval retrieval) {
         Rules rules = knowledge.rules();
-        Optional<Rules.EscalationTopic> topic = rules.escalationTopics().stream().filter(t -> t.matches(text)).findFirst();
-        // The fused rank (BM25 and vectors) picks the card; confidence only decides whether it is close enough.
-        // Measured: choosing by confidence alone picks the wrong one of two near-equal cards more often.
-        Optional<ScoredCard> card = retrieval.cards().stream().findFirst();
-        double cardConfidence = card.map(c -> cardConfidence(c, language)).orElse(0.0);
+        // The rules file overrides the model: a topic the office always wants to see goes to the office.
+        Optional<Rules.EscalationTopic> forced = rules.escalationTopics().stream().filter(t -> t.matches(text)).findFirst();
+        Understanding understood = understanding.understand(text, language, retrieval.queryVector());
+        IntentGuess top = understood.top();
         double passageConfidence = retrieval.passages().stream()
                 .mapToDouble(p -> policy.confidence(p.cosine(), p.coverage(), language)).max().orElse(0);
-        double confidence = Math.max(cardConfidence, passageConfidence);
+        boolean sure = top.probability() >= policy.cardProbability() && understood.margin() >= policy.cardMargin();
 
-        boolean onTopic = rules.isOnTopic(text) || topic.isPresent() || confidence >= policy.onTopicAnyway();
-        if (!onTopic) {
+        Optional<IntentExamples> extra = understanding.extra(top.intent());
+        boolean offTopic = extra.map(e -> !e.escalates()).orElse(false);
+        if (offTopic && forced.isEmpty() && !rules.isOnTopic(text) && top.probability() >= policy.offTopicProbability()) {
             return new Answer(rules.offTopicAnswer().getOrDefault(language, ""), Outcome.OFF_TOPIC, language,
-                    round(confidence), List.of(), null, List.of(), disclaimer(language), "rules:off_topic");
+                    round(top.probability()), List.of(), null, List.of(), disclaimer(language), "intent:" + top.intent());
         }
-        if (card.isPresent() && cardConfidence >= policy.cardMatch()) {
-            AnswerCard matched = card.get().card();
-            boolean escalate = matched.escalate() || topic.isPresent();
-            String reason = topic.map(t -> t.reason().get(language))
-                    .orElse(matched.escalate() ? matched.escalationReason().get(language) : null);
-            return new Answer(matched.answer(language), escalate ? Outcome.ESCALATE : Outcome.ANSWERED, language,
-                    round(cardConfidence), cardCitations(matched, language, retrieval), reason,
-                    followUps(matched.related().stream().map(id -> knowledge.card(id)).flatMap(Optional::stream).toList(),
-                            language), disclaimer(language), "card:" + matched.id());
+        Optional<AnswerCard> card = understanding.card(top.intent());
+        if (card.isPresent() && sure) {
+            return fromCards(cardsAsked(card.get(), understood), text, language, retrieval, top.probability(), forced);
         }
-
-        Extract extract = extract(retrieval, language);
-        List<AnswerCard> suggestions = retrieval.cards().stream().limit(3).map(ScoredCard::card).toList();
-        boolean settled = topic.isEmpty() && !extract.citations().isEmpty() && passageConfidence >= policy.answerable();
-        if (settled) {
-            return new Answer(extract.text(), Outcome.ANSWERED, language, round(passageConfidence), extract.citations(), null,
-                    followUps(suggestions, language), disclaimer(language), "extractive");
+        if (card.isPresent() && forced.isEmpty() && passageConfidence >= policy.answerFromPassages()) {
+            Extract extract = extract(retrieval, language);
+            if (!extract.citations().isEmpty()) {
+                return new Answer(extract.text(), Outcome.ANSWERED, language, round(top.probability()), extract.citations(),
+                        null, suggestions(understood, language), disclaimer(language), "extractive");
+            }
         }
-        String reason = topic.map(t -> t.reason().get(language)).orElse(rules.notSettledReason().get(language));
-        String answer = rules.notSettledAnswer().getOrDefault(language, "")
-                + (extract.citations().isEmpty() ? "" : "\n\n" + extract.text());
-        return new Answer(answer.strip(), Outcome.ESCALATE, language, round(confidence), extract.citations(), reason,
-                followUps(suggestions, language), disclaimer(language), "rules:escalate");
+        String reason = forced.map(t -> t.reason().get(language))
+                .or(() -> extra.filter(IntentExamples::escalates).map(e -> e.reason().get(language)))
+                .orElse(rules.notSettledReason().get(language));
+        String answer = rules.notSettledAnswer().getOrDefault(language, "");
+        List<Citation> citations = List.of();
+        String source = forced.map(t -> "rules:" + t.id()).orElse("intent:" + (extra.isPresent() ? top.intent() : "unsure"));
+        Optional<AnswerCard> closest = card.filter(c -> top.probability() >= policy.pointToClosest())
+                .filter(c -> rules.closestTopicIntro().containsKey(language));
+        if (closest.isPresent()) {
+            // Unsure is not empty-handed: the closest topic's approved answer, presented as such, often is what was asked.
+            answer = answer + "\n\n" + rules.closestTopicIntro().get(language).replace("{title}", closest.get().title(language))
+                    + "\n" + closest.get().answer(language);
+            citations = cardCitations(closest.get(), language, retrieval);
+            source = source + " closest:" + closest.get().id();
+        } else if (passageConfidence >= policy.quoteSources()) {
+            Extract extract = extract(retrieval, language);
+            answer = answer + (extract.citations().isEmpty() ? "" : "\n\n" + extract.text());
+            citations = extract.citations();
+        }
+        return new Answer(answer.strip(), Outcome.ESCALATE, language, round(top.probability()), citations, reason,
+                suggestions(understood, language), disclaimer(language), source);
     }
 
-    private double cardConfidence(ScoredCard card, Language language) {
-        return policy.confidence(card.cosine(), card.coverage(), language);
+    /**
+     * The card of the whole question, and the cards of its other parts in the order they were asked, when a
+     * longer question asks several things and a part's own intent is clear.
+     */
+    private List<AnswerCard> cardsAsked(AnswerCard main, Understanding understood) {
+        List<AnswerCard> asked = new ArrayList<>();
+        for (Understanding.Part part : understood.parts()) {
+            if (part.top().probability() < policy.partProbability()) {
+                continue;
+            }
+            understanding.card(part.top().intent()).filter(c -> !asked.contains(c)).ifPresent(asked::add);
+        }
+        if (!asked.contains(main)) {
+            asked.add(0, main);
+        }
+        return List.copyOf(asked.subList(0, Math.min(MAX_PARTS, asked.size())));
+    }
+
+    private Answer fromCards(List<AnswerCard> cards, String text, Language language, Retrieval retrieval,
+                             double probability, Optional<Rules.EscalationTopic> forced) {
+        AnswerCard first = cards.get(0);
+        boolean escalate = forced.isPresent() || cards.stream().anyMatch(AnswerCard::escalate);
+        String reason = forced.map(t -> t.reason().get(language)).orElse(cards.stream().filter(AnswerCard::escalate)
+                .findFirst().map(c -> c.escalationReason().get(language)).orElse(null));
+        String answer;
+        if (cards.size() == 1) {
+            answer = first.answer(language);
+        } else {
+            StringBuilder parts = new StringBuilder();
+            for (AnswerCard card : cards) {
+                parts.append(parts.length() == 0 ? "" : "\n\n").append(card.title(language)).append('\n').append(card.answer(language));
+            }
+            answer = parts.toString();
+        }
+        List<Citation> citations = new ArrayList<>();
+        Set<String> cited = new LinkedHashSet<>();
+        for (AnswerCard card : cards) {
+            for (Citation citation : cardCitations(card, language, retrieval)) {
+                if (cited.add(citation.id())) {
+                    citations.add(citation);
+                }
+            }
+        }
+        List<AnswerCard> related = cards.stream().flatMap(c -> c.related().stream()).distinct()
+                .map(knowledge::card).flatMap(Optional::stream).filter(c -> !cards.contains(c)).toList();
+        String source = cards.stream().map(c -> "card:" + c.id()).collect(java.util.stream.Collectors.joining(" "));
+        return new Answer(answer, escalate ? Outcome.ESCALATE : Outcome.ANSWERED, language, round(probability), citations,
+                reason, followUps(related, language), disclaimer(language), source);
+    }
+
+    /** The cards the question came closest to, offered as follow-ups when the helpdesk is not sure. */
+    private List<String> suggestions(Understanding understood, Language language) {
+        return understood.guesses().stream().limit(4).map(g -> understanding.card(g.intent())).flatMap(Optional::stream)
+                .map(c -> c.title(language)).limit(3).toList();
     }
 
     private record Extract(String text, List<Citation> citations) {

@@ -47,7 +47,7 @@ public final class Evaluation {
             node.path("must").forEach(group -> must.add(patterns(group)));
             questions.add(new EvalQuestion(node.path("id").asText("line " + lineNumber), node.path("lang").asText("en"),
                     node.path("topic").asText("other"), node.path("question").asText(), node.path("expect").asText("answer"),
-                    must, patterns(node.path("cite")), patterns(node.path("mustNot"))));
+                    must, patterns(node.path("cite")), patterns(node.path("mustNot")), node.hasNonNull("src")));
         }
         return questions;
     }
@@ -61,28 +61,31 @@ public final class Evaluation {
             case "off_topic" -> outcome.equals("off_topic");
             default -> false;
         };
+        double confidence = answer.confidence();
         if (!outcomeOk) {
-            return new EvalResult(q, false, outcome, "expected " + q.expect() + ", got " + outcome);
+            return new EvalResult(q, false, outcome, confidence, "expected " + q.expect() + ", got " + outcome);
         }
         for (Pattern p : q.mustNot()) {
             if (p.matcher(answer.answer()).find()) {
-                return new EvalResult(q, false, outcome, "answer matches forbidden /" + p.pattern() + "/");
+                return new EvalResult(q, false, outcome, confidence, "answer matches forbidden /" + p.pattern() + "/");
             }
         }
         if (q.expectsAnswer()) {
-            String haystack = answer.answer() + "\n" + answer.citations().stream()
+            String haystack = q.answerTextOnly() ? answer.answer() : answer.answer() + "\n" + answer.citations().stream()
                     .map(c -> String.join("\n", c.title(), c.reference(), c.snippet(), c.id(), c.url() == null ? "" : c.url()))
                     .collect(Collectors.joining("\n"));
             for (List<Pattern> group : q.must()) {
                 if (group.stream().noneMatch(p -> p.matcher(haystack).find())) {
-                    return new EvalResult(q, false, outcome, "missing any of " + group.stream().map(Pattern::pattern).toList());
+                    return new EvalResult(q, false, outcome, confidence,
+                            "missing any of " + group.stream().map(Pattern::pattern).toList());
                 }
             }
             if (!q.cite().isEmpty() && answer.citations().stream().noneMatch(c -> citedBy(q.cite(), c))) {
-                return new EvalResult(q, false, outcome, "no citation matches " + q.cite().stream().map(Pattern::pattern).toList());
+                return new EvalResult(q, false, outcome, confidence,
+                        "no citation matches " + q.cite().stream().map(Pattern::pattern).toList());
             }
         }
-        return new EvalResult(q, true, outcome, null);
+        return new EvalResult(q, true, outcome, confidence, null);
     }
 
     /** Runs every question and prints the report; returns the overall pass rate. */
@@ -93,6 +96,16 @@ public final class Evaluation {
         out.printf("overall: %.1f%% (%d/%d)%n", overall * 100, passed(results), results.size());
         print(out, "topic", results.stream().collect(Collectors.groupingBy(r -> r.question().topic(), TreeMap::new, Collectors.toList())));
         print(out, "language", results.stream().collect(Collectors.groupingBy(r -> r.question().lang(), TreeMap::new, Collectors.toList())));
+        print(out, "expect", results.stream().collect(Collectors.groupingBy(r -> r.question().expect(), TreeMap::new, Collectors.toList())));
+        List<EvalResult> answered = results.stream().filter(r -> r.outcome().equals("answered")).toList();
+        long wrong = answered.stream().filter(r -> !r.passed()).count();
+        out.printf("answered but wrong: %.1f%% (%d of %d answered)%n", answered.isEmpty() ? 0 : 100.0 * wrong / answered.size(),
+                wrong, answered.size());
+        List<EvalResult> mustEscalate = results.stream().filter(r -> r.question().expect().equals("escalate")).toList();
+        out.printf("must-escalate escalated: %d of %d%n", mustEscalate.stream().filter(r -> r.outcome().equals("escalate")).count(),
+                mustEscalate.size());
+        printConfusion(out, results);
+        printCalibration(out, results);
         List<EvalResult> failures = results.stream().filter(r -> !r.passed()).toList();
         if (!failures.isEmpty()) {
             out.println("failures:");
@@ -119,6 +132,38 @@ public final class Evaluation {
             }).count();
             out.printf("recall@%d %-5s: %.1f%% (%d/%d)%n", RECALL_DEPTH, mode.name().toLowerCase(), 100.0 * hits / answerable.size(),
                     hits, answerable.size());
+        }
+    }
+
+    /** Expected outcome (rows) against the outcome given (columns). */
+    private static void printConfusion(PrintStream out, List<EvalResult> results) {
+        List<String> given = List.of("answered", "escalate", "off_topic");
+        out.printf("outcomes (expected \\ given): %-10s %-10s %-10s%n", given.toArray());
+        for (String expected : List.of("answer", "either", "escalate", "off_topic")) {
+            List<EvalResult> row = results.stream().filter(r -> r.question().expect().equals(expected)).toList();
+            if (!row.isEmpty()) {
+                out.printf("  %-26s %-10d %-10d %-10d%n", expected, row.stream().filter(r -> r.outcome().equals(given.get(0))).count(),
+                        row.stream().filter(r -> r.outcome().equals(given.get(1))).count(),
+                        row.stream().filter(r -> r.outcome().equals(given.get(2))).count());
+            }
+        }
+    }
+
+    /**
+     * Calibration: in each band of stated confidence, the share of answers that passed. A well calibrated helpdesk
+     * is right about as often as it says.
+     */
+    private static void printCalibration(PrintStream out, List<EvalResult> results) {
+        out.println("calibration (confidence band: mean confidence, share right, count):");
+        double[] edges = {0, 0.2, 0.4, 0.6, 0.8, 1.0001};
+        for (int b = 0; b + 1 < edges.length; b++) {
+            double low = edges[b];
+            double high = edges[b + 1];
+            List<EvalResult> band = results.stream().filter(r -> r.confidence() >= low && r.confidence() < high).toList();
+            if (!band.isEmpty()) {
+                out.printf("  %.1f-%.1f: %.2f, %.1f%%, %d%n", low, Math.min(high, 1.0),
+                        band.stream().mapToDouble(EvalResult::confidence).average().orElse(0), rate(band) * 100, band.size());
+            }
         }
     }
 

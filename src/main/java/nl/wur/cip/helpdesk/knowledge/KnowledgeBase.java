@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Everything loaded from the knowledge folder: documents, answer cards, rules and what could not be read. */
-public record KnowledgeBase(List<KnowledgeDocument> documents, List<AnswerCard> cards, Rules rules,
-                            List<LoadProblem> problems) {
+/** Everything loaded from the knowledge folder: documents, answer cards, extra intents, rules and what could not be read. */
+public record KnowledgeBase(List<KnowledgeDocument> documents, List<AnswerCard> cards, List<IntentExamples> intents,
+                            Rules rules, List<LoadProblem> problems) {
 
     public Map<String, KnowledgeDocument> documentsById() {
         Map<String, KnowledgeDocument> byId = new LinkedHashMap<>();

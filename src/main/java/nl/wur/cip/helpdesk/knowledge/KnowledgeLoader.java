@@ -86,7 +86,8 @@ public final class KnowledgeLoader {
                     card.related().stream().filter(cardIds::contains).toList(), card.questions(), card.answer(), card.path()));
         }
         Rules rules = readRules(root, problems);
-        return new KnowledgeBase(List.copyOf(documents), List.copyOf(resolved), rules, List.copyOf(problems));
+        List<IntentExamples> intents = readIntents(root, ids, problems);
+        return new KnowledgeBase(List.copyOf(documents), List.copyOf(resolved), intents, rules, List.copyOf(problems));
     }
 
     KnowledgeDocument readDocument(String kind, String path, String content) throws KnowledgeFormatException {
@@ -164,6 +165,56 @@ public final class KnowledgeLoader {
         return new AnswerCard(id, title, escalate, reason, cites, stringList(meta.get("related")), questions, answer, path);
     }
 
+    /** The intents that are not cards ({@code intents/*.yml}); a broken file is reported and skipped. */
+    private List<IntentExamples> readIntents(Path root, Set<String> ids, List<LoadProblem> problems) {
+        Path folder = root.resolve("intents");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<Path> files;
+        try (var listing = Files.list(folder)) {
+            files = listing.filter(f -> f.getFileName().toString().endsWith(".yml")).sorted().toList();
+        } catch (IOException e) {
+            problems.add(new LoadProblem(display(root, folder), 0, "cannot read: " + e.getMessage()));
+            return List.of();
+        }
+        List<IntentExamples> intents = new ArrayList<>();
+        for (Path file : files) {
+            String path = display(root, file);
+            try {
+                JsonNode node = yaml.readTree(file.toFile());
+                if (node == null || !node.isObject()) {
+                    throw new KnowledgeFormatException(path, 1, "not a YAML mapping");
+                }
+                String id = requireId(path, node);
+                String outcome = node.path("outcome").asText();
+                if (!outcome.equals(IntentExamples.ESCALATE) && !outcome.equals(IntentExamples.OFF_TOPIC)) {
+                    throw new KnowledgeFormatException(path, 1, "outcome must be escalate or off_topic, not '" + outcome + "'");
+                }
+                Map<Language, String> reason = outcome.equals(IntentExamples.ESCALATE) ? bilingual(path, node, "reason") : Map.of();
+                Map<Language, List<String>> questions = new EnumMap<>(Language.class);
+                for (Language language : Language.values()) {
+                    List<String> list = stringList(node.path("questions").get(language.code()));
+                    if (list.size() < 2) {
+                        throw new KnowledgeFormatException(path, 1, "needs at least two questions in '" + language.code() + "'");
+                    }
+                    questions.put(language, list);
+                }
+                if (!ids.add(id)) {
+                    throw new KnowledgeFormatException(path, 1, "duplicate id '" + id + "'");
+                }
+                intents.add(new IntentExamples(id, outcome, reason, Map.copyOf(questions), path));
+            } catch (JsonProcessingException e) {
+                problems.add(new LoadProblem(path, lineOf(e, 1), yamlMessage(e)));
+            } catch (IOException e) {
+                problems.add(new LoadProblem(path, 0, "cannot read: " + e.getMessage()));
+            } catch (KnowledgeFormatException e) {
+                problems.add(e.problem());
+            }
+        }
+        return List.copyOf(intents);
+    }
+
     private Rules readRules(Path root, List<LoadProblem> problems) {
         Path scopeFile = root.resolve("rules/scope.yml");
         Path termsFile = root.resolve("rules/terms.yml");
@@ -172,6 +223,7 @@ public final class KnowledgeLoader {
         Map<Language, String> offTopic = Map.of();
         Map<Language, String> notSettled = Map.of();
         Map<Language, String> notSettledReason = Map.of();
+        Map<Language, String> closestTopicIntro = Map.of();
         Map<String, List<String>> terms = new LinkedHashMap<>();
         String scopePath = display(root, scopeFile);
         if (Files.isRegularFile(scopeFile)) {
@@ -185,6 +237,7 @@ public final class KnowledgeLoader {
                 offTopic = bilingual(scopePath, scope, "off_topic_answer");
                 notSettled = bilingual(scopePath, scope, "not_settled_answer");
                 notSettledReason = bilingual(scopePath, scope, "not_settled_reason");
+                closestTopicIntro = scope.has("closest_topic_intro") ? bilingual(scopePath, scope, "closest_topic_intro") : Map.of();
             } catch (JsonProcessingException e) {
                 problems.add(new LoadProblem(scopePath, lineOf(e, 1), yamlMessage(e)));
             } catch (IOException e) {
@@ -206,7 +259,8 @@ public final class KnowledgeLoader {
                 problems.add(new LoadProblem(display(root, termsFile), 0, "cannot read: " + e.getMessage()));
             }
         }
-        return new Rules(List.copyOf(onTopic), List.copyOf(topics), offTopic, notSettled, notSettledReason, Map.copyOf(terms));
+        return new Rules(List.copyOf(onTopic), List.copyOf(topics), offTopic, notSettled, notSettledReason, closestTopicIntro,
+                Map.copyOf(terms));
     }
 
     private JsonNode frontMatter(String path, MarkdownFile file) throws KnowledgeFormatException {

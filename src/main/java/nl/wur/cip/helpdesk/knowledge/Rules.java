@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  */
 public record Rules(List<Pattern> onTopic, List<EscalationTopic> escalationTopics,
                     Map<Language, String> offTopicAnswer, Map<Language, String> notSettledAnswer,
-                    Map<Language, String> notSettledReason, Map<String, List<String>> dutchToEnglish) {
+                    Map<Language, String> notSettledReason, Map<Language, String> closestTopicIntro,
+                    Map<String, List<String>> dutchToEnglish) {
 
     /** A topic that always goes to the copyright office, recognised by any of its patterns. */
     public record EscalationTopic(String id, List<Pattern> patterns, Map<Language, String> reason) {
@@ -20,7 +21,7 @@ public record Rules(List<Pattern> onTopic, List<EscalationTopic> escalationTopic
     }
 
     public static Rules empty() {
-        return new Rules(List.of(), List.of(), Map.of(), Map.of(), Map.of(), Map.of());
+        return new Rules(List.of(), List.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     public boolean isOnTopic(String question) {

@@ -95,7 +95,6 @@ public final class Retriever implements AutoCloseable {
         sentenceTexts.forEach(all::addAll);
         all.addAll(variantTexts);
         List<float[]> allVectors = vectors.vectors(all);
-        vectors.save(all);
 
         passageVectors = allVectors.subList(0, passages.size()).toArray(float[][]::new);
         int at = passages.size();
@@ -144,12 +143,20 @@ public final class Retriever implements AutoCloseable {
     }
 
     public Retrieval search(String question, Language language) {
-        String expansion = englishExpansion(question, language);
-        String queryText = expansion.isEmpty() ? question : question + " " + expansion;
+        String queryText = queryText(question, language);
         float[] queryVector = queryEmbedder.embed(queryText);
         Set<String> queryTerms = analysis.terms(language, question);
         return new Retrieval(question, language, rankPassages(queryText, question, language, queryVector, queryTerms),
                 rankCards(queryText, question, language, queryVector, queryTerms), queryVector, queryTerms);
+    }
+
+    /**
+     * The text that is embedded and searched for a question: a Dutch question gets the English terms of the office's
+     * term list added, since the bundled embedding model knows English far better than Dutch.
+     */
+    public String queryText(String question, Language language) {
+        String expansion = englishExpansion(question, language);
+        return expansion.isEmpty() ? question : question + " " + expansion;
     }
 
     public List<Sentence> sentencesOf(Passage passage) {

@@ -37,7 +37,7 @@ public final class TextAnalysis implements AutoCloseable {
     }
 
     /** The distinct stemmed content terms of a text, stop words removed. */
-    Set<String> terms(Language language, String text) {
+    public Set<String> terms(Language language, String text) {
         Set<String> terms = new LinkedHashSet<>();
         try (TokenStream stream = forLanguage(language).tokenStream(field(language), text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);

@@ -30,6 +30,8 @@ public final class VectorCache {
     private final TextEmbedder embedder;
     private final Path file;
     private final Map<String, float[]> vectors = new HashMap<>();
+    /** Keys asked for since the cache was opened: what the current knowledge needs, and so what a save keeps. */
+    private final java.util.Set<String> used = new java.util.HashSet<>();
     private int computed;
 
     public VectorCache(TextEmbedder embedder, Path dataDir) {
@@ -49,7 +51,11 @@ public final class VectorCache {
             }
             computed += missing.size();
         }
-        return texts.stream().map(t -> vectors.get(key(t))).toList();
+        return texts.stream().map(t -> {
+            String key = key(t);
+            used.add(key);
+            return vectors.get(key);
+        }).toList();
     }
 
     /** How many vectors this cache had to compute since it was opened. */
@@ -57,13 +63,13 @@ public final class VectorCache {
         return computed;
     }
 
-    /** Writes the cache, keeping only the given texts' vectors so it does not grow with every edit. */
-    public void save(List<String> keep) {
+    /** Writes the cache, keeping only the vectors asked for since it was opened, so it does not grow with every edit. */
+    public void save() {
         Map<String, float[]> kept = new HashMap<>();
-        keep.forEach(t -> {
-            float[] v = vectors.get(key(t));
+        used.forEach(key -> {
+            float[] v = vectors.get(key);
             if (v != null) {
-                kept.put(key(t), v);
+                kept.put(key, v);
             }
         });
         try {
