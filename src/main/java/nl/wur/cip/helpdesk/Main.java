@@ -112,7 +112,7 @@ public final class Main {
                 indexDir(config, config.retrievalMode()), config.retrievalMode());
         QuestionUnderstanding understanding = new QuestionUnderstanding(knowledge,
                 new QuestionFeatures(analysis, QuestionFeatures.Weights.defaults()), vectors, embedder, retriever::queryText,
-                IntentClassifier.Settings.defaults());
+                IntentClassifier.Settings.defaults(), config.dataDir());
         vectors.save();
         AnswerService answers = new AnswerService(knowledge, retriever, understanding, new LanguageDetector(),
                 AnswerPolicy.defaults(), config.escalationTo(), config.answerCache());

@@ -120,7 +120,8 @@ public final class AnswerService {
         String answer = rules.notSettledAnswer().getOrDefault(language, "");
         List<Citation> citations = List.of();
         String source = forced.map(t -> "rules:" + t.id()).orElse("intent:" + (extra.isPresent() ? top.intent() : "unsure"));
-        Optional<AnswerCard> closest = card.filter(c -> top.probability() >= policy.pointToClosest())
+        Optional<AnswerCard> closest = understood.guesses().stream().filter(g -> g.probability() >= policy.pointToClosest())
+                .map(g -> understanding.card(g.intent())).flatMap(Optional::stream).findFirst()
                 .filter(c -> rules.closestTopicIntro().containsKey(language));
         if (closest.isPresent()) {
             // Unsure is not empty-handed: the closest topic's approved answer, presented as such, often is what was asked.

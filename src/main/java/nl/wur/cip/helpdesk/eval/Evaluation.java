@@ -91,7 +91,12 @@ public final class Evaluation {
     /** Runs every question and prints the report; returns the overall pass rate. */
     public static double run(List<EvalQuestion> questions, AnswerService answers, PrintStream out) {
         List<EvalResult> results = questions.stream()
-                .map(q -> score(q, answers.ask(q.question(), Optional.empty()))).toList();
+                .map(q -> {
+                    Answer answer = answers.ask(q.question(), Optional.empty());
+                    EvalResult result = score(q, answer);
+                    return result.passed() ? result : new EvalResult(q, false, result.outcome(), result.confidence(),
+                            result.failure() + " [" + answer.source() + " " + answer.confidence() + "]");
+                }).toList();
         double overall = rate(results);
         out.printf("overall: %.1f%% (%d/%d)%n", overall * 100, passed(results), results.size());
         print(out, "topic", results.stream().collect(Collectors.groupingBy(r -> r.question().topic(), TreeMap::new, Collectors.toList())));

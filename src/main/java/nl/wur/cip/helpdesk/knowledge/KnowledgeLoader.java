@@ -260,7 +260,8 @@ public final class KnowledgeLoader {
             }
         }
         return new Rules(List.copyOf(onTopic), List.copyOf(topics), offTopic, notSettled, notSettledReason, closestTopicIntro,
-                Map.copyOf(terms));
+                // The file's order, not Map.copyOf's per-run order: the Dutch query text must be the same at every start.
+                java.util.Collections.unmodifiableMap(terms));
     }
 
     private JsonNode frontMatter(String path, MarkdownFile file) throws KnowledgeFormatException {

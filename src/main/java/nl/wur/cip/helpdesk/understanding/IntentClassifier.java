@@ -1,12 +1,20 @@
 package nl.wur.cip.helpdesk.understanding;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import nl.wur.cip.helpdesk.knowledge.Language;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
@@ -16,24 +24,29 @@ import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
 import org.tribuo.classification.liblinear.LinearClassificationType;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which intent a question holds: L2-regularised logistic regression (Tribuo over LIBLINEAR, one model per intent) over
- * {@link QuestionFeatures}, whose probabilities are calibrated by a temperature fitted on cross-validated
+ * a question's features, whose probabilities are calibrated by a temperature fitted on cross-validated
  * predictions, so that "0.8" means right about four times in five on questions it was not trained on.
  */
 public final class IntentClassifier {
+    private static final Logger LOG = LoggerFactory.getLogger(IntentClassifier.class);
     private static final LabelFactory LABELS = new LabelFactory();
+    /** Raised when what is stored beside a model changes meaning, so old files are not read. */
+    private static final int MODEL_FORMAT = 1;
 
-    /** One labelled question: a card's variant or an extra intent's example. */
-    public record Example(String text, Language language, float[] vector, String intent) {
+    /** One labelled question, as features: a card's variant or an extra intent's example. */
+    public record Example(Map<String, Double> features, String intent) {
     }
 
     /** Training settings; the defaults were chosen by cross-validation over the shipped knowledge. */
     /** @param cost LIBLINEAR's C: higher fits the examples more closely, lower regularises more */
-    public record Settings(double cost, int calibrationFolds, long seed) {
+    public record Settings(double cost, double tolerance, int calibrationFolds, long seed) {
         public static Settings defaults() {
-            return new Settings(4.0, 5, 20261201L);
+            return new Settings(10.0, 1.0, 5, 20261201L);
         }
     }
 
@@ -41,23 +54,21 @@ public final class IntentClassifier {
     public record CrossValidation(int folds, int examples, double accuracy, double temperature) {
     }
 
-    private final QuestionFeatures features;
     private final Model<Label> model;
     private final double temperature;
     private final CrossValidation validation;
 
-    private IntentClassifier(QuestionFeatures features, Model<Label> model, double temperature, CrossValidation validation) {
-        this.features = features;
+    private IntentClassifier(Model<Label> model, double temperature, CrossValidation validation) {
         this.model = model;
         this.temperature = temperature;
         this.validation = validation;
     }
 
-    public static IntentClassifier train(List<Example> examples, QuestionFeatures features, Settings settings) {
+    public static IntentClassifier train(List<Example> examples, Settings settings) {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no examples to learn intents from");
         }
-        List<Map<String, Double>> vectors = examples.stream().map(e -> features.of(e.text(), e.language(), e.vector())).toList();
+        List<Map<String, Double>> vectors = examples.stream().map(Example::features).toList();
         double temperature = 1.0;
         CrossValidation validation = new CrossValidation(0, examples.size(), Double.NaN, 1.0);
         if (settings.calibrationFolds() > 1) {
@@ -101,12 +112,74 @@ public final class IntentClassifier {
         for (int i = 0; i < examples.size(); i++) {
             all.add(i);
         }
-        return new IntentClassifier(features, fit(examples, vectors, all, settings), temperature, validation);
+        return new IntentClassifier(fit(examples, vectors, all, settings), temperature, validation);
+    }
+
+    /**
+     * The classifier for these examples: read from {@code folder} when it was trained on exactly these examples and
+     * settings before (training with its cross-validation takes seconds), otherwise trained and written there.
+     */
+    public static IntentClassifier trainOrLoad(List<Example> examples, Settings settings, Path folder) {
+        String key = key(examples, settings);
+        Path modelFile = folder.resolve("intents-" + key + ".model");
+        Path calibrationFile = folder.resolve("intents-" + key + ".properties");
+        if (Files.isRegularFile(modelFile) && Files.isRegularFile(calibrationFile)) {
+            try (var in = Files.newBufferedReader(calibrationFile)) {
+                Properties calibration = new Properties();
+                calibration.load(in);
+                @SuppressWarnings("unchecked")
+                Model<Label> model = (Model<Label>) Model.deserializeFromFile(modelFile);
+                return new IntentClassifier(model, Double.parseDouble(calibration.getProperty("temperature")),
+                        new CrossValidation(Integer.parseInt(calibration.getProperty("folds")), examples.size(),
+                                Double.parseDouble(calibration.getProperty("accuracy")),
+                                Double.parseDouble(calibration.getProperty("temperature"))));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("ignoring unreadable intent model {}: {}", modelFile, e.getMessage());
+            }
+        }
+        IntentClassifier trained = train(examples, settings);
+        try {
+            Files.createDirectories(folder);
+            try (var old = Files.list(folder)) {
+                for (Path file : old.filter(f -> f.getFileName().toString().startsWith("intents-")).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            trained.model.serializeToFile(modelFile);
+            Properties calibration = new Properties();
+            calibration.setProperty("temperature", Double.toString(trained.temperature));
+            calibration.setProperty("folds", Integer.toString(trained.validation.folds()));
+            calibration.setProperty("accuracy", Double.toString(trained.validation.accuracy()));
+            try (var out = Files.newBufferedWriter(calibrationFile)) {
+                calibration.store(out, "intent model calibration; the model file beside it was trained on the same examples");
+            }
+        } catch (IOException e) {
+            LOG.warn("could not write the intent model to {}: {}; the next start will train again", folder, e.getMessage());
+        }
+        return trained;
+    }
+
+    /** A hash of everything the model depends on: settings, labels and feature values, in a fixed order. */
+    private static String key(List<Example> examples, Settings settings) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((MODEL_FORMAT + "|" + settings).getBytes(StandardCharsets.UTF_8));
+            for (Example example : examples) {
+                digest.update(example.intent().getBytes(StandardCharsets.UTF_8));
+                for (Map.Entry<String, Double> feature : new TreeMap<>(example.features()).entrySet()) {
+                    digest.update(feature.getKey().getBytes(StandardCharsets.UTF_8));
+                    digest.update(Double.toString(feature.getValue()).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Every intent with its calibrated probability, most likely first. */
-    public List<IntentGuess> classify(String text, Language language, float[] vector) {
-        Map<String, Double> scores = scores(model, features.of(text, language, vector));
+    public List<IntentGuess> classify(Map<String, Double> features) {
+        Map<String, Double> scores = scores(model, features);
         double[] scaled = new double[scores.size()];
         List<String> names = new ArrayList<>(scores.keySet());
         double max = Double.NEGATIVE_INFINITY;
@@ -144,7 +217,7 @@ public final class IntentClassifier {
         // Tribuo's SGD trainer was tried first: it updates the whole weight matrix at every step, 30 s per training
         // here; LIBLINEAR's solver works on the sparse features and takes well under a second.
         LibLinearClassificationTrainer trainer = new LibLinearClassificationTrainer(
-                new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR_DUAL), settings.cost(), 1000, 0.01,
+                new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR_DUAL), settings.cost(), 1000, settings.tolerance(),
                 settings.seed());
         return trainer.train(data);
     }
