@@ -52,6 +52,7 @@ import nl.wur.cip.helpdesk.optout.OptOutConfig;
 import nl.wur.cip.helpdesk.search.LanguageDetector;
 import nl.wur.cip.helpdesk.search.OnnxTextEmbedder;
 import nl.wur.cip.helpdesk.search.RetrievalMode;
+import nl.wur.cip.helpdesk.search.KnowledgeIndex;
 import nl.wur.cip.helpdesk.search.Retriever;
 import nl.wur.cip.helpdesk.search.TextAnalysis;
 import nl.wur.cip.helpdesk.search.TextEmbedder;
@@ -82,18 +83,19 @@ public final class Main {
 
     /** Everything that answers questions, built from one configuration. */
     public record Assembly(KnowledgeBase knowledge, TextAnalysis analysis, TextEmbedder embedder, VectorCache vectors,
-                           Retriever retriever, QuestionUnderstanding understanding, AnswerService answers,
+                           KnowledgeIndex index, Retriever retriever, QuestionUnderstanding understanding,
+                           AnswerService answers,
                            Optional<ChecklistEngine> checklist)
             implements AutoCloseable {
 
-        /** Another retriever over the same knowledge and vectors, for comparing retrieval modes. */
-        public Retriever retriever(HelpdeskConfig config, RetrievalMode mode) {
-            return new Retriever(knowledge, analysis, embedder, vectors, indexDir(config, mode), mode);
+        /** Another retriever over the same index, for comparing retrieval modes. */
+        public Retriever retriever(RetrievalMode mode) {
+            return new Retriever(index, embedder, knowledge.rules().dutchToEnglish(), mode);
         }
 
         @Override
         public void close() {
-            retriever.close();
+            index.close();
             analysis.close();
         }
     }
@@ -108,8 +110,8 @@ public final class Main {
                 .orElseGet(OnnxTextEmbedder::bundled);
         VectorCache vectors = new VectorCache(embedder, config.dataDir());
         TextAnalysis analysis = new TextAnalysis();
-        Retriever retriever = new Retriever(knowledge, analysis, embedder, vectors,
-                indexDir(config, config.retrievalMode()), config.retrievalMode());
+        KnowledgeIndex index = new KnowledgeIndex(knowledge, analysis, vectors, config.dataDir().resolve("index"));
+        Retriever retriever = new Retriever(index, embedder, knowledge.rules().dutchToEnglish(), config.retrievalMode());
         QuestionUnderstanding understanding = new QuestionUnderstanding(knowledge,
                 new QuestionFeatures(analysis, QuestionFeatures.Weights.defaults()), vectors, embedder, retriever::queryText,
                 IntentClassifier.Settings.defaults(), config.dataDir());
@@ -122,7 +124,7 @@ public final class Main {
                 config.knowledgeDir().toAbsolutePath(), embedder.modelName(), vectors.computed(),
                 String.format(java.util.Locale.ROOT, "%.1f", understanding.validation().accuracy() * 100),
                 understanding.validation().temperature(), (System.nanoTime() - start) / 1_000_000);
-        return new Assembly(knowledge, analysis, embedder, vectors, retriever, understanding, answers,
+        return new Assembly(knowledge, analysis, embedder, vectors, index, retriever, understanding, answers,
                 loadChecklist(config, knowledge));
     }
 
@@ -139,10 +141,6 @@ public final class Main {
             LOG.error("checklist not available: {}", e.getMessage());
             return Optional.empty();
         }
-    }
-
-    private static Path indexDir(HelpdeskConfig config, RetrievalMode mode) {
-        return config.dataDir().resolve("index").resolve(mode.name().toLowerCase());
     }
 
     public static void main(String[] args) {
@@ -296,13 +294,7 @@ public final class Main {
                     cv.temperature());
             Evaluation.run(questions, assembly.answers(), out);
             LanguageDetector detector = new LanguageDetector();
-            List<Retriever> extra = new ArrayList<>();
-            Evaluation.printRecall(questions, mode -> {
-                Retriever r = assembly.retriever(config, mode);
-                extra.add(r);
-                return r;
-            }, detector::detect, out);
-            extra.forEach(Retriever::close);
+            Evaluation.printRecall(questions, assembly::retriever, detector::detect, out);
         }
         return 0;
     }

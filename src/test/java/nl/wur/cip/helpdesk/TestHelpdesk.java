@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.wur.cip.helpdesk.answer.AnswerPolicy;
+import nl.wur.cip.helpdesk.answer.AnswerService;
 import nl.wur.cip.helpdesk.config.HelpdeskConfig;
+import nl.wur.cip.helpdesk.search.LanguageDetector;
 import nl.wur.cip.helpdesk.guard.GuardSettings;
 import nl.wur.cip.helpdesk.storage.Database;
 import nl.wur.cip.helpdesk.web.HelpdeskServer;
@@ -13,12 +16,29 @@ import nl.wur.cip.helpdesk.web.HelpdeskServer;
 /** The real helpdesk over the shipped knowledge, built once per test run because loading the model takes seconds. */
 public final class TestHelpdesk {
     private static Main.Assembly shared;
+    private static AnswerService passagesOnly;
 
     public static synchronized Main.Assembly shared() {
         if (shared == null) {
             shared = Main.assemble(config(Path.of("target", "test-helpdesk")));
         }
         return shared;
+    }
+
+    /**
+     * The shared helpdesk with a policy that never takes a card and always answers from the passages: the path an
+     * LLM writes for. The LLM tests use it so they exercise the model whatever the intent model decides.
+     */
+    public static synchronized AnswerService passagesOnly() {
+        if (passagesOnly == null) {
+            Main.Assembly assembly = shared();
+            AnswerPolicy d = AnswerPolicy.defaults();
+            AnswerPolicy policy = new AnswerPolicy(1.01, d.cardMargin(), d.partProbability(), d.offTopicProbability(), 0.0,
+                    d.pointToClosest(), d.quoteSources(), d.dutchDiscount());
+            passagesOnly = new AnswerService(assembly.knowledge(), assembly.retriever(), assembly.understanding(),
+                    new LanguageDetector(), policy, "copyright@wur.nl", 0);
+        }
+        return passagesOnly;
     }
 
     /** The server's stores in one database, with no mail server and no admin password. */

@@ -105,7 +105,8 @@ public final class AnswerService {
         }
         Optional<AnswerCard> card = understanding.card(top.intent());
         if (card.isPresent() && sure) {
-            return fromCards(cardsAsked(card.get(), understood), text, language, retrieval, top.probability(), forced);
+            return fromCards(cardsAsked(card.get(), understood), language, retrieval, top.probability(), forced,
+                    unsupportedPart(understood));
         }
         if (card.isPresent() && forced.isEmpty() && passageConfidence >= policy.answerFromPassages()) {
             Extract extract = extract(retrieval, language);
@@ -156,12 +157,23 @@ public final class AnswerService {
         return List.copyOf(asked.subList(0, Math.min(MAX_PARTS, asked.size())));
     }
 
-    private Answer fromCards(List<AnswerCard> cards, String text, Language language, Retrieval retrieval,
-                             double probability, Optional<Rules.EscalationTopic> forced) {
+    /**
+     * Whether a part of a longer question asks something no card answers with confidence (or that is outside the
+     * knowledge): then the parts that are known are answered and the whole goes to the office.
+     */
+    private boolean unsupportedPart(Understanding understood) {
+        return understood.parts().stream().filter(p -> p.text().endsWith("?")).anyMatch(p ->
+                p.top().probability() < policy.cardProbability()
+                        || understanding.extra(p.top().intent()).map(IntentExamples::escalates).orElse(false));
+    }
+
+    private Answer fromCards(List<AnswerCard> cards, Language language, Retrieval retrieval, double probability,
+                             Optional<Rules.EscalationTopic> forced, boolean unsupportedPart) {
         AnswerCard first = cards.get(0);
-        boolean escalate = forced.isPresent() || cards.stream().anyMatch(AnswerCard::escalate);
+        boolean escalate = forced.isPresent() || unsupportedPart || cards.stream().anyMatch(AnswerCard::escalate);
         String reason = forced.map(t -> t.reason().get(language)).orElse(cards.stream().filter(AnswerCard::escalate)
-                .findFirst().map(c -> c.escalationReason().get(language)).orElse(null));
+                .findFirst().map(c -> c.escalationReason().get(language))
+                .orElse(unsupportedPart ? knowledge.rules().notSettledReason().get(language) : null));
         String answer;
         if (cards.size() == 1) {
             answer = first.answer(language);

@@ -159,12 +159,15 @@ public final class Evaluation {
      * is right about as often as it says.
      */
     private static void printCalibration(PrintStream out, List<EvalResult> results) {
-        out.println("calibration (confidence band: mean confidence, share right, count):");
+        // Over answered questions only: there the confidence is the claim that the answer is right. An escalation
+        // at low confidence is right because it is unsure, which says nothing about calibration.
+        out.println("calibration of answered questions (confidence band: mean confidence, share right, count):");
         double[] edges = {0, 0.2, 0.4, 0.6, 0.8, 1.0001};
+        List<EvalResult> answered = results.stream().filter(r -> r.outcome().equals("answered")).toList();
         for (int b = 0; b + 1 < edges.length; b++) {
             double low = edges[b];
             double high = edges[b + 1];
-            List<EvalResult> band = results.stream().filter(r -> r.confidence() >= low && r.confidence() < high).toList();
+            List<EvalResult> band = answered.stream().filter(r -> r.confidence() >= low && r.confidence() < high).toList();
             if (!band.isEmpty()) {
                 out.printf("  %.1f-%.1f: %.2f, %.1f%%, %d%n", low, Math.min(high, 1.0),
                         band.stream().mapToDouble(EvalResult::confidence).average().orElse(0), rate(band) * 100, band.size());

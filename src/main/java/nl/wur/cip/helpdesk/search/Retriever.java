@@ -2,7 +2,6 @@ package nl.wur.cip.helpdesk.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,141 +10,44 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.QueryBuilder;
 import nl.wur.cip.helpdesk.knowledge.AnswerCard;
-import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
 import nl.wur.cip.helpdesk.knowledge.Language;
 import nl.wur.cip.helpdesk.knowledge.Passage;
 
 /**
- * Hybrid retrieval over the knowledge: BM25 on English- and Dutch-analysed fields plus exact cosine over
+ * Searches the {@link KnowledgeIndex}: hybrid retrieval over the knowledge: BM25 on English- and Dutch-analysed fields plus exact cosine over
  * in-process embeddings, fused by reciprocal rank. Exact cosine beats an approximate KNN index at this size
  * (hundreds of vectors: well under a millisecond) and never misses a neighbour.
  */
-public final class Retriever implements AutoCloseable {
-    private static final String KIND = "kind";
-    private static final String REF = "ref";
-    private static final String PASSAGE = "passage";
-    private static final String QUESTION = "question";
+public final class Retriever {
     /** The usual reciprocal-rank-fusion constant: damps the influence of any single rank. */
     private static final int RRF_K = 60;
     private static final int CANDIDATES = 50;
 
-    private final TextAnalysis analysis;
+    private final KnowledgeIndex index;
     private final TextEmbedder queryEmbedder;
     private final Map<String, List<String>> dutchToEnglish;
     private final RetrievalMode mode;
-    private final Directory directory;
-    private final DirectoryReader reader;
-    private final IndexSearcher searcher;
-    /** Lucene document number to the passage or variant position it holds. */
-    private final int[] refByDoc;
 
-    private final List<Passage> passages;
-    private final float[][] passageVectors;
-    private final List<Map<Language, Set<String>>> passageTerms = new ArrayList<>();
-    private final Map<String, List<Sentence>> sentences = new HashMap<>();
-
-    private final List<Variant> variants = new ArrayList<>();
-    private final Map<String, AnswerCard> cardsById = new HashMap<>();
-
-    /** One phrasing of an answer card's question. */
-    private record Variant(AnswerCard card, Language language, String text, float[] vector, Set<String> terms) {
-    }
-
-    public Retriever(KnowledgeBase knowledge, TextAnalysis analysis, TextEmbedder queryEmbedder, VectorCache vectors,
-                     Path indexDir, RetrievalMode mode) {
-        this.analysis = analysis;
+    public Retriever(KnowledgeIndex index, TextEmbedder queryEmbedder, Map<String, List<String>> dutchToEnglish,
+                     RetrievalMode mode) {
+        this.index = index;
         this.queryEmbedder = queryEmbedder;
-        this.dutchToEnglish = knowledge.rules().dutchToEnglish();
+        this.dutchToEnglish = dutchToEnglish;
         this.mode = mode;
-        this.passages = knowledge.passages();
-
-        List<String> passageTexts = passages.stream().map(Retriever::searchableText).toList();
-        List<List<String>> sentenceTexts = passages.stream().map(p -> SentenceSplitter.split(p.text())).toList();
-        List<String> variantTexts = new ArrayList<>();
-        List<Object[]> variantOwners = new ArrayList<>();
-        for (AnswerCard card : knowledge.cards()) {
-            cardsById.put(card.id(), card);
-            for (Language language : Language.values()) {
-                for (String question : withTitle(card, language)) {
-                    variantTexts.add(question);
-                    variantOwners.add(new Object[]{card, language});
-                }
-            }
-        }
-        List<String> all = new ArrayList<>(passageTexts);
-        sentenceTexts.forEach(all::addAll);
-        all.addAll(variantTexts);
-        List<float[]> allVectors = vectors.vectors(all);
-
-        passageVectors = allVectors.subList(0, passages.size()).toArray(float[][]::new);
-        int at = passages.size();
-        for (int i = 0; i < passages.size(); i++) {
-            Passage passage = passages.get(i);
-            List<Sentence> list = new ArrayList<>();
-            for (String sentence : sentenceTexts.get(i)) {
-                list.add(new Sentence(sentence, allVectors.get(at++)));
-            }
-            sentences.put(passage.id(), List.copyOf(list));
-            Map<Language, Set<String>> terms = new HashMap<>();
-            for (Language language : Language.values()) {
-                terms.put(language, analysis.terms(language, passageTexts.get(i)));
-            }
-            passageTerms.add(terms);
-        }
-        for (int i = 0; i < variantTexts.size(); i++) {
-            AnswerCard card = (AnswerCard) variantOwners.get(i)[0];
-            Language language = (Language) variantOwners.get(i)[1];
-            variants.add(new Variant(card, language, variantTexts.get(i), allVectors.get(at++),
-                    analysis.terms(language, variantTexts.get(i))));
-        }
-
-        try {
-            directory = FSDirectory.open(indexDir);
-            IndexWriterConfig config = new IndexWriterConfig(analysis.perField()).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-            try (IndexWriter writer = new IndexWriter(directory, config)) {
-                for (int i = 0; i < passages.size(); i++) {
-                    writer.addDocument(document(PASSAGE, String.valueOf(i), passageTexts.get(i)));
-                }
-                for (int i = 0; i < variants.size(); i++) {
-                    writer.addDocument(document(QUESTION, String.valueOf(i), variants.get(i).text()));
-                }
-            }
-            reader = DirectoryReader.open(directory);
-            searcher = new IndexSearcher(reader);
-            // Each hit's position is read once here: reading stored fields per hit was most of a search's time.
-            refByDoc = new int[reader.maxDoc()];
-            StoredFields stored = reader.storedFields();
-            for (int doc = 0; doc < refByDoc.length; doc++) {
-                refByDoc[doc] = Integer.parseInt(stored.document(doc).get(REF));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot build the search index in " + indexDir, e);
-        }
     }
 
     public Retrieval search(String question, Language language) {
         String queryText = queryText(question, language);
         float[] queryVector = queryEmbedder.embed(queryText);
-        Set<String> queryTerms = analysis.terms(language, question);
+        Set<String> queryTerms = index.analysis.terms(language, question);
         return new Retrieval(question, language, rankPassages(queryText, question, language, queryVector, queryTerms),
                 rankCards(queryText, question, language, queryVector, queryTerms), queryVector, queryTerms);
     }
@@ -160,26 +62,26 @@ public final class Retriever implements AutoCloseable {
     }
 
     public List<Sentence> sentencesOf(Passage passage) {
-        return sentences.getOrDefault(passage.id(), List.of());
+        return index.sentences.getOrDefault(passage.id(), List.of());
     }
 
     public int passageCount() {
-        return passages.size();
+        return index.passageCount();
     }
 
     public int variantCount() {
-        return variants.size();
+        return index.variantCount();
     }
 
     private List<ScoredPassage> rankPassages(String queryText, String question, Language language, float[] queryVector,
                                              Set<String> queryTerms) {
-        double[] cosines = new double[passages.size()];
-        for (int i = 0; i < passages.size(); i++) {
-            cosines[i] = Vectors.cosine(queryVector, passageVectors[i]);
+        double[] cosines = new double[index.passages.size()];
+        for (int i = 0; i < index.passages.size(); i++) {
+            cosines[i] = Vectors.cosine(queryVector, index.passageVectors[i]);
         }
         Map<Integer, Double> fused = new HashMap<>();
         if (mode != RetrievalMode.DENSE) {
-            List<Integer> lexical = lexicalRanking(PASSAGE, queryText, question);
+            List<Integer> lexical = lexicalRanking(KnowledgeIndex.PASSAGE, queryText, question);
             for (int rank = 0; rank < lexical.size(); rank++) {
                 fused.merge(lexical.get(rank), 1.0 / (RRF_K + rank + 1), Double::sum);
             }
@@ -191,8 +93,8 @@ public final class Retriever implements AutoCloseable {
             }
         }
         List<ScoredPassage> ranked = new ArrayList<>();
-        fused.forEach((i, score) -> ranked.add(new ScoredPassage(passages.get(i), score, cosines[i],
-                coverage(queryTerms, passageTerms.get(i).get(language)))));
+        fused.forEach((i, score) -> ranked.add(new ScoredPassage(index.passages.get(i), score, cosines[i],
+                coverage(queryTerms, index.passageTerms.get(i).get(language)))));
         ranked.sort(Comparator.comparingDouble(ScoredPassage::score).reversed()
                 .thenComparing(Comparator.comparingDouble(ScoredPassage::cosine).reversed()));
         return List.copyOf(ranked.subList(0, Math.min(CANDIDATES, ranked.size())));
@@ -202,7 +104,7 @@ public final class Retriever implements AutoCloseable {
                                        Set<String> queryTerms) {
         Map<String, double[]> best = new HashMap<>(); // card id -> {cosine, coverage, fused}
         Map<String, String> matched = new HashMap<>();
-        for (Variant variant : variants) {
+        for (KnowledgeIndex.Variant variant : index.variants) {
             double cosine = Vectors.cosine(queryVector, variant.vector());
             double[] scores = best.computeIfAbsent(variant.card().id(), id -> new double[3]);
             if (cosine > scores[0]) {
@@ -214,9 +116,9 @@ public final class Retriever implements AutoCloseable {
             }
         }
         Map<String, Integer> lexicalRank = new HashMap<>();
-        List<Integer> lexical = lexicalRanking(QUESTION, queryText, question);
+        List<Integer> lexical = lexicalRanking(KnowledgeIndex.QUESTION, queryText, question);
         for (int rank = 0; rank < lexical.size(); rank++) {
-            lexicalRank.putIfAbsent(variants.get(lexical.get(rank)).card().id(), lexicalRank.size());
+            lexicalRank.putIfAbsent(index.variants.get(lexical.get(rank)).card().id(), lexicalRank.size());
         }
         List<String> byCosine = best.keySet().stream()
                 .sorted(Comparator.comparingDouble((String id) -> best.get(id)[0]).reversed()).toList();
@@ -230,7 +132,7 @@ public final class Retriever implements AutoCloseable {
             best.get(id)[2] = score;
         }
         List<ScoredCard> ranked = new ArrayList<>();
-        best.forEach((id, s) -> ranked.add(new ScoredCard(cardsById.get(id), s[2], s[0], s[1], matched.get(id))));
+        best.forEach((id, s) -> ranked.add(new ScoredCard(index.cardsById.get(id), s[2], s[0], s[1], matched.get(id))));
         ranked.sort(Comparator.comparingDouble(ScoredCard::score).reversed());
         return List.copyOf(ranked.subList(0, Math.min(10, ranked.size())));
     }
@@ -242,12 +144,12 @@ public final class Retriever implements AutoCloseable {
         addField(text, TextAnalysis.FIELD_NL, Language.NL, question);
         Query query = new BooleanQuery.Builder()
                 .add(text.build(), BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(KIND, kind)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(KnowledgeIndex.KIND, kind)), BooleanClause.Occur.FILTER)
                 .build();
         List<Integer> ranking = new ArrayList<>();
         try {
-            for (ScoreDoc hit : searcher.search(query, CANDIDATES * 4).scoreDocs) {
-                ranking.add(refByDoc[hit.doc]);
+            for (ScoreDoc hit : index.searcher.search(query, CANDIDATES * 4).scoreDocs) {
+                ranking.add(index.refByDoc[hit.doc]);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -256,7 +158,7 @@ public final class Retriever implements AutoCloseable {
     }
 
     private void addField(BooleanQuery.Builder builder, String field, Language language, String text) {
-        Query query = new QueryBuilder(analysis.forLanguage(language)).createBooleanQuery(field, text);
+        Query query = new QueryBuilder(index.analysis.forLanguage(language)).createBooleanQuery(field, text);
         if (query != null) {
             builder.add(query, BooleanClause.Occur.SHOULD);
         }
@@ -278,25 +180,6 @@ public final class Retriever implements AutoCloseable {
         return String.join(" ", extra);
     }
 
-    private static Document document(String kind, String ref, String text) {
-        Document document = new Document();
-        document.add(new StringField(KIND, kind, Field.Store.NO));
-        document.add(new StringField(REF, ref, Field.Store.YES));
-        document.add(new TextField(TextAnalysis.FIELD_EN, text, Field.Store.NO));
-        document.add(new TextField(TextAnalysis.FIELD_NL, text, Field.Store.NO));
-        return document;
-    }
-
-    private static String searchableText(Passage passage) {
-        return passage.title() + ". " + (passage.section().isEmpty() ? "" : passage.section() + ". ") + passage.text();
-    }
-
-    private static List<String> withTitle(AnswerCard card, Language language) {
-        List<String> texts = new ArrayList<>(card.questions().get(language));
-        texts.add(card.title(language));
-        return texts;
-    }
-
     static double coverage(Set<String> queryTerms, Set<String> documentTerms) {
         if (queryTerms.isEmpty()) {
             return 0;
@@ -312,15 +195,5 @@ public final class Retriever implements AutoCloseable {
         }
         order.sort(Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
         return order.subList(0, Math.min(limit, order.size()));
-    }
-
-    @Override
-    public void close() {
-        try {
-            reader.close();
-            directory.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -179,7 +179,16 @@ public final class IntentClassifier {
 
     /** Every intent with its calibrated probability, most likely first. */
     public List<IntentGuess> classify(Map<String, Double> features) {
-        Map<String, Double> scores = scores(model, features);
+        Map<String, Double> scores;
+        try {
+            scores = scores(model, features);
+        } catch (IllegalArgumentException e) {
+            // Tribuo refuses a question none of whose features it has seen (no known word, no vector): nothing is known.
+            scores = new LinkedHashMap<>();
+            for (Label label : model.getOutputIDInfo().getDomain()) {
+                scores.put(label.getLabel(), 1.0);
+            }
+        }
         double[] scaled = new double[scores.size()];
         List<String> names = new ArrayList<>(scores.keySet());
         double max = Double.NEGATIVE_INFINITY;

@@ -2,6 +2,7 @@ package nl.wur.cip.helpdesk.understanding;
 
 import java.util.ArrayList;
 import java.util.List;
+import nl.wur.cip.helpdesk.search.SentenceSplitter;
 
 /** Splits a long question into the sentences that may each ask something, so every part can be answered. */
 final class QuestionParts {
@@ -13,11 +14,14 @@ final class QuestionParts {
 
     static List<String> split(String question) {
         List<String> parts = new ArrayList<>();
-        // End of a sentence: ?, ! or a full stop that is not an abbreviation (art., e.g., nr.), then a space.
-        for (String piece : question.split("(?<=[?!;])\\s+|(?<=[.])(?<!\\b(?:art|Art|nr|no|No|lid|e\\.g|i\\.e|cf|p|bijv|o\\.a|z\\.g\\.a|ca|vs))\\s+(?=\\p{Lu})|\\n+")) {
-            String part = piece.strip();
-            if (!part.isEmpty() && QuestionFeatures.words(part).size() >= MIN_WORDS) {
-                parts.add(part);
+        // A question mark, ! or ; ends a part even before a lower-case letter (questions are often typed that way);
+        // a full stop only as the sentence splitter sees it, so "art. 15n" or "e.g." does not cut a part.
+        for (String piece : question.split("(?<=[?!;])\\s+|\\n+")) {
+            for (String sentence : SentenceSplitter.SENTENCE_END.split(piece)) {
+                String part = sentence.strip();
+                if (QuestionFeatures.words(part).size() >= MIN_WORDS) {
+                    parts.add(part);
+                }
             }
         }
         return parts;

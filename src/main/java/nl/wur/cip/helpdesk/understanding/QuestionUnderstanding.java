@@ -22,7 +22,8 @@ public final class QuestionUnderstanding {
     /** Each intent's nearest examples count as features: how close a question comes to the closest of them. */
     private static final int NEIGHBOUR_INTENTS = 8;
 
-    private final IntentClassifier classifier;
+    /** Empty for a knowledge folder without cards or intents: then nothing is understood and everything goes to the office. */
+    private final Optional<IntentClassifier> classifier;
     private final QuestionFeatures features;
     private final float[][] exampleVectors;
     private final String[] exampleIntents;
@@ -80,18 +81,22 @@ public final class QuestionUnderstanding {
             examples.add(new IntentClassifier.Example(featuresOf(texts.get(i), languages.get(i), vectorList.get(i), i),
                     labels.get(i)));
         }
-        this.classifier = IntentClassifier.trainOrLoad(examples, settings, modelFolder);
+        this.classifier = examples.isEmpty() ? Optional.empty()
+                : Optional.of(IntentClassifier.trainOrLoad(examples, settings, modelFolder));
     }
 
     /** @param vector the question's embedding, as the retriever computed it for {@code queryText} */
     public Understanding understand(String question, Language language, float[] vector) {
-        List<IntentGuess> whole = classifier.classify(featuresOf(question, language, vector, -1));
+        if (classifier.isEmpty()) {
+            return new Understanding(List.of(new IntentGuess("", 0.0)), List.of());
+        }
+        List<IntentGuess> whole = classifier.get().classify(featuresOf(question, language, vector, -1));
         List<String> pieces = QuestionParts.split(question);
         List<Understanding.Part> parts = new ArrayList<>();
         if (pieces.size() > 1) {
             for (String piece : pieces) {
                 parts.add(new Understanding.Part(piece,
-                        classifier.classify(featuresOf(piece, language, embedder.embed(queryText.apply(piece, language)), -1))));
+                        classifier.get().classify(featuresOf(piece, language, embedder.embed(queryText.apply(piece, language)), -1))));
             }
         }
         return new Understanding(whole, List.copyOf(parts));
@@ -129,7 +134,7 @@ public final class QuestionUnderstanding {
     }
 
     public IntentClassifier.CrossValidation validation() {
-        return classifier.validation();
+        return classifier.map(IntentClassifier::validation).orElse(new IntentClassifier.CrossValidation(0, 0, Double.NaN, 1.0));
     }
 
     public int intentCount() {

@@ -63,10 +63,38 @@ class AnswerServiceTest {
     }
 
     @Test
-    void anExtractiveAnswerQuotesSentencesAndNumbersItsSources() {
+    void aQuestionAboutAJudgmentCitesIt() {
         Answer answer = answers.ask("What did the Hamburg regional court decide about LAION in 2024?", Optional.empty());
         assertFalse(answer.citations().isEmpty());
         assertTrue(answer.citations().stream().anyMatch(c -> c.id().contains("laion")),
                 () -> answer.citations().stream().map(Citation::id).toList().toString());
+    }
+
+    @Test
+    void aQuestionOfSeveralPartsIsAnsweredPartByPartInOrder() {
+        Answer answer = answers.ask("How long may I keep my scraped corpus after the project ends? "
+                + "And may I give a copy to a researcher at a partner university?", Optional.empty());
+        assertEquals("card:faq-retention card:faq-share-with-partners", answer.source(), answer.answer());
+        assertTrue(answer.answer().indexOf("partner") > answer.answer().indexOf("verif"), answer.answer());
+        assertEquals(Outcome.ESCALATE, answer.outcome(), "sharing with partners is for the office");
+    }
+
+    @Test
+    void aCopyrightQuestionOutsideTheKnowledgeGoesToTheOfficeSayingSo() {
+        Answer answer = answers.ask("My publisher wants me to transfer my copyright; may I still put the accepted manuscript "
+                + "in the university repository?", Optional.empty());
+        assertEquals(Outcome.ESCALATE, answer.outcome(), answer.source());
+        assertTrue(answer.answer().startsWith("The sources I have do not settle this question"), answer.answer());
+        assertTrue(answer.escalationReason() != null && !answer.escalationReason().isBlank());
+    }
+
+    @Test
+    void theConfidenceIsTheCalibratedProbabilityOfTheIntent() {
+        String question = "Hoe lang mag ik de verzamelde data voor mijn onderzoek bewaren?";
+        Answer answer = answers.ask(question, Optional.empty());
+        var helpdesk = nl.wur.cip.helpdesk.TestHelpdesk.shared();
+        double probability = helpdesk.understanding().understand(question, Language.NL,
+                helpdesk.retriever().search(question, Language.NL).queryVector()).top().probability();
+        assertEquals(Math.round(probability * 1000) / 1000.0, answer.confidence(), 1e-9);
     }
 }

@@ -31,7 +31,7 @@ class LlmAnswerServiceTest {
     static final String GROUNDED = "No: research organisations may mine works they have lawful access to for scientific"
             + " research [P1]. They must store the copies securely [P2][P1].";
 
-    private final AnswerService extractive = TestHelpdesk.shared().answers();
+    private final AnswerService extractive = TestHelpdesk.passagesOnly();
     private FakeOpenAi fake;
     private LlmAnswerService llm;
 
@@ -166,11 +166,14 @@ class LlmAnswerServiceTest {
     void theOfficesApprovedCardAnswersAreKeptAsWritten() {
         fake.reply(Reply.text(GROUNDED));
         String question = "Do I need permission from rightholders to mine texts for scientific research at WUR?";
-        Answer base = extractive.ask(question, Optional.empty());
+        AnswerService helpdesk = TestHelpdesk.shared().answers();
+        Answer base = helpdesk.ask(question, Optional.empty());
         assertTrue(base.source().startsWith("card:"), base.source());
-        LlmAnswerService.Result result = llm.ask(question, Optional.empty());
-        assertEquals(base, result.answer());
-        assertFalse(result.degraded());
+        try (LlmAnswerService withCards = LlmAnswerService.create(helpdesk, fake.config(Duration.ofSeconds(5), 2))) {
+            LlmAnswerService.Result result = withCards.ask(question, Optional.empty());
+            assertEquals(base, result.answer());
+            assertFalse(result.degraded());
+        }
         assertTrue(fake.requests().isEmpty(), "a card answer never goes to the model");
     }
 

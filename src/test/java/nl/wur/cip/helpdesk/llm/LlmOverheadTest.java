@@ -21,7 +21,7 @@ class LlmOverheadTest {
 
     @Test
     void measureTheOverheadOfTheLlmPath() throws Exception {
-        AnswerService extractive = TestHelpdesk.shared().answers();
+        AnswerService extractive = TestHelpdesk.passagesOnly();
         String question = LlmAnswerServiceTest.QUESTION;
         try (FakeOpenAi fake = new FakeOpenAi().reply(FakeOpenAi.Reply.text(LlmAnswerServiceTest.GROUNDED));
              LlmAnswerService llm = LlmAnswerService.create(extractive, fake.config(Duration.ofSeconds(10), 2))) {

@@ -36,7 +36,7 @@ class GracefulShutdownTest {
              Database database = Database.open("jdbc:h2:mem:graceful;DB_CLOSE_DELAY=-1", "sa", "")) {
             HelpdeskServer server = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database), Clock.systemUTC())
                     .start(0);
-            server.ready(LlmAnswerService.create(TestHelpdesk.shared().answers(), model.config(Duration.ofSeconds(10), 2)));
+            server.ready(LlmAnswerService.create(TestHelpdesk.passagesOnly(), model.config(Duration.ofSeconds(10), 2)));
             int port = server.port();
             URI ask = URI.create("http://localhost:" + port + "/api/ask");
             // Answered by the extractive composer, so it goes to the (slow) model.

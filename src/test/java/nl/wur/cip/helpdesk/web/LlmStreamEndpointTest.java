@@ -54,11 +54,11 @@ class LlmStreamEndpointTest {
     void start() throws Exception {
         database = Database.open("jdbc:h2:mem:llm-stream-test;DB_CLOSE_DELAY=-1", "sa", "");
         fake = new FakeOpenAi();
-        llm = LlmAnswerService.create(TestHelpdesk.shared().answers(), fake.config(Duration.ofSeconds(5), 2));
+        llm = LlmAnswerService.create(TestHelpdesk.passagesOnly(), fake.config(Duration.ofSeconds(5), 2));
         server = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database), Clock.systemUTC()).start(0);
         server.ready(llm);
         plain = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database), Clock.systemUTC()).start(0);
-        plain.ready(TestHelpdesk.shared().answers());
+        plain.ready(TestHelpdesk.passagesOnly());
     }
 
     @AfterAll
