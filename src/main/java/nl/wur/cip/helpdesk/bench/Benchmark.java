@@ -18,6 +18,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import nl.wur.cip.helpdesk.Main;
+import nl.wur.cip.helpdesk.search.LanguageDetector;
+import nl.wur.cip.helpdesk.knowledge.Language;
 import nl.wur.cip.helpdesk.config.HelpdeskConfig;
 import nl.wur.cip.helpdesk.web.HelpdeskServer;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
@@ -57,12 +59,38 @@ public final class Benchmark {
                             + "p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms, %.0f requests/s%n",
                     requests, questions.size(), WARM_UP, ms(nanos, 0.50), ms(nanos, 0.90), ms(nanos, 0.99),
                     nanos[nanos.length - 1] / 1e6, requests / seconds);
+            understanding(assembly, questions, requests, out);
         } catch (IOException | InterruptedException e) {
             out.println("benchmark failed: " + e.getMessage());
             return 1;
         }
         startUp(config, client, out);
         return 0;
+    }
+
+    /**
+     * The share of an answer that is question understanding: the intent model on the question and its parts, given
+     * the question's embedding (which retrieval computes anyway), timed on its own in this process.
+     */
+    private static void understanding(Main.Assembly assembly, List<String> questions, int requests, PrintStream out) {
+        LanguageDetector detector = new LanguageDetector();
+        List<Language> languages = questions.stream().map(detector::detect).toList();
+        List<float[]> vectors = new java.util.ArrayList<>();
+        for (int i = 0; i < questions.size(); i++) {
+            vectors.add(assembly.retriever().search(questions.get(i), languages.get(i)).queryVector());
+        }
+        long[] nanos = new long[requests];
+        for (int i = -WARM_UP; i < requests; i++) {
+            int q = Math.floorMod(i, questions.size());
+            long t0 = System.nanoTime();
+            assembly.understanding().understand(questions.get(q), languages.get(q), vectors.get(q));
+            if (i >= 0) {
+                nanos[i] = System.nanoTime() - t0;
+            }
+        }
+        Arrays.sort(nanos);
+        out.printf(Locale.ROOT, "question understanding alone (intent model, parts embedded when a question has several), "
+                + "%d runs: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms%n", requests, ms(nanos, 0.50), ms(nanos, 0.90), ms(nanos, 0.99));
     }
 
     /** Launches the jar as a fresh process twice (the second with a warm vector cache) and times it to healthy. */
@@ -84,7 +112,7 @@ public final class Benchmark {
             out.println("start-up measurement failed: " + e.getMessage());
             return;
         }
-        for (String label : List.of("first start in a new data folder (vector cache copied)", "restart")) {
+        for (String label : List.of("first start in a new data folder (vector cache copied, intent model trained)", "restart")) {
             try {
                 int port;
                 try (ServerSocket socket = new ServerSocket(0)) {

@@ -1,20 +1,16 @@
 package nl.wur.cip.helpdesk.understanding;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
@@ -116,11 +112,15 @@ public final class IntentClassifier {
     }
 
     /**
-     * The classifier for these examples: read from {@code folder} when it was trained on exactly these examples and
+     * The classifier for these examples: read from {@code folder} when it was trained on the same examples and
      * settings before (training with its cross-validation takes seconds), otherwise trained and written there.
+     *
+     * @param examplesKey identifies the examples (a hash of their texts, labels and how they become features), so a
+     *                    stored model is found without computing the examples' features
      */
-    public static IntentClassifier trainOrLoad(List<Example> examples, Settings settings, Path folder) {
-        String key = key(examples, settings);
+    public static IntentClassifier trainOrLoad(String examplesKey, Supplier<List<Example>> examples, Settings settings,
+                                               Path folder) {
+        String key = key(examplesKey, settings);
         Path modelFile = folder.resolve("intents-" + key + ".model");
         Path calibrationFile = folder.resolve("intents-" + key + ".properties");
         if (Files.isRegularFile(modelFile) && Files.isRegularFile(calibrationFile)) {
@@ -130,14 +130,15 @@ public final class IntentClassifier {
                 @SuppressWarnings("unchecked")
                 Model<Label> model = (Model<Label>) Model.deserializeFromFile(modelFile);
                 return new IntentClassifier(model, Double.parseDouble(calibration.getProperty("temperature")),
-                        new CrossValidation(Integer.parseInt(calibration.getProperty("folds")), examples.size(),
+                        new CrossValidation(Integer.parseInt(calibration.getProperty("folds")),
+                                Integer.parseInt(calibration.getProperty("examples")),
                                 Double.parseDouble(calibration.getProperty("accuracy")),
                                 Double.parseDouble(calibration.getProperty("temperature"))));
             } catch (IOException | RuntimeException e) {
                 LOG.warn("ignoring unreadable intent model {}: {}", modelFile, e.getMessage());
             }
         }
-        IntentClassifier trained = train(examples, settings);
+        IntentClassifier trained = train(examples.get(), settings);
         try {
             Files.createDirectories(folder);
             try (var old = Files.list(folder)) {
@@ -150,6 +151,7 @@ public final class IntentClassifier {
             calibration.setProperty("temperature", Double.toString(trained.temperature));
             calibration.setProperty("folds", Integer.toString(trained.validation.folds()));
             calibration.setProperty("accuracy", Double.toString(trained.validation.accuracy()));
+            calibration.setProperty("examples", Integer.toString(trained.validation.examples()));
             try (var out = Files.newBufferedWriter(calibrationFile)) {
                 calibration.store(out, "intent model calibration; the model file beside it was trained on the same examples");
             }
@@ -159,22 +161,8 @@ public final class IntentClassifier {
         return trained;
     }
 
-    /** A hash of everything the model depends on: settings, labels and feature values, in a fixed order. */
-    private static String key(List<Example> examples, Settings settings) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((MODEL_FORMAT + "|" + settings).getBytes(StandardCharsets.UTF_8));
-            for (Example example : examples) {
-                digest.update(example.intent().getBytes(StandardCharsets.UTF_8));
-                for (Map.Entry<String, Double> feature : new TreeMap<>(example.features()).entrySet()) {
-                    digest.update(feature.getKey().getBytes(StandardCharsets.UTF_8));
-                    digest.update(Double.toString(feature.getValue()).getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            return HexFormat.of().formatHex(digest.digest(), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String key(String examplesKey, Settings settings) {
+        return Hashes.sha256(MODEL_FORMAT + "|" + settings + "|" + examplesKey).substring(0, 32);
     }
 
     /** Every intent with its calibrated probability, most likely first. */

@@ -19,14 +19,9 @@ import nl.wur.cip.helpdesk.search.VectorCache;
  * itself) and tells which of them a question, and each part of a longer question, holds.
  */
 public final class QuestionUnderstanding {
-    /** Each intent's nearest examples count as features: how close a question comes to the closest of them. */
-    private static final int NEIGHBOUR_INTENTS = 8;
-
     /** Empty for a knowledge folder without cards or intents: then nothing is understood and everything goes to the office. */
     private final Optional<IntentClassifier> classifier;
     private final QuestionFeatures features;
-    private final float[][] exampleVectors;
-    private final String[] exampleIntents;
     private final Map<String, AnswerCard> cards = new LinkedHashMap<>();
     private final Map<String, IntentExamples> extras = new LinkedHashMap<>();
     private final TextEmbedder embedder;
@@ -74,15 +69,19 @@ public final class QuestionUnderstanding {
             embedded.add(queryText.apply(texts.get(i), languages.get(i)));
         }
         List<float[]> vectorList = vectors.vectors(embedded);
-        this.exampleVectors = vectorList.toArray(float[][]::new);
-        this.exampleIntents = labels.toArray(String[]::new);
-        List<IntentClassifier.Example> examples = new ArrayList<>(texts.size());
+        StringBuilder identity = new StringBuilder(embedder.modelName()).append('|').append(features.weights());
         for (int i = 0; i < texts.size(); i++) {
-            examples.add(new IntentClassifier.Example(featuresOf(texts.get(i), languages.get(i), vectorList.get(i), i),
-                    labels.get(i)));
+            identity.append('\n').append(labels.get(i)).append('|').append(languages.get(i)).append('|').append(texts.get(i));
         }
-        this.classifier = examples.isEmpty() ? Optional.empty()
-                : Optional.of(IntentClassifier.trainOrLoad(examples, settings, modelFolder));
+        this.classifier = texts.isEmpty() ? Optional.empty()
+                : Optional.of(IntentClassifier.trainOrLoad(Hashes.sha256(identity.toString()), () -> {
+                    List<IntentClassifier.Example> examples = new ArrayList<>(texts.size());
+                    for (int i = 0; i < texts.size(); i++) {
+                        examples.add(new IntentClassifier.Example(features.of(texts.get(i), languages.get(i), vectorList.get(i)),
+                                labels.get(i)));
+                    }
+                    return examples;
+                }, settings, modelFolder));
     }
 
     /** @param vector the question's embedding, as the retriever computed it for {@code queryText} */
@@ -90,39 +89,16 @@ public final class QuestionUnderstanding {
         if (classifier.isEmpty()) {
             return new Understanding(List.of(new IntentGuess("", 0.0)), List.of());
         }
-        List<IntentGuess> whole = classifier.get().classify(featuresOf(question, language, vector, -1));
+        List<IntentGuess> whole = classifier.get().classify(features.of(question, language, vector));
         List<String> pieces = QuestionParts.split(question);
         List<Understanding.Part> parts = new ArrayList<>();
         if (pieces.size() > 1) {
             for (String piece : pieces) {
                 parts.add(new Understanding.Part(piece,
-                        classifier.get().classify(featuresOf(piece, language, embedder.embed(queryText.apply(piece, language)), -1))));
+                        classifier.get().classify(features.of(piece, language, embedder.embed(queryText.apply(piece, language))))));
             }
         }
         return new Understanding(whole, List.copyOf(parts));
-    }
-
-    /**
-     * The question's own features plus, for the intents whose examples come closest in meaning, the similarity to
-     * the closest one (a nearest-neighbour vote the linear model can weigh). {@code self} is left out, so an
-     * example does not vote for itself in training.
-     */
-    private Map<String, Double> featuresOf(String text, Language language, float[] vector, int self) {
-        Map<String, Double> all = features.of(text, language, vector);
-        double weight = features.weights().neighbours();
-        if (weight <= 0 || vector == null) {
-            return all;
-        }
-        Map<String, Double> closest = new java.util.HashMap<>();
-        for (int i = 0; i < exampleVectors.length; i++) {
-            if (i != self) {
-                closest.merge(exampleIntents[i], (double) nl.wur.cip.helpdesk.search.Vectors.cosine(vector, exampleVectors[i]),
-                        Math::max);
-            }
-        }
-        closest.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(NEIGHBOUR_INTENTS)
-                .forEach(e -> all.put("n:" + e.getKey(), weight * e.getValue()));
-        return all;
     }
 
     public Optional<AnswerCard> card(String intent) {

@@ -48,13 +48,15 @@ class IntentClassifierTest {
     @Test
     void aSecondStartReadsTheStoredModelAndAnswersTheSame(@TempDir Path folder) throws Exception {
         IntentClassifier.Settings settings = new IntentClassifier.Settings(10, 0.1, 4, 1L);
-        IntentClassifier first = IntentClassifier.trainOrLoad(examples(), settings, folder);
+        IntentClassifier first = IntentClassifier.trainOrLoad("three intents", IntentClassifierTest::examples, settings, folder);
         List<Path> written;
         try (var files = Files.list(folder)) {
             written = files.toList();
         }
         assertEquals(2, written.size(), written.toString());
-        IntentClassifier second = IntentClassifier.trainOrLoad(examples(), settings, folder);
+        IntentClassifier second = IntentClassifier.trainOrLoad("three intents", () -> {
+            throw new AssertionError("a stored model is not trained again");
+        }, settings, folder);
         Map<String, Double> question = Map.of("t:share", 1.0, "t:colleague", 0.5);
         assertEquals(first.classify(question), second.classify(question));
         assertEquals(first.validation(), second.validation());
@@ -63,10 +65,10 @@ class IntentClassifierTest {
     @Test
     void otherExamplesTrainANewModelAndReplaceTheOldOne(@TempDir Path folder) throws Exception {
         IntentClassifier.Settings settings = new IntentClassifier.Settings(10, 0.1, 4, 1L);
-        IntentClassifier.trainOrLoad(examples(), settings, folder);
+        IntentClassifier.trainOrLoad("three intents", IntentClassifierTest::examples, settings, folder);
         List<IntentClassifier.Example> more = new ArrayList<>(examples());
         more.add(new IntentClassifier.Example(Map.of("t:keep", 1.0, "t:forever", 1.0), "retention"));
-        IntentClassifier.trainOrLoad(more, settings, folder);
+        IntentClassifier.trainOrLoad("three intents and one more", () -> more, settings, folder);
         try (var files = Files.list(folder)) {
             assertEquals(2, files.count(), "the old model was removed");
         }
