@@ -19,7 +19,7 @@ import nl.wur.cip.helpdesk.knowledge.Language;
 public record AnswerPolicy(double cardProbability, double cardMargin, double partProbability, double offTopicProbability,
                            double answerFromPassages, double pointToClosest, double quoteSources, double dutchDiscount) {
     public static AnswerPolicy defaults() {
-        return new AnswerPolicy(0.25, 0.05, 0.60, 0.40, 0.75, 0.15, 0.55, 0.20);
+        return new AnswerPolicy(0.35, 0.10, 0.60, 0.40, 0.75, 0.15, 0.55, 0.20);
     }
 
     /**
