@@ -38,49 +38,32 @@ public final class QuestionUnderstanding {
         this.embedder = embedder;
         this.queryText = queryText;
         this.features = features;
-        List<String> texts = new ArrayList<>();
-        List<Language> languages = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
+        List<Labelled> examples = new ArrayList<>();
         for (AnswerCard card : knowledge.cards()) {
             cards.put(card.id(), card);
             for (Language language : Language.values()) {
-                for (String question : card.questions().get(language)) {
-                    texts.add(question);
-                    languages.add(language);
-                    labels.add(card.id());
-                }
-                texts.add(card.title(language));
-                languages.add(language);
-                labels.add(card.id());
+                card.questions().get(language).forEach(q -> examples.add(new Labelled(q, language, card.id())));
+                examples.add(new Labelled(card.title(language), language, card.id()));
             }
         }
         for (IntentExamples intent : knowledge.intents()) {
             extras.put(intent.id(), intent);
             for (Language language : Language.values()) {
-                for (String question : intent.questions().get(language)) {
-                    texts.add(question);
-                    languages.add(language);
-                    labels.add(intent.id());
-                }
+                intent.questions().get(language).forEach(q -> examples.add(new Labelled(q, language, intent.id())));
             }
         }
-        List<String> embedded = new ArrayList<>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
-            embedded.add(queryText.apply(texts.get(i), languages.get(i)));
-        }
-        List<float[]> vectorList = vectors.vectors(embedded);
+        List<float[]> vectorList = vectors.vectors(examples.stream().map(e -> queryText.apply(e.text(), e.language())).toList());
         StringBuilder identity = new StringBuilder(embedder.modelName()).append('|').append(features.weights());
-        for (int i = 0; i < texts.size(); i++) {
-            identity.append('\n').append(labels.get(i)).append('|').append(languages.get(i)).append('|').append(texts.get(i));
-        }
-        this.classifier = texts.isEmpty() ? Optional.empty()
+        examples.forEach(e -> identity.append('\n').append(e.intent()).append('|').append(e.language()).append('|').append(e.text()));
+        this.classifier = examples.isEmpty() ? Optional.empty()
                 : Optional.of(IntentClassifier.trainOrLoad(Hashes.sha256(identity.toString()), () -> {
-                    List<IntentClassifier.Example> examples = new ArrayList<>(texts.size());
-                    for (int i = 0; i < texts.size(); i++) {
-                        examples.add(new IntentClassifier.Example(features.of(texts.get(i), languages.get(i), vectorList.get(i)),
-                                labels.get(i)));
+                    List<IntentClassifier.Example> featured = new ArrayList<>(examples.size());
+                    for (int i = 0; i < examples.size(); i++) {
+                        Labelled e = examples.get(i);
+                        featured.add(new IntentClassifier.Example(features.of(e.text(), e.language(), vectorList.get(i)),
+                                e.intent()));
                     }
-                    return examples;
+                    return featured;
                 }, settings, modelFolder));
     }
 
@@ -99,6 +82,10 @@ public final class QuestionUnderstanding {
             }
         }
         return new Understanding(whole, List.copyOf(parts));
+    }
+
+    /** One example question with the language it is in and the intent it stands for. */
+    private record Labelled(String text, Language language, String intent) {
     }
 
     public Optional<AnswerCard> card(String intent) {
