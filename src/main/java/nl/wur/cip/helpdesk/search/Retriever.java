@@ -13,6 +13,7 @@ import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -158,7 +159,17 @@ public final class Retriever {
     }
 
     private void addField(BooleanQuery.Builder builder, String field, Language language, String text) {
-        Query query = new QueryBuilder(index.analysis.forLanguage(language)).createBooleanQuery(field, text);
+        Query query;
+        try {
+            query = new QueryBuilder(index.analysis.forLanguage(language)).createBooleanQuery(field, text);
+        } catch (IndexSearcher.TooManyClauses e) {
+            // A long question plus its Dutch term expansion can exceed Lucene's 1,024 clauses: search its distinct
+            // terms instead, as many as Lucene allows.
+            BooleanQuery.Builder terms = new BooleanQuery.Builder();
+            index.analysis.terms(language, text).stream().limit(IndexSearcher.getMaxClauseCount())
+                    .forEach(t -> terms.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.SHOULD));
+            query = terms.build();
+        }
         if (query != null) {
             builder.add(query, BooleanClause.Occur.SHOULD);
         }

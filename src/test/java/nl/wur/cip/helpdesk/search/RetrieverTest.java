@@ -1,6 +1,7 @@
 package nl.wur.cip.helpdesk.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -77,5 +78,13 @@ class RetrieverTest {
             assertEquals(0, second.vectors().computed());
             assertEquals("dsm-art-4#1", second.retriever().search("opt out reserved", Language.EN).passages().get(0).passage().id());
         }
+    }
+
+    @Test
+    void aQuestionOfMoreTokensThanLuceneTakesClausesIsStillSearched() {
+        // Every CJK ideograph is a token of its own: 1,500 of them make a query past Lucene's 1,024 clauses.
+        String question = "著作権".repeat(500) + " copyright";
+        assertTrue(question.length() <= 2000);
+        assertFalse(helpdesk.retriever().search(question, Language.EN).passages().isEmpty());
     }
 }
