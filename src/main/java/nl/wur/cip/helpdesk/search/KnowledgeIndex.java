@@ -19,27 +19,25 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import nl.wur.cip.helpdesk.knowledge.AnswerCard;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
 import nl.wur.cip.helpdesk.knowledge.Language;
 import nl.wur.cip.helpdesk.knowledge.Passage;
 
 /**
- * Builds what retrieval searches, once per start: the Lucene index of passages and card questions (English- and
- * Dutch-analysed fields) and the embeddings of passages, their sentences and the card questions. Searching it is
+ * Builds what retrieval searches, once per start: the Lucene index of passages (English- and Dutch-analysed
+ * fields) and the embeddings of passages and their sentences (card questions are the understanding's). Searching it is
  * {@link Retriever}'s job, as Lucene's own demo keeps indexing and searching apart.
  */
 public final class KnowledgeIndex implements AutoCloseable {
     static final String KIND = "kind";
     static final String REF = "ref";
     static final String PASSAGE = "passage";
-    static final String QUESTION = "question";
 
     final TextAnalysis analysis;
     final Directory directory;
     final DirectoryReader reader;
     final IndexSearcher searcher;
-    /** Lucene document number to the passage or variant position it holds. */
+    /** Lucene document number to the passage position it holds. */
     final int[] refByDoc;
 
     final List<Passage> passages;
@@ -47,12 +45,6 @@ public final class KnowledgeIndex implements AutoCloseable {
     final List<Map<Language, Set<String>>> passageTerms = new ArrayList<>();
     final Map<String, List<Sentence>> sentences = new HashMap<>();
 
-    final List<Variant> variants = new ArrayList<>();
-    final Map<String, AnswerCard> cardsById = new HashMap<>();
-
-    /** One phrasing of an answer card's question. */
-    record Variant(AnswerCard card, Language language, String text, float[] vector, Set<String> terms) {
-    }
 
     public KnowledgeIndex(KnowledgeBase knowledge, TextAnalysis analysis, VectorCache vectors, Path indexDir) {
         this.analysis = analysis;
@@ -60,20 +52,8 @@ public final class KnowledgeIndex implements AutoCloseable {
 
         List<String> passageTexts = passages.stream().map(KnowledgeIndex::searchableText).toList();
         List<List<String>> sentenceTexts = passages.stream().map(p -> SentenceSplitter.split(p.text())).toList();
-        List<String> variantTexts = new ArrayList<>();
-        List<Object[]> variantOwners = new ArrayList<>();
-        for (AnswerCard card : knowledge.cards()) {
-            cardsById.put(card.id(), card);
-            for (Language language : Language.values()) {
-                for (String question : withTitle(card, language)) {
-                    variantTexts.add(question);
-                    variantOwners.add(new Object[]{card, language});
-                }
-            }
-        }
         List<String> all = new ArrayList<>(passageTexts);
         sentenceTexts.forEach(all::addAll);
-        all.addAll(variantTexts);
         List<float[]> allVectors = vectors.vectors(all);
 
         passageVectors = allVectors.subList(0, passages.size()).toArray(float[][]::new);
@@ -91,22 +71,12 @@ public final class KnowledgeIndex implements AutoCloseable {
             }
             passageTerms.add(terms);
         }
-        for (int i = 0; i < variantTexts.size(); i++) {
-            AnswerCard card = (AnswerCard) variantOwners.get(i)[0];
-            Language language = (Language) variantOwners.get(i)[1];
-            variants.add(new Variant(card, language, variantTexts.get(i), allVectors.get(at++),
-                    analysis.terms(language, variantTexts.get(i))));
-        }
-
         try {
             directory = FSDirectory.open(indexDir);
             IndexWriterConfig config = new IndexWriterConfig(analysis.perField()).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
             try (IndexWriter writer = new IndexWriter(directory, config)) {
                 for (int i = 0; i < passages.size(); i++) {
                     writer.addDocument(document(PASSAGE, String.valueOf(i), passageTexts.get(i)));
-                }
-                for (int i = 0; i < variants.size(); i++) {
-                    writer.addDocument(document(QUESTION, String.valueOf(i), variants.get(i).text()));
                 }
             }
             reader = DirectoryReader.open(directory);
@@ -126,10 +96,6 @@ public final class KnowledgeIndex implements AutoCloseable {
         return passages.size();
     }
 
-    public int variantCount() {
-        return variants.size();
-    }
-
     private static Document document(String kind, String ref, String text) {
         Document document = new Document();
         document.add(new StringField(KIND, kind, Field.Store.NO));
@@ -141,12 +107,6 @@ public final class KnowledgeIndex implements AutoCloseable {
 
     private static String searchableText(Passage passage) {
         return passage.title() + ". " + (passage.section().isEmpty() ? "" : passage.section() + ". ") + passage.text();
-    }
-
-    private static List<String> withTitle(AnswerCard card, Language language) {
-        List<String> texts = new ArrayList<>(card.questions().get(language));
-        texts.add(card.title(language));
-        return texts;
     }
 
     @Override

@@ -5,6 +5,6 @@ import java.util.Set;
 import nl.wur.cip.helpdesk.knowledge.Language;
 
 /** What the retriever found for one question, best first. */
-public record Retrieval(String question, Language language, List<ScoredPassage> passages, List<ScoredCard> cards,
+public record Retrieval(String question, Language language, List<ScoredPassage> passages,
                         float[] queryVector, Set<String> queryTerms) {
 }

@@ -50,7 +50,7 @@ public final class Retriever {
         float[] queryVector = queryEmbedder.embed(queryText);
         Set<String> queryTerms = index.analysis.terms(language, question);
         return new Retrieval(question, language, rankPassages(queryText, question, language, queryVector, queryTerms),
-                rankCards(queryText, question, language, queryVector, queryTerms), queryVector, queryTerms);
+                queryVector, queryTerms);
     }
 
     /**
@@ -68,10 +68,6 @@ public final class Retriever {
 
     public int passageCount() {
         return index.passageCount();
-    }
-
-    public int variantCount() {
-        return index.variantCount();
     }
 
     private List<ScoredPassage> rankPassages(String queryText, String question, Language language, float[] queryVector,
@@ -101,44 +97,7 @@ public final class Retriever {
         return List.copyOf(ranked.subList(0, Math.min(CANDIDATES, ranked.size())));
     }
 
-    private List<ScoredCard> rankCards(String queryText, String question, Language language, float[] queryVector,
-                                       Set<String> queryTerms) {
-        Map<String, double[]> best = new HashMap<>(); // card id -> {cosine, coverage, fused}
-        Map<String, String> matched = new HashMap<>();
-        for (KnowledgeIndex.Variant variant : index.variants) {
-            double cosine = Vectors.cosine(queryVector, variant.vector());
-            double[] scores = best.computeIfAbsent(variant.card().id(), id -> new double[3]);
-            if (cosine > scores[0]) {
-                scores[0] = cosine;
-                matched.put(variant.card().id(), variant.text());
-            }
-            if (variant.language() == language) {
-                scores[1] = Math.max(scores[1], coverage(queryTerms, variant.terms()));
-            }
-        }
-        Map<String, Integer> lexicalRank = new HashMap<>();
-        List<Integer> lexical = lexicalRanking(KnowledgeIndex.QUESTION, queryText, question);
-        for (int rank = 0; rank < lexical.size(); rank++) {
-            lexicalRank.putIfAbsent(index.variants.get(lexical.get(rank)).card().id(), lexicalRank.size());
-        }
-        List<String> byCosine = best.keySet().stream()
-                .sorted(Comparator.comparingDouble((String id) -> best.get(id)[0]).reversed()).toList();
-        for (int rank = 0; rank < byCosine.size(); rank++) {
-            String id = byCosine.get(rank);
-            double score = 1.0 / (RRF_K + rank + 1);
-            Integer lexicalPosition = lexicalRank.get(id);
-            if (lexicalPosition != null) {
-                score += 1.0 / (RRF_K + lexicalPosition + 1);
-            }
-            best.get(id)[2] = score;
-        }
-        List<ScoredCard> ranked = new ArrayList<>();
-        best.forEach((id, s) -> ranked.add(new ScoredCard(index.cardsById.get(id), s[2], s[0], s[1], matched.get(id))));
-        ranked.sort(Comparator.comparingDouble(ScoredCard::score).reversed());
-        return List.copyOf(ranked.subList(0, Math.min(10, ranked.size())));
-    }
-
-    /** Positions (passage or variant index) ranked by BM25 over both language fields. */
+    /** Passage positions ranked by BM25 over both language fields. */
     private List<Integer> lexicalRanking(String kind, String queryText, String question) {
         BooleanQuery.Builder text = new BooleanQuery.Builder();
         addField(text, TextAnalysis.FIELD_EN, Language.EN, queryText);

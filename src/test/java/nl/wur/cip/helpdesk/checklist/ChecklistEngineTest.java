@@ -29,7 +29,7 @@ class ChecklistEngineTest {
     }
 
     /** A WUR researcher doing everything by the book. */
-    private static LinkedHashMap<String, String> byTheBook() {
+    static LinkedHashMap<String, String> byTheBook() {
         LinkedHashMap<String, String> answers = new LinkedHashMap<>();
         answers.put("material", "images");
         answers.put("personal_data", "none");
@@ -46,7 +46,7 @@ class ChecklistEngineTest {
         return answers;
     }
 
-    private static LinkedHashMap<String, String> with(Map<String, String> base, String... pairs) {
+    static LinkedHashMap<String, String> with(Map<String, String> base, String... pairs) {
         LinkedHashMap<String, String> answers = new LinkedHashMap<>(base);
         for (int i = 0; i < pairs.length; i += 2) {
             answers.put(pairs[i], pairs[i + 1]);

@@ -48,21 +48,10 @@ class ChecklistServiceTest {
         return new ChecklistService(new ChecklistEngine(checklist), new AssessmentStore(database), knowledge, clock);
     }
 
+    /** A path that is both unclear (sharing with partners) and needs permission (material suspected unlawful). */
     private static Map<String, String> bothLevels() {
-        Map<String, String> answers = new LinkedHashMap<>();
-        answers.put("material", "text");
-        answers.put("personal_data", "none");
-        answers.put("source", "open_web");
-        answers.put("lawfulness", "suspected");
-        answers.put("who", "wur_researcher");
-        answers.put("purpose", "scientific_research");
-        answers.put("company_influence", "independent");
-        answers.put("server_load", "no_terms");
-        answers.put("storage", "wur_secure");
-        answers.put("sharing", "external_partners");
-        answers.put("retention", "until_verified");
-        answers.put("publication", "results_only");
-        return answers;
+        return ChecklistEngineTest.with(ChecklistEngineTest.byTheBook(), "material", "text", "lawfulness", "suspected",
+                "server_load", "no_terms", "sharing", "external_partners");
     }
 
     @Test
