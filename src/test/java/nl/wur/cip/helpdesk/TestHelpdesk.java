@@ -34,7 +34,7 @@ public final class TestHelpdesk {
             Main.Assembly assembly = shared();
             AnswerPolicy d = AnswerPolicy.defaults();
             AnswerPolicy policy = new AnswerPolicy(1.01, d.cardMargin(), d.partProbability(), d.offTopicProbability(), 0.0,
-                    d.pointToClosest(), d.quoteSources(), d.dutchDiscount());
+                    d.pointToClosest(), d.quoteSources(), 1.01, d.dutchDiscount());
             passagesOnly = new AnswerService(assembly.knowledge(), assembly.retriever(), assembly.understanding(),
                     new LanguageDetector(), policy, "copyright@wur.nl", 0);
         }

@@ -13,13 +13,17 @@ import nl.wur.cip.helpdesk.knowledge.Language;
  * @param answerFromPassages without a confident card, the passages answer on their own only when one matches this well
  * @param pointToClosest    an unsettled question is shown the closest card's answer, as such, from this probability
  * @param quoteSources      an unsettled question quotes what the sources say only when a passage matches this well
+ * @param officeProbability a question goes to the office when one of the intents the office always wants to see
+ *                          (scope.yml, office_intents: claims, specific contracts, topics outside the knowledge)
+ *                          reaches this probability in the question or in one of its parts
  * @param dutchDiscount     subtracted from vector similarity between Dutch texts, which the English-only bundled
  *                          model rates too high even for unrelated sentences
  */
 public record AnswerPolicy(double cardProbability, double cardMargin, double partProbability, double offTopicProbability,
-                           double answerFromPassages, double pointToClosest, double quoteSources, double dutchDiscount) {
+                           double answerFromPassages, double pointToClosest, double quoteSources, double officeProbability,
+                           double dutchDiscount) {
     public static AnswerPolicy defaults() {
-        return new AnswerPolicy(0.35, 0.10, 0.60, 0.40, 0.75, 0.15, 0.55, 0.20);
+        return new AnswerPolicy(0.35, 0.10, 0.60, 0.40, 0.75, 0.15, 0.55, 0.25, 0.20);
     }
 
     /**

@@ -89,9 +89,17 @@ public final class AnswerService {
 
     private Answer answer(String text, Language language, Retrieval retrieval) {
         Rules rules = knowledge.rules();
-        // The rules file overrides the model: a topic the office always wants to see goes to the office.
-        Optional<Rules.EscalationTopic> forced = rules.escalationTopics().stream().filter(t -> t.matches(text)).findFirst();
         Understanding understood = understanding.understand(text, language, retrieval.queryVector());
+        // The rules file overrides the model: a topic the office always wants to see goes to the office, and so does a
+        // question in which one of the office's intents is likely, even when it is not the most likely one.
+        Optional<Rules.EscalationTopic> forcedTopic = rules.escalationTopics().stream().filter(t -> t.matches(text)).findFirst();
+        Optional<IntentGuess> officeIntent = officeIntent(understood, rules);
+        Optional<AnswerCard> officeCard = officeIntent.flatMap(g -> understanding.card(g.intent()));
+        Optional<String> forcedReason = forcedTopic.map(t -> t.reason().get(language))
+                .or(() -> officeIntent.flatMap(g -> understanding.extra(g.intent())).map(e -> e.reason().get(language)))
+                .or(() -> officeCard.filter(AnswerCard::escalate).map(c -> c.escalationReason().get(language)));
+        String forcedSource = forcedTopic.map(t -> "rules:" + t.id()).or(() -> officeIntent.map(g -> "office:" + g.intent()))
+                .orElse(null);
         IntentGuess top = understood.top();
         double passageConfidence = retrieval.passages().stream()
                 .mapToDouble(p -> policy.confidence(p.cosine(), p.coverage(), language)).max().orElse(0);
@@ -99,37 +107,50 @@ public final class AnswerService {
 
         Optional<IntentExamples> extra = understanding.extra(top.intent());
         boolean offTopic = extra.map(e -> !e.escalates()).orElse(false);
-        if (offTopic && forced.isEmpty() && !rules.isOnTopic(text) && top.probability() >= policy.offTopicProbability()) {
+        if (offTopic && forcedReason.isEmpty() && !rules.isOnTopic(text) && top.probability() >= policy.offTopicProbability()) {
             return new Answer(rules.offTopicAnswer().getOrDefault(language, ""), Outcome.OFF_TOPIC, language,
                     round(top.probability()), List.of(), null, List.of(), disclaimer(language), "intent:" + top.intent());
         }
         Optional<AnswerCard> card = understanding.card(top.intent());
         if (card.isPresent() && sure) {
-            return fromCards(cardsAsked(card.get(), understood), language, retrieval, top.probability(), forced,
-                    unsupportedPart(understood));
+            List<AnswerCard> cards = cardsAsked(card.get(), understood);
+            if (officeCard.isPresent() && !cards.contains(officeCard.get())) {
+                // What the office must see is said first: for a claim, "do not reply or pay, send it to the CIP".
+                cards = new ArrayList<>(cards.subList(0, Math.min(MAX_PARTS - 1, cards.size())));
+                cards.add(0, officeCard.get());
+            }
+            Answer answer = fromCards(cards, language, retrieval, top.probability(), forcedReason, unsupportedPart(understood));
+            return forcedSource == null ? answer : answer.withSource(forcedSource + " " + answer.source());
         }
-        if (card.isPresent() && forced.isEmpty() && passageConfidence >= policy.answerFromPassages()) {
+        if (card.isPresent() && forcedReason.isEmpty() && passageConfidence >= policy.answerFromPassages()) {
             Extract extract = extract(retrieval, language);
             if (!extract.citations().isEmpty()) {
                 return new Answer(extract.text(), Outcome.ANSWERED, language, round(top.probability()), extract.citations(),
                         null, suggestions(understood, language), disclaimer(language), "extractive");
             }
         }
-        String reason = forced.map(t -> t.reason().get(language))
+        String reason = forcedReason
                 .or(() -> extra.filter(IntentExamples::escalates).map(e -> e.reason().get(language)))
                 .orElse(rules.notSettledReason().get(language));
         String answer = rules.notSettledAnswer().getOrDefault(language, "");
         List<Citation> citations = List.of();
-        String source = forced.map(t -> "rules:" + t.id()).orElse("intent:" + (extra.isPresent() ? top.intent() : "unsure"));
-        Optional<AnswerCard> closest = understood.guesses().stream().filter(g -> g.probability() >= policy.pointToClosest())
-                .map(g -> understanding.card(g.intent())).flatMap(Optional::stream).findFirst()
-                .filter(c -> rules.closestTopicIntro().containsKey(language));
-        if (closest.isPresent()) {
-            // Unsure is not empty-handed: the closest topic's approved answer, presented as such, often is what was asked.
-            answer = answer + "\n\n" + rules.closestTopicIntro().get(language).replace("{title}", closest.get().title(language))
-                    + "\n" + closest.get().answer(language);
-            citations = cardCitations(closest.get(), language, retrieval);
-            source = source + " closest:" + closest.get().id();
+        String source = forcedSource != null ? forcedSource : "intent:" + (extra.isPresent() ? top.intent() : "unsure");
+        // Unsure is not empty-handed: the closest topic's approved answer, presented as such, often is what was asked;
+        // with a claim or contract in it, the office's card comes first and the closest topic after it.
+        List<AnswerCard> closest = java.util.stream.Stream.concat(officeCard.stream(), understood.guesses().stream()
+                        .filter(g -> g.probability() >= policy.pointToClosest())
+                        .map(g -> understanding.card(g.intent())).flatMap(Optional::stream).limit(1))
+                .distinct().filter(c -> rules.closestTopicIntro().containsKey(language)).toList();
+        if (!closest.isEmpty()) {
+            List<Citation> shown = new ArrayList<>();
+            for (AnswerCard c : closest) {
+                answer = answer + "\n\n" + rules.closestTopicIntro().get(language).replace("{title}", c.title(language))
+                        + "\n" + c.answer(language);
+                cardCitations(c, language, retrieval).stream()
+                        .filter(n -> shown.stream().noneMatch(s -> s.id().equals(n.id()))).forEach(shown::add);
+                source = source + " closest:" + c.id();
+            }
+            citations = shown;
         } else if (passageConfidence >= policy.quoteSources()) {
             Extract extract = extract(retrieval, language);
             answer = answer + (extract.citations().isEmpty() ? "" : "\n\n" + extract.text());
@@ -137,6 +158,17 @@ public final class AnswerService {
         }
         return new Answer(answer.strip(), Outcome.ESCALATE, language, round(top.probability()), citations, reason,
                 suggestions(understood, language), disclaimer(language), source);
+    }
+
+    /** The most likely of the office's intents in the question or any of its parts, when it is likely enough. */
+    private Optional<IntentGuess> officeIntent(Understanding understood, Rules rules) {
+        if (rules.officeIntents().isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.stream.Stream<IntentGuess> guesses = java.util.stream.Stream.concat(understood.guesses().stream(),
+                understood.parts().stream().flatMap(p -> p.guesses().stream()));
+        return guesses.filter(g -> g.probability() >= policy.officeProbability() && rules.officeIntents().contains(g.intent()))
+                .max(Comparator.comparingDouble(IntentGuess::probability));
     }
 
     /**
@@ -168,10 +200,10 @@ public final class AnswerService {
     }
 
     private Answer fromCards(List<AnswerCard> cards, Language language, Retrieval retrieval, double probability,
-                             Optional<Rules.EscalationTopic> forced, boolean unsupportedPart) {
+                             Optional<String> forcedReason, boolean unsupportedPart) {
         AnswerCard first = cards.get(0);
-        boolean escalate = forced.isPresent() || unsupportedPart || cards.stream().anyMatch(AnswerCard::escalate);
-        String reason = forced.map(t -> t.reason().get(language)).orElse(cards.stream().filter(AnswerCard::escalate)
+        boolean escalate = forcedReason.isPresent() || unsupportedPart || cards.stream().anyMatch(AnswerCard::escalate);
+        String reason = forcedReason.orElse(cards.stream().filter(AnswerCard::escalate)
                 .findFirst().map(c -> c.escalationReason().get(language))
                 .orElse(unsupportedPart ? knowledge.rules().notSettledReason().get(language) : null));
         String answer;

@@ -224,6 +224,7 @@ public final class KnowledgeLoader {
         Map<Language, String> notSettled = Map.of();
         Map<Language, String> notSettledReason = Map.of();
         Map<Language, String> closestTopicIntro = Map.of();
+        List<String> officeIntents = List.of();
         Map<String, List<String>> terms = new LinkedHashMap<>();
         String scopePath = display(root, scopeFile);
         if (Files.isRegularFile(scopeFile)) {
@@ -238,6 +239,7 @@ public final class KnowledgeLoader {
                 notSettled = bilingual(scopePath, scope, "not_settled_answer");
                 notSettledReason = bilingual(scopePath, scope, "not_settled_reason");
                 closestTopicIntro = scope.has("closest_topic_intro") ? bilingual(scopePath, scope, "closest_topic_intro") : Map.of();
+                officeIntents = stringList(scope.path("office_intents"));
             } catch (JsonProcessingException e) {
                 problems.add(new LoadProblem(scopePath, lineOf(e, 1), yamlMessage(e)));
             } catch (IOException e) {
@@ -260,6 +262,7 @@ public final class KnowledgeLoader {
             }
         }
         return new Rules(List.copyOf(onTopic), List.copyOf(topics), offTopic, notSettled, notSettledReason, closestTopicIntro,
+                officeIntents,
                 // The file's order, not Map.copyOf's per-run order: the Dutch query text must be the same at every start.
                 java.util.Collections.unmodifiableMap(terms));
     }

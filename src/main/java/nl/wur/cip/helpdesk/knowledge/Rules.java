@@ -5,13 +5,16 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The office's tunable rules from {@code knowledge/rules/}: what is in scope, which topics always go to a
- * human, the fixed replies, and the Dutch-to-English search terms.
+ * The office's tunable rules from {@code knowledge/rules/}: what is in scope, which topics and intents always go to
+ * a human, the fixed replies, and the Dutch-to-English search terms.
+ *
+ * @param officeIntents intents (card ids or {@code knowledge/intents/} ids) the office wants to see whenever they are
+ *                      likely in a question or in any part of it, even when another intent is more likely
  */
 public record Rules(List<Pattern> onTopic, List<EscalationTopic> escalationTopics,
                     Map<Language, String> offTopicAnswer, Map<Language, String> notSettledAnswer,
                     Map<Language, String> notSettledReason, Map<Language, String> closestTopicIntro,
-                    Map<String, List<String>> dutchToEnglish) {
+                    List<String> officeIntents, Map<String, List<String>> dutchToEnglish) {
 
     /** A topic that always goes to the copyright office, recognised by any of its patterns. */
     public record EscalationTopic(String id, List<Pattern> patterns, Map<Language, String> reason) {
@@ -21,7 +24,7 @@ public record Rules(List<Pattern> onTopic, List<EscalationTopic> escalationTopic
     }
 
     public static Rules empty() {
-        return new Rules(List.of(), List.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+        return new Rules(List.of(), List.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(), Map.of());
     }
 
     public boolean isOnTopic(String question) {

@@ -81,11 +81,30 @@ class AnswerServiceTest {
 
     @Test
     void aCopyrightQuestionOutsideTheKnowledgeGoesToTheOfficeSayingSo() {
-        Answer answer = answers.ask("My publisher wants me to transfer my copyright; may I still put the accepted manuscript "
-                + "in the university repository?", Optional.empty());
+        Answer answer = answers.ask("Is the text of an ISO standard protected by copyright, and may I copy it into "
+                + "the appendix of my report?", Optional.empty());
         assertEquals(Outcome.ESCALATE, answer.outcome(), answer.source());
         assertTrue(answer.answer().startsWith("The sources I have do not settle this question"), answer.answer());
         assertTrue(answer.escalationReason() != null && !answer.escalationReason().isBlank());
+    }
+
+    @Test
+    void aGeneralCopyrightQuestionOutsideMiningGetsItsOwnCard() {
+        Answer answer = answers.ask("My publisher wants me to transfer my copyright; may I still put the accepted manuscript "
+                + "in the university repository?", Optional.empty());
+        assertTrue(answer.source().contains("card:faq-own-publications"), answer.source());
+        assertTrue(answer.answer().contains("25fa"), answer.answer());
+        assertFalse(answer.answer().contains("15n"), "a publishing question is not answered with the mining exception");
+    }
+
+    @Test
+    void aClaimInsideALongerQuestionSendsTheWholeQuestionToTheOfficeWithWhatToDoAboutIt() {
+        Answer answer = answers.ask("How long may I keep my scraped corpus after the project? Also, a photographer's lawyer "
+                + "sent me an invoice of 900 euros for a photo on our project website. Should I just pay it?", Optional.empty());
+        assertEquals(Outcome.ESCALATE, answer.outcome(), answer.source());
+        assertTrue(answer.source().contains("faq-litigation"), answer.source());
+        assertTrue(answer.answer().contains("Whatever the claim says"), answer.answer());
+        assertNotNull(answer.escalationReason());
     }
 
     @Test

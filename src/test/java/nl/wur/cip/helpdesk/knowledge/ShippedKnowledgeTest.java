@@ -42,6 +42,15 @@ class ShippedKnowledgeTest {
     }
 
     @Test
+    void everyIntentTheOfficeAlwaysWantsToSeeExists() {
+        assertFalse(kb.rules().officeIntents().isEmpty());
+        for (String id : kb.rules().officeIntents()) {
+            assertTrue(kb.card(id).isPresent() || kb.intents().stream().anyMatch(i -> i.id().equals(id)),
+                    "scope.yml office_intents names unknown intent " + id);
+        }
+    }
+
+    @Test
     void everyCardIsCompleteInBothLanguages() {
         assertTrue(kb.cards().size() >= 40, "only " + kb.cards().size() + " answer cards");
         for (AnswerCard card : kb.cards()) {
