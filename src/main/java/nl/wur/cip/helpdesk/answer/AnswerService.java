@@ -94,7 +94,8 @@ public final class AnswerService {
         // question in which one of the office's intents is likely, even when it is not the most likely one.
         Optional<Rules.EscalationTopic> forcedTopic = rules.escalationTopics().stream().filter(t -> t.matches(text)).findFirst();
         Optional<IntentGuess> officeIntent = officeIntent(understood, rules);
-        Optional<AnswerCard> officeCard = officeIntent.flatMap(g -> understanding.card(g.intent()));
+        Optional<AnswerCard> officeCard = forcedTopic.flatMap(Rules.EscalationTopic::card).flatMap(knowledge::card)
+                .or(() -> officeIntent.flatMap(g -> understanding.card(g.intent())));
         Optional<String> forcedReason = forcedTopic.map(t -> t.reason().get(language))
                 .or(() -> officeIntent.flatMap(g -> understanding.extra(g.intent())).map(e -> e.reason().get(language)))
                 .or(() -> officeCard.filter(AnswerCard::escalate).map(c -> c.escalationReason().get(language)));

@@ -233,7 +233,8 @@ public final class KnowledgeLoader {
                 onTopic.addAll(patterns(scopePath, scope.get("on_topic")));
                 for (JsonNode topic : scope.path("escalate")) {
                     topics.add(new Rules.EscalationTopic(topic.path("id").asText(), patterns(scopePath, topic.get("patterns")),
-                            bilingual(scopePath, topic, "reason")));
+                            bilingual(scopePath, topic, "reason"),
+                            java.util.Optional.of(topic.path("card").asText("").strip()).filter(c -> !c.isEmpty())));
                 }
                 offTopic = bilingual(scopePath, scope, "off_topic_answer");
                 notSettled = bilingual(scopePath, scope, "not_settled_answer");

@@ -16,8 +16,11 @@ public record Rules(List<Pattern> onTopic, List<EscalationTopic> escalationTopic
                     Map<Language, String> notSettledReason, Map<Language, String> closestTopicIntro,
                     List<String> officeIntents, Map<String, List<String>> dutchToEnglish) {
 
-    /** A topic that always goes to the copyright office, recognised by any of its patterns. */
-    public record EscalationTopic(String id, List<Pattern> patterns, Map<Language, String> reason) {
+    /**
+     * A topic that always goes to the copyright office, recognised by any of its patterns; {@code card} is the answer
+     * card shown with it (its general rules), when the office names one.
+     */
+    public record EscalationTopic(String id, List<Pattern> patterns, Map<Language, String> reason, java.util.Optional<String> card) {
         public boolean matches(String question) {
             return patterns.stream().anyMatch(p -> p.matcher(question).find());
         }

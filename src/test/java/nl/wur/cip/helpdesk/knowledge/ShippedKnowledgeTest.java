@@ -48,6 +48,8 @@ class ShippedKnowledgeTest {
             assertTrue(kb.card(id).isPresent() || kb.intents().stream().anyMatch(i -> i.id().equals(id)),
                     "scope.yml office_intents names unknown intent " + id);
         }
+        kb.rules().escalationTopics().forEach(topic -> topic.card().ifPresent(id ->
+                assertTrue(kb.card(id).isPresent(), "scope.yml topic " + topic.id() + " shows unknown card " + id)));
     }
 
     @Test
