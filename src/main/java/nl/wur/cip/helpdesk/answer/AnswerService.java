@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import nl.wur.cip.helpdesk.knowledge.AnswerCard;
 import nl.wur.cip.helpdesk.knowledge.IntentExamples;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
@@ -138,7 +139,7 @@ public final class AnswerService {
         String source = forcedSource != null ? forcedSource : "intent:" + (extra.isPresent() ? top.intent() : "unsure");
         // Unsure is not empty-handed: the closest topic's approved answer, presented as such, often is what was asked;
         // with a claim or contract in it, the office's card comes first and the closest topic after it.
-        List<AnswerCard> closest = java.util.stream.Stream.concat(officeCard.stream(), understood.guesses().stream()
+        List<AnswerCard> closest = Stream.concat(officeCard.stream(), understood.guesses().stream()
                         .filter(g -> g.probability() >= policy.pointToClosest())
                         .map(g -> understanding.card(g.intent())).flatMap(Optional::stream).limit(1))
                 .distinct().filter(c -> rules.closestTopicIntro().containsKey(language)).toList();
@@ -166,7 +167,7 @@ public final class AnswerService {
         if (rules.officeIntents().isEmpty()) {
             return Optional.empty();
         }
-        java.util.stream.Stream<IntentGuess> guesses = java.util.stream.Stream.concat(understood.guesses().stream(),
+        Stream<IntentGuess> guesses = Stream.concat(understood.guesses().stream(),
                 understood.parts().stream().flatMap(p -> p.guesses().stream()));
         return guesses.filter(g -> g.probability() >= policy.officeProbability() && rules.officeIntents().contains(g.intent()))
                 .max(Comparator.comparingDouble(IntentGuess::probability));

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -234,7 +235,7 @@ public final class KnowledgeLoader {
                 for (JsonNode topic : scope.path("escalate")) {
                     topics.add(new Rules.EscalationTopic(topic.path("id").asText(), patterns(scopePath, topic.get("patterns")),
                             bilingual(scopePath, topic, "reason"),
-                            java.util.Optional.of(topic.path("card").asText("").strip()).filter(c -> !c.isEmpty())));
+                            Optional.of(topic.path("card").asText("").strip()).filter(c -> !c.isEmpty())));
                 }
                 offTopic = bilingual(scopePath, scope, "off_topic_answer");
                 notSettled = bilingual(scopePath, scope, "not_settled_answer");

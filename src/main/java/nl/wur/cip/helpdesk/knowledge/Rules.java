@@ -2,6 +2,7 @@ package nl.wur.cip.helpdesk.knowledge;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +21,8 @@ public record Rules(List<Pattern> onTopic, List<EscalationTopic> escalationTopic
      * A topic that always goes to the copyright office, recognised by any of its patterns; {@code card} is the answer
      * card shown with it (its general rules), when the office names one.
      */
-    public record EscalationTopic(String id, List<Pattern> patterns, Map<Language, String> reason, java.util.Optional<String> card) {
+    public record EscalationTopic(String id, List<Pattern> patterns, Map<Language, String> reason,
+                                  Optional<String> card) {
         public boolean matches(String question) {
             return patterns.stream().anyMatch(p -> p.matcher(question).find());
         }
