@@ -106,8 +106,9 @@ public final class Main {
         KnowledgeBase knowledge = new KnowledgeLoader().load(config.knowledgeDir());
         knowledge.problems().forEach(p -> LOG.warn("knowledge file skipped or incomplete: {}", p));
         TextEmbedder embedder = config.embeddingModel()
-                .<TextEmbedder>map(path -> OnnxTextEmbedder.fromPath(path, PoolingMode.valueOf(config.embeddingPooling())))
-                .orElseGet(OnnxTextEmbedder::bundled);
+                .<TextEmbedder>map(path -> OnnxTextEmbedder.fromPath(path, PoolingMode.valueOf(config.embeddingPooling()),
+                        config.embeddingThreads()))
+                .orElseGet(() -> OnnxTextEmbedder.bundled(config.embeddingThreads()));
         VectorCache vectors = new VectorCache(embedder, config.dataDir());
         TextAnalysis analysis = new TextAnalysis();
         KnowledgeIndex index = new KnowledgeIndex(knowledge, analysis, vectors, config.dataDir().resolve("index"));

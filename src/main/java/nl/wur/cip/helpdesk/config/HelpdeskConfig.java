@@ -16,7 +16,7 @@ import nl.wur.cip.helpdesk.search.RetrievalMode;
  * (e.g. {@code --port=8080} for {@code HELPDESK_PORT}).
  */
 public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path webDir, String escalationTo,
-                             Optional<Path> embeddingModel, String embeddingPooling, RetrievalMode retrievalMode,
+                             Optional<Path> embeddingModel, String embeddingPooling, int embeddingThreads, RetrievalMode retrievalMode,
                              Optional<String> dbUrl, String dbUser, String dbPassword, Optional<SmtpSettings> smtp,
                              Optional<String> adminPassword, int retentionDays, boolean optOutAllowPrivate,
                              GuardSettings guards, Optional<String> metricsToken, int answerCache) {
@@ -49,6 +49,7 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
                 escalationTo,
                 model.isEmpty() ? Optional.empty() : Optional.of(Path.of(model)),
                 values.getOrDefault("HELPDESK_EMBEDDING_POOLING", "mean").toUpperCase(Locale.ROOT),
+                Settings.number(values, "HELPDESK_EMBEDDING_THREADS", 1, 1, 64),
                 retrievalMode,
                 Optional.ofNullable(values.get("HELPDESK_DB_URL")).map(String::strip).filter(s -> !s.isEmpty()),
                 values.getOrDefault("HELPDESK_DB_USER", "sa"),
