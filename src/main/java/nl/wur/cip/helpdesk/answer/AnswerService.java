@@ -144,15 +144,12 @@ public final class AnswerService {
                         .map(g -> understanding.card(g.intent())).flatMap(Optional::stream).limit(1))
                 .distinct().filter(c -> rules.closestTopicIntro().containsKey(language)).toList();
         if (!closest.isEmpty()) {
-            List<Citation> shown = new ArrayList<>();
             for (AnswerCard c : closest) {
                 answer = answer + "\n\n" + rules.closestTopicIntro().get(language).replace("{title}", c.title(language))
                         + "\n" + c.answer(language);
-                cardCitations(c, language, retrieval).stream()
-                        .filter(n -> shown.stream().noneMatch(s -> s.id().equals(n.id()))).forEach(shown::add);
                 source = source + " closest:" + c.id();
             }
-            citations = shown;
+            citations = cardCitations(closest, language, retrieval);
         } else if (passageConfidence >= policy.quoteSources()) {
             Extract extract = extract(retrieval, language);
             answer = answer + (extract.citations().isEmpty() ? "" : "\n\n" + extract.text());
@@ -218,15 +215,7 @@ public final class AnswerService {
             }
             answer = parts.toString();
         }
-        List<Citation> citations = new ArrayList<>();
-        Set<String> cited = new LinkedHashSet<>();
-        for (AnswerCard card : cards) {
-            for (Citation citation : cardCitations(card, language, retrieval)) {
-                if (cited.add(citation.id())) {
-                    citations.add(citation);
-                }
-            }
-        }
+        List<Citation> citations = cardCitations(cards, language, retrieval);
         List<AnswerCard> related = cards.stream().flatMap(c -> c.related().stream()).distinct()
                 .map(knowledge::card).flatMap(Optional::stream).filter(c -> !cards.contains(c)).toList();
         String source = cards.stream().map(c -> "card:" + c.id()).collect(java.util.stream.Collectors.joining(" "));
@@ -294,6 +283,20 @@ public final class AnswerService {
             text.append("\n(Een deel van deze bronnen is alleen in het Engels beschikbaar.)");
         }
         return new Extract(text.toString(), citations);
+    }
+
+    /** The sources of several cards, each document once, in the cards' order. */
+    private List<Citation> cardCitations(List<AnswerCard> cards, Language language, Retrieval retrieval) {
+        List<Citation> citations = new ArrayList<>();
+        Set<String> cited = new LinkedHashSet<>();
+        for (AnswerCard card : cards) {
+            for (Citation citation : cardCitations(card, language, retrieval)) {
+                if (cited.add(citation.id())) {
+                    citations.add(citation);
+                }
+            }
+        }
+        return citations;
     }
 
     private List<Citation> cardCitations(AnswerCard card, Language language, Retrieval retrieval) {

@@ -38,10 +38,6 @@ public final class OnnxTextEmbedder implements TextEmbedder {
         this.name = name;
     }
 
-    public static OnnxTextEmbedder bundled() {
-        return bundled(1);
-    }
-
     /** @param threads ONNX Runtime intra-op threads per embedding */
     public static OnnxTextEmbedder bundled(int threads) {
         try (InputStream model = resource("/all-minilm-l6-v2-q.onnx");
@@ -58,10 +54,6 @@ public final class OnnxTextEmbedder implements TextEmbedder {
     }
 
     /** A model folder (model.onnx + tokenizer.json) or the .onnx file itself, with tokenizer.json beside it. */
-    public static OnnxTextEmbedder fromPath(Path modelPath, PoolingMode pooling) {
-        return fromPath(modelPath, pooling, 1);
-    }
-
     public static OnnxTextEmbedder fromPath(Path modelPath, PoolingMode pooling, int threads) {
         Path onnx = Files.isDirectory(modelPath) ? modelPath.resolve("model.onnx") : modelPath;
         Path tokenizer = onnx.resolveSibling("tokenizer.json");
