@@ -146,7 +146,9 @@ class EscalationCrashIT {
     }
 
     private static void awaitHealthy(HttpClient client, int port, Process process) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        // A fresh data folder embeds the knowledge and trains the intent model first: 50 s alone on two cores,
+        // more on a busy CI machine. The test is about delivery after a kill, not start-up time (bench measures that).
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         while (System.nanoTime() < deadline) {
             assertTrue(process.isAlive(), "the helpdesk exited; see target/crash-it-*.log");
             try {
@@ -160,7 +162,7 @@ class EscalationCrashIT {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("the helpdesk did not become healthy within 90 s");
+        throw new AssertionError("the helpdesk did not become healthy within 240 s");
     }
 
     private static List<MimeMessage> officeMessages(GreenMail smtp) throws Exception {
