@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +53,7 @@ import nl.wur.cip.helpdesk.optout.OptOutChecker;
 import nl.wur.cip.helpdesk.optout.OptOutConfig;
 import nl.wur.cip.helpdesk.search.LanguageDetector;
 import nl.wur.cip.helpdesk.search.OnnxTextEmbedder;
+import nl.wur.cip.helpdesk.search.QueryExpansion;
 import nl.wur.cip.helpdesk.search.RetrievalMode;
 import nl.wur.cip.helpdesk.search.KnowledgeIndex;
 import nl.wur.cip.helpdesk.search.Retriever;
@@ -75,7 +78,10 @@ public final class Main {
               serve                 start the helpdesk (default): http://localhost:7070
               ask "question"        answer once and print the answer with its sources (--language=en|nl)
               eval FILE.jsonl       score a question set: pass rate overall, by topic and language; retrieval recall
-              bench                 measure /api/ask latency and start-up time (--requests=N)
+              bench                 start the jar as a server and load it: latency, answers/s, CPU per answer, memory,
+                                    start-up (--warm-up=60 --seconds=30 --clients=1,50 --starts=3
+                                    --server-java-options="-XX:+UseSerialGC")
+              precompute DIR        embed the knowledge and train the intent model into DIR (the build ships them in the jar)
               checklist-table       print the checklist's questions and verdicts as a Markdown table (for the README)
             settings: HELPDESK_PORT, HELPDESK_DATA_DIR, HELPDESK_KNOWLEDGE_DIR, HELPDESK_WEB_DIR, HELPDESK_ESCALATION_TO,
                       HELPDESK_EMBEDDING_MODEL, HELPDESK_EMBEDDING_POOLING, HELPDESK_RETRIEVAL (or --port=... etc.),
@@ -103,30 +109,58 @@ public final class Main {
     public static Assembly assemble(HelpdeskConfig config) {
         long start = System.nanoTime();
         TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
-        KnowledgeBase knowledge = new KnowledgeLoader().load(config.knowledgeDir());
-        knowledge.problems().forEach(p -> LOG.warn("knowledge file skipped or incomplete: {}", p));
-        TextEmbedder embedder = config.embeddingModel()
+        // The parts that do not need each other load side by side: start-up is what a fresh deployment waits for.
+        CompletableFuture<TextEmbedder> embedderLoad = CompletableFuture.supplyAsync(() -> config.embeddingModel()
                 .<TextEmbedder>map(path -> OnnxTextEmbedder.fromPath(path, PoolingMode.valueOf(config.embeddingPooling()),
                         config.embeddingThreads()))
-                .orElseGet(() -> OnnxTextEmbedder.bundled(config.embeddingThreads()));
-        VectorCache vectors = new VectorCache(embedder, config.dataDir());
+                .orElseGet(() -> OnnxTextEmbedder.bundled(config.embeddingThreads()))).thenApply(u -> { System.err.println("E " + (System.nanoTime()-start)/1000000); return u; });
+        System.err.println("T 0 " + (System.nanoTime()-start)/1000000);
+        KnowledgeBase knowledge = new KnowledgeLoader().load(config.knowledgeDir());
+        knowledge.problems().forEach(p -> LOG.warn("knowledge file skipped or incomplete: {}", p));
+        System.err.println("T 1 " + (System.nanoTime()-start)/1000000);
         TextAnalysis analysis = new TextAnalysis();
-        KnowledgeIndex index = new KnowledgeIndex(knowledge, analysis, vectors, config.dataDir().resolve("index"));
+        System.err.println("T 2 " + (System.nanoTime()-start)/1000000);
+        TextEmbedder embedder = joined(embedderLoad);
+        System.err.println("T 3 " + (System.nanoTime()-start)/1000000);
+        VectorCache vectors = new VectorCache(embedder, config.dataDir());
+        QueryExpansion expansion = new QueryExpansion(knowledge.rules().dutchToEnglish());
+        CompletableFuture<QuestionUnderstanding> understandingLoad = CompletableFuture.supplyAsync(() ->
+                new QuestionUnderstanding(knowledge, new QuestionFeatures(analysis, QuestionFeatures.Weights.defaults()), vectors,
+                        embedder, expansion::queryText, IntentClassifier.Settings.defaults(), config.dataDir())).thenApply(u -> { System.err.println("U " + (System.nanoTime()-start)/1000000); return u; });
+        System.err.println("T 4 " + (System.nanoTime()-start)/1000000);
+        KnowledgeIndex index = new KnowledgeIndex(knowledge, analysis, vectors);
+        System.err.println("T 5 " + (System.nanoTime()-start)/1000000);
         Retriever retriever = new Retriever(index, embedder, knowledge.rules().dutchToEnglish(), config.retrievalMode());
-        QuestionUnderstanding understanding = new QuestionUnderstanding(knowledge,
-                new QuestionFeatures(analysis, QuestionFeatures.Weights.defaults()), vectors, embedder, retriever::queryText,
-                IntentClassifier.Settings.defaults(), config.dataDir());
+        System.err.println("T 6 " + (System.nanoTime()-start)/1000000);
+        QuestionUnderstanding understanding = joined(understandingLoad);
+        System.err.println("T 7 " + (System.nanoTime()-start)/1000000);
         vectors.save();
+        System.err.println("T 8 " + (System.nanoTime()-start)/1000000);
         AnswerService answers = new AnswerService(knowledge, retriever, understanding, new LanguageDetector(),
                 AnswerPolicy.defaults(), config.escalationTo(), config.answerCache());
         LOG.info("loaded {} documents ({} passages), {} answer cards and {} intents from {}; model {}; {} vectors computed, "
-                        + "rest from cache; intents cross-validated {}% (temperature {}); {} ms",
+                        + "{} from the jar, rest from the data folder; intents cross-validated {}% (temperature {}); {} ms",
                 knowledge.documents().size(), retriever.passageCount(), knowledge.cards().size(), understanding.intentCount(),
-                config.knowledgeDir().toAbsolutePath(), embedder.modelName(), vectors.computed(),
+                config.knowledgeDir().toAbsolutePath(), embedder.modelName(), vectors.computed(), vectors.fromJar(),
                 String.format(java.util.Locale.ROOT, "%.1f", understanding.validation().accuracy() * 100),
                 understanding.validation().temperature(), (System.nanoTime() - start) / 1_000_000);
         return new Assembly(knowledge, analysis, embedder, vectors, index, retriever, understanding, answers,
                 loadChecklist(config, knowledge));
+    }
+
+    /** The result of a start-up step, failing the way the step itself failed. */
+    private static <T> T joined(CompletableFuture<T> step) {
+        try {
+            return step.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** A broken checklist file is logged and leaves the checklist off; it never stops the chat. */
@@ -168,9 +202,6 @@ public final class Main {
         try {
             String command = positional.isEmpty() ? "serve" : positional.get(0);
             List<String> settings = new ArrayList<>(flags);
-            if (command.equals("bench") && flagValue(flags, "answer-cache").isEmpty()) {
-                settings.add("--answer-cache=0"); // the benchmark measures answering, not remembering
-            }
             HelpdeskConfig config = HelpdeskConfig.from(env, settings);
             return switch (command) {
                 case "serve" -> serve(config, LlmConfig.from(env));
@@ -181,7 +212,8 @@ public final class Main {
                     out.print(ChecklistTable.markdown(new ChecklistLoader().load(file)));
                     yield 0;
                 }
-                case "bench" -> Benchmark.run(config, flagValue(flags, "requests").map(Integer::parseInt).orElse(2000), out);
+                case "precompute" -> precompute(flags, positional, out, err);
+                case "bench" -> Benchmark.run(config, Benchmark.Options.from(flags), out);
                 default -> {
                     err.println("unknown command '" + command + "'\n" + USAGE);
                     yield 2;
@@ -195,6 +227,17 @@ public final class Main {
 
     private static int serve(HelpdeskConfig config, LlmConfig llm) {
         long start = System.nanoTime();
+        // The knowledge loads while the database and the web server start: each takes about a second.
+        CompletableFuture<Assembly> assembling = new CompletableFuture<>();
+        Thread loader = new Thread(() -> {
+            try {
+                assembling.complete(assemble(config));
+            } catch (RuntimeException | Error e) {
+                assembling.completeExceptionally(e);
+            }
+        }, "knowledge-loader");
+        loader.setDaemon(true);
+        loader.start();
         Clock clock = Clock.systemUTC();
         Database database = Database.open(config.databaseUrl(), config.dbUser(), config.dbPassword());
         EscalationStore escalationStore = new EscalationStore(database);
@@ -227,7 +270,20 @@ public final class Main {
         // Model calls wait on the network, not the CPU: each may hold a slot of the answer gate without starving the rest.
         GuardSettings guards = llm.enabled() ? config.guards().withMoreConcurrency(llm.maxConcurrent()) : config.guards();
         HelpdeskServer server = new HelpdeskServer(config.webDir(), new HelpdeskServer.Services(feedback, unanswered, escalations, admin, guards, config.metricsToken()), clock).start(config.port());
-        Assembly assembly = assemble(config);
+        Assembly assembly;
+        try {
+            assembly = joined(assembling);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // Without this the web server's threads keep the JVM up, answering 503 for ever.
+            server.close();
+            worker.ifPresent(DeliveryWorker::close);
+            database.close();
+            if (e instanceof IllegalArgumentException) {
+                throw e; // a bad setting: said in one line, exit code 2
+            }
+            LOG.error("the helpdesk could not start: {}", e.toString(), e);
+            return 1;
+        }
         server.ready(LlmAnswerService.create(assembly.answers(), llm));
         assembly.checklist().ifPresent(engine -> server.checklistReady(
                 new ChecklistService(engine, new AssessmentStore(database), assembly.knowledge(), clock)));
@@ -298,6 +354,35 @@ public final class Main {
             Evaluation.printRecall(questions, assembly::retriever, detector::detect, out);
         }
         return 0;
+    }
+
+    /**
+     * What the build runs before packaging: the vectors and the intent model of the knowledge folder, written to DIR
+     * (target/classes/precomputed) so the jar starts without embedding or training. A previous DIR on the classpath
+     * makes it incremental: only changed texts are embedded.
+     */
+    private static int precompute(List<String> flags, List<String> positional, PrintStream out, PrintStream err) {
+        if (positional.size() != 2) {
+            err.println("usage: java -jar target/cip-helpdesk.jar precompute DIR");
+            return 2;
+        }
+        Path target = Path.of(positional.get(1));
+        try {
+            Path scratch = Files.createTempDirectory("cip-precompute");
+            // Not the environment: what ships must not depend on the builder's HELPDESK_* settings.
+            try (Assembly assembly = assemble(HelpdeskConfig.from(Map.of(), flags).withDataDir(scratch))) {
+                assembly.vectors().export(target.resolve("vectors.bin"));
+                assembly.understanding().saveModel(target);
+                out.printf("precomputed %d vectors (%d embedded now) and the intent model into %s%n",
+                        assembly.vectors().fromJar() + assembly.vectors().computed(), assembly.vectors().computed(), target);
+            } finally {
+                Benchmark.deleteTree(scratch);
+            }
+            return 0;
+        } catch (IOException e) {
+            err.println("precompute failed: " + e.getMessage());
+            return 1;
+        }
     }
 
     private static Optional<String> flagValue(List<String> flags, String name) {

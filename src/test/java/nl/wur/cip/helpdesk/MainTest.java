@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,5 +67,64 @@ class MainTest {
         assertEquals(2, run(dir, "frobnicate"));
         assertEquals(2, Main.run(List.of("--port=eighty"), Map.of(), new PrintStream(out), new PrintStream(err)));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("HELPDESK_PORT"));
+    }
+
+    @Test
+    void aFreshDataFolderStartsFromWhatTheBuildShippedWithoutEmbeddingOrTraining(@TempDir Path dir) throws Exception {
+        try (Main.Assembly assembly = Main.assemble(TestHelpdesk.config(dir))) {
+            assertEquals(0, assembly.vectors().computed(), "every text of the shipped knowledge has its vector in the jar");
+            assertTrue(assembly.vectors().fromJar() > 1000, "from the jar: " + assembly.vectors().fromJar());
+            assertTrue(assembly.understanding().validation().accuracy() > 0.5);
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("intents-")).toList(),
+                    "nothing trained: the intent model came from the jar");
+        }
+    }
+
+    @Test
+    void precomputeWritesTheVectorsAndTheIntentModelAJarShips(@TempDir Path dir) throws Exception {
+        Path knowledge = dir.resolve("knowledge");
+        Files.createDirectories(knowledge.resolve("intents"));
+        Files.writeString(knowledge.resolve("intents/off-topic.yml"), """
+                id: off-topic
+                outcome: off_topic
+                questions:
+                  en:
+                    - What are the library opening hours?
+                    - Can I renew my books online?
+                  nl:
+                    - Hoe laat gaat de bibliotheek open?
+                    - Kan ik mijn boeken online verlengen?
+                """);
+        Path target = dir.resolve("precomputed");
+        int code = Main.run(List.of("precompute", target.toString(), "--knowledge-dir=" + knowledge), Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        assertTrue(Files.size(target.resolve("vectors.bin")) > 384 * 4, "vectors written");
+        try (var files = Files.list(target)) {
+            assertEquals(2, files.filter(f -> f.getFileName().toString().startsWith("intents-")).count(), "model and calibration");
+        }
+        assertTrue(output().contains("precomputed"), output());
+        assertEquals(2, Main.run(List.of("precompute"), Map.of(), new PrintStream(out), new PrintStream(err)));
+    }
+
+    @Test
+    void aServerThatCannotLoadItsModelExitsWithTheReasonInsteadOfAnsweringUnavailableForEver(@TempDir Path dir)
+            throws Exception {
+        Files.writeString(dir.resolve("model.onnx"), "not a model");
+        Files.writeString(dir.resolve("tokenizer.json"), "{}");
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        int code = Main.run(List.of("serve", "--port=" + port, "--data-dir=" + dir.resolve("data"), "--knowledge-dir=knowledge",
+                        "--web-dir=web", "--embedding-model=" + dir.resolve("model.onnx")), Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(2, code);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("is not a usable ONNX model"), err.toString(StandardCharsets.UTF_8));
+        try (ServerSocket again = new ServerSocket(port)) { // the web server was closed, so its port is free
+            assertEquals(port, again.getLocalPort());
+        }
     }
 }

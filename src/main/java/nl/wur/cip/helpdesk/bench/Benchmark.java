@@ -1,6 +1,5 @@
 package nl.wur.cip.helpdesk.bench;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -13,156 +12,253 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import nl.wur.cip.helpdesk.Main;
-import nl.wur.cip.helpdesk.search.LanguageDetector;
-import nl.wur.cip.helpdesk.knowledge.Language;
-import nl.wur.cip.helpdesk.config.HelpdeskConfig;
-import nl.wur.cip.helpdesk.web.HelpdeskServer;
-import nl.wur.cip.helpdesk.feedback.FeedbackStore;
-import nl.wur.cip.helpdesk.storage.Database;
-import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.wur.cip.helpdesk.Main;
+import nl.wur.cip.helpdesk.config.HelpdeskConfig;
+import nl.wur.cip.helpdesk.knowledge.Language;
+import nl.wur.cip.helpdesk.search.LanguageDetector;
 
 /**
- * The {@code bench} command: single-client latency of {@code POST /api/ask} over real HTTP with the shipped
- * knowledge, printed as percentiles, and the time from launching the jar to a healthy server.
+ * The {@code bench} command, measuring the helpdesk as a user meets it: the packaged jar started as its own process
+ * on a fresh data folder, loaded over real HTTP from this JVM by closed-loop clients with the answer cache off (every
+ * answer computed), reporting latency percentiles, answers per second, the server's CPU per answer (from its process
+ * CPU time, the figure that holds on a shared machine), the ceiling that implies, its resident memory, and start-up.
  */
 public final class Benchmark {
-    private static final int WARM_UP = 300;
+    /** What to measure; every figure is printed for each run, so repeated runs give a median. */
+    public record Options(int warmUpSeconds, int seconds, List<Integer> clients, int starts, List<String> serverJavaOptions) {
+        public static Options from(List<String> flags) {
+            int warmUp = number(flags, "warm-up", 60, 0, 3600);
+            int seconds = number(flags, "seconds", 30, 1, 3600);
+            List<Integer> clients = new ArrayList<>();
+            for (String n : value(flags, "clients", "1,50").split(",")) {
+                try {
+                    clients.add(Integer.parseInt(n.strip()));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("--clients must be client counts separated by commas, e.g. 1,50");
+                }
+                if (clients.get(clients.size() - 1) < 1 || clients.get(clients.size() - 1) > 1000) {
+                    throw new IllegalArgumentException("--clients must be between 1 and 1000 each");
+                }
+            }
+            String java = value(flags, "server-java-options", "").strip();
+            return new Options(warmUp, seconds, List.copyOf(clients), number(flags, "starts", 3, 0, 20),
+                    java.isEmpty() ? List.of() : List.of(java.split("\\s+")));
+        }
 
-    public static int run(HelpdeskConfig config, int requests, PrintStream out) {
-        List<String> questions = questions();
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        ObjectMapper mapper = new ObjectMapper();
-        try (Main.Assembly assembly = Main.assemble(config);
-             Database database = Database.open("jdbc:h2:mem:bench", "sa", "");
-             HelpdeskServer server = new HelpdeskServer(config.webDir(), HelpdeskServer.Services.withoutMail(database, Optional.empty(), Clock.systemUTC()), Clock.systemUTC()).start(0)) {
-            server.ready(assembly.answers());
-            URI ask = URI.create("http://localhost:" + server.port() + "/api/ask");
-            for (int i = 0; i < WARM_UP; i++) {
-                post(client, mapper, ask, questions.get(i % questions.size()));
+        private static String value(List<String> flags, String name, String otherwise) {
+            return flags.stream().filter(f -> f.startsWith("--" + name + "=")).map(f -> f.substring(name.length() + 3))
+                    .findFirst().orElse(otherwise);
+        }
+
+        private static int number(List<String> flags, String name, int otherwise, int min, int max) {
+            String text = value(flags, name, Integer.toString(otherwise));
+            try {
+                int n = Integer.parseInt(text.strip());
+                if (n >= min && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // said below
             }
-            long[] nanos = new long[requests];
-            long started = System.nanoTime();
-            for (int i = 0; i < requests; i++) {
-                long t0 = System.nanoTime();
-                post(client, mapper, ask, questions.get(i % questions.size()));
-                nanos[i] = System.nanoTime() - t0;
+            throw new IllegalArgumentException("--" + name + " must be a whole number from " + min + " to " + max + ", not '" + text + "'");
+        }
+    }
+
+    /** One measured phase at a fixed number of clients. */
+    record Phase(int clients, double seconds, long[] sortedNanos, long errors, double serverCpuMs, double clientCpuMs,
+                 long peakRssKb) {
+        double answersPerSecond() {
+            return sortedNanos.length / seconds;
+        }
+
+        double cpuMsPerAnswer() {
+            return sortedNanos.length == 0 ? Double.NaN : serverCpuMs / sortedNanos.length;
+        }
+
+        double ceiling(int cores) {
+            return cores * 1000.0 / cpuMsPerAnswer();
+        }
+
+        double ms(double quantile) {
+            return sortedNanos.length == 0 ? Double.NaN
+                    : sortedNanos[Math.min(sortedNanos.length - 1, (int) Math.ceil(quantile * sortedNanos.length) - 1)] / 1e6;
+        }
+    }
+
+    public static int run(HelpdeskConfig config, Options options, PrintStream out) {
+        Path jar = ownJar();
+        if (jar == null) {
+            out.println("bench: run it from the packaged jar (java -jar target/cip-helpdesk.jar bench), which it starts as"
+                    + " the server");
+            return 2;
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        out.printf(Locale.ROOT, "machine: %d cores, %s %s; server JVM options: %s%n", cores, System.getProperty("os.name"),
+                System.getProperty("os.arch"), options.serverJavaOptions().isEmpty() ? "(none)" : options.serverJavaOptions());
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        try {
+            startUps(config, jar, options, client, out);
+            List<String> questions = questions();
+            Server server = Server.start(jar, config, options.serverJavaOptions(),
+                    Map.of("HELPDESK_ANSWER_CACHE", "0", "HELPDESK_RATE_ASK_PER_MINUTE", "0"), client);
+            try {
+                int most = options.clients().stream().max(Integer::compare).orElse(1);
+                out.printf(Locale.ROOT, "warm-up: %d s at %d clients%n", options.warmUpSeconds(), most);
+                load(server, client, questions, most, options.warmUpSeconds());
+                out.println("POST /api/ask, answer cache off, " + questions.size() + " mixed English, Dutch, off-topic and"
+                        + " escalation questions, closed loop (no think time):");
+                for (int clients : options.clients()) {
+                    Phase phase = load(server, client, questions, clients, options.seconds());
+                    out.printf(Locale.ROOT, "  %3d clients: %6.0f answers/s, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms,"
+                                    + " %d errors; server CPU %.2f ms/answer (ceiling %.0f answers/s on %d cores, reached %.0f%%);"
+                                    + " client CPU %.2f ms/request; server RSS peak %d MB%n",
+                            clients, phase.answersPerSecond(), phase.ms(0.50), phase.ms(0.90), phase.ms(0.99),
+                            phase.sortedNanos().length == 0 ? Double.NaN : phase.sortedNanos()[phase.sortedNanos().length - 1] / 1e6,
+                            phase.errors(), phase.cpuMsPerAnswer(), phase.ceiling(cores), cores, 100 * phase.answersPerSecond()
+                                    / phase.ceiling(cores), phase.clientCpuMs() / Math.max(1, phase.sortedNanos().length),
+                            phase.peakRssKb() / 1024);
+                }
+            } finally {
+                server.stop();
             }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            Arrays.sort(nanos);
-            out.printf(Locale.ROOT, "POST /api/ask, 1 client, %d requests over %d questions (after %d warm-up): "
-                            + "p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms, %.0f requests/s%n",
-                    requests, questions.size(), WARM_UP, ms(nanos, 0.50), ms(nanos, 0.90), ms(nanos, 0.99),
-                    nanos[nanos.length - 1] / 1e6, requests / seconds);
-            understanding(assembly, questions, requests, out);
+            understanding(config, questions, out);
+            return 0;
         } catch (IOException | InterruptedException e) {
             out.println("benchmark failed: " + e.getMessage());
             return 1;
         }
-        startUp(config, client, out);
-        return 0;
+    }
+
+    /** Fresh data folders, launched jar to {@code /api/health} answering 200: what a new deployment waits for. */
+    private static void startUps(HelpdeskConfig config, Path jar, Options options, HttpClient client, PrintStream out)
+            throws IOException, InterruptedException {
+        if (options.starts() == 0) {
+            return;
+        }
+        long[] millis = new long[options.starts()];
+        for (int i = 0; i < millis.length; i++) {
+            Server server = Server.start(jar, config, options.serverJavaOptions(), Map.of(), client);
+            millis[i] = server.startMillis();
+            server.stop();
+        }
+        long[] sorted = millis.clone();
+        Arrays.sort(sorted);
+        out.printf(Locale.ROOT, "start-up to healthy, fresh data folder, %d starts: median %d ms (%s ms)%n", millis.length,
+                sorted[sorted.length / 2], Arrays.toString(millis).replaceAll("[\\[\\]]", ""));
+    }
+
+    /** {@code clients} threads asking one question after another for {@code seconds}. */
+    private static Phase load(Server server, HttpClient client, List<String> questions, int clients, int seconds)
+            throws InterruptedException {
+        ObjectMapper mapper = new ObjectMapper();
+        List<long[]> perClient = new ArrayList<>();
+        int[] counts = new int[clients];
+        AtomicLong errors = new AtomicLong();
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Thread> threads = new ArrayList<>();
+        long clientCpuBefore = cpuNanos(ProcessHandle.current());
+        long serverCpuBefore = cpuNanos(server.process().toHandle());
+        RssSampler rss = new RssSampler(server.process().pid());
+        rss.start();
+        long started = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            long[] nanos = new long[Math.max(1024, seconds * 2000)];
+            perClient.add(nanos);
+            int id = c;
+            Thread thread = new Thread(() -> {
+                int n = 0;
+                while (running.get()) {
+                    String question = questions.get((id * 7 + n) % questions.size());
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(server.ask())
+                                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                                .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(Map.of("question", question))))
+                                .build(), HttpResponse.BodyHandlers.discarding());
+                        if (response.statusCode() != 200) {
+                            errors.incrementAndGet();
+                            continue;
+                        }
+                    } catch (IOException e) {
+                        errors.incrementAndGet();
+                        continue;
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    if (n < nanos.length) {
+                        nanos[n++] = System.nanoTime() - t0;
+                        counts[id] = n;
+                    }
+                }
+            }, "bench-client-" + c);
+            threads.add(thread);
+            thread.start();
+        }
+        Thread.sleep(seconds * 1000L);
+        running.set(false);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        double serverCpuMs = (cpuNanos(server.process().toHandle()) - serverCpuBefore) / 1e6;
+        double clientCpuMs = (cpuNanos(ProcessHandle.current()) - clientCpuBefore) / 1e6;
+        long peakRss = rss.finish();
+        int total = Arrays.stream(counts).sum();
+        long[] all = new long[total];
+        int at = 0;
+        for (int c = 0; c < clients; c++) {
+            System.arraycopy(perClient.get(c), 0, all, at, counts[c]);
+            at += counts[c];
+        }
+        Arrays.sort(all);
+        return new Phase(clients, elapsed, all, errors.get(), serverCpuMs, clientCpuMs, peakRss);
+    }
+
+    private static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     /**
      * The share of an answer that is question understanding: the intent model on the question and its parts, given
      * the question's embedding (which retrieval computes anyway), timed on its own in this process.
      */
-    private static void understanding(Main.Assembly assembly, List<String> questions, int requests, PrintStream out) {
-        LanguageDetector detector = new LanguageDetector();
-        List<Language> languages = questions.stream().map(detector::detect).toList();
-        List<float[]> vectors = new java.util.ArrayList<>();
-        for (int i = 0; i < questions.size(); i++) {
-            vectors.add(assembly.retriever().search(questions.get(i), languages.get(i)).queryVector());
-        }
-        long[] nanos = new long[requests];
-        for (int i = -WARM_UP; i < requests; i++) {
-            int q = Math.floorMod(i, questions.size());
-            long t0 = System.nanoTime();
-            assembly.understanding().understand(questions.get(q), languages.get(q), vectors.get(q));
-            if (i >= 0) {
-                nanos[i] = System.nanoTime() - t0;
+    private static void understanding(HelpdeskConfig config, List<String> questions, PrintStream out) throws IOException {
+        Path data = Files.createTempDirectory("cip-bench");
+        try (Main.Assembly assembly = Main.assemble(config.withDataDir(data))) {
+            LanguageDetector detector = new LanguageDetector();
+            List<Language> languages = questions.stream().map(detector::detect).toList();
+            List<float[]> vectors = new ArrayList<>();
+            for (int i = 0; i < questions.size(); i++) {
+                vectors.add(assembly.retriever().search(questions.get(i), languages.get(i)).queryVector());
             }
-        }
-        Arrays.sort(nanos);
-        out.printf(Locale.ROOT, "question understanding alone (intent model, parts embedded when a question has several), "
-                + "%d runs: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms%n", requests, ms(nanos, 0.50), ms(nanos, 0.90), ms(nanos, 0.99));
-    }
-
-    /** Launches the jar as a fresh process twice (the second with a warm vector cache) and times it to healthy. */
-    private static void startUp(HelpdeskConfig config, HttpClient client, PrintStream out) {
-        Path jar = ownJar();
-        if (jar == null) {
-            out.println("start-up: run the bench from the jar (java -jar target/cip-helpdesk.jar bench) to measure it");
-            return;
-        }
-        Path data;
-        try {
-            // A data folder of its own, so a helpdesk already running on the configured one is not disturbed.
-            data = Files.createTempDirectory("cip-bench");
-            Path cache = config.dataDir().resolve("vectors.bin");
-            if (Files.isRegularFile(cache)) {
-                Files.copy(cache, data.resolve("vectors.bin"));
-            }
-        } catch (IOException e) {
-            out.println("start-up measurement failed: " + e.getMessage());
-            return;
-        }
-        for (String label : List.of("first start in a new data folder (vector cache copied, intent model trained)", "restart")) {
-            try {
-                int port;
-                try (ServerSocket socket = new ServerSocket(0)) {
-                    port = socket.getLocalPort();
-                }
-                String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-                Process process = new ProcessBuilder(java, "-jar", jar.toString(), "serve", "--port=" + port,
-                        "--data-dir=" + data,
-                        "--knowledge-dir=" + config.knowledgeDir().toAbsolutePath(),
-                        "--web-dir=" + config.webDir().toAbsolutePath())
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            int runs = 3000;
+            long[] nanos = new long[runs];
+            for (int i = -300; i < runs; i++) {
+                int q = Math.floorMod(i, questions.size());
                 long t0 = System.nanoTime();
-                try {
-                    URI health = URI.create("http://localhost:" + port + "/api/health");
-                    while (System.nanoTime() - t0 < 60_000_000_000L) {
-                        try {
-                            if (client.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding())
-                                    .statusCode() == 200) {
-                                out.printf(Locale.ROOT, "start-up to healthy (%s, launched jar): %d ms%n", label,
-                                        (System.nanoTime() - t0) / 1_000_000);
-                                break;
-                            }
-                        } catch (IOException notYet) {
-                            // not listening yet
-                        }
-                        Thread.sleep(20);
-                    }
-                } finally {
-                    process.destroy();
-                    process.waitFor();
+                assembly.understanding().understand(questions.get(q), languages.get(q), vectors.get(q));
+                if (i >= 0) {
+                    nanos[i] = System.nanoTime() - t0;
                 }
-            } catch (IOException | InterruptedException e) {
-                out.println("start-up measurement failed: " + e.getMessage());
-                return;
             }
+            Arrays.sort(nanos);
+            Phase alone = new Phase(1, 1, nanos, 0, 0, 0, 0);
+            out.printf(Locale.ROOT, "question understanding alone (intent model, parts embedded when a question has several),"
+                    + " %d runs in this JVM: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms%n", runs, alone.ms(0.50), alone.ms(0.90),
+                    alone.ms(0.99));
+        } finally {
+            deleteTree(data);
         }
-    }
-
-    private static void post(HttpClient client, ObjectMapper mapper, URI uri, String question)
-            throws IOException, InterruptedException {
-        String body = mapper.writeValueAsString(java.util.Map.of("question", question));
-        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() != 200) {
-            throw new IOException("POST /api/ask answered " + response.statusCode());
-        }
-    }
-
-    private static double ms(long[] sorted, double quantile) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
     }
 
     private static List<String> questions() {
@@ -179,6 +275,91 @@ public final class Benchmark {
             return Files.isRegularFile(location) && location.toString().endsWith(".jar") ? location : null;
         } catch (Exception e) {
             return null;
+        }
+    }
+
+    public static void deleteTree(Path root) throws IOException {
+        try (var files = Files.walk(root)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** The jar as its own process on a data folder of its own, so a helpdesk already running is not disturbed. */
+    private record Server(Process process, Path data, URI ask, long startMillis) {
+        static Server start(Path jar, HelpdeskConfig config, List<String> javaOptions, Map<String, String> environment,
+                            HttpClient client) throws IOException, InterruptedException {
+            Path data = Files.createTempDirectory("cip-bench");
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            command.addAll(javaOptions);
+            command.addAll(List.of("-jar", jar.toString(), "serve", "--port=" + port, "--data-dir=" + data,
+                    "--knowledge-dir=" + config.knowledgeDir().toAbsolutePath(), "--web-dir=" + config.webDir().toAbsolutePath()));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(data.resolve("server.log").toFile());
+            builder.environment().putAll(environment);
+            long t0 = System.nanoTime();
+            Process process = builder.start();
+            URI health = URI.create("http://127.0.0.1:" + port + "/api/health");
+            while (System.nanoTime() - t0 < 120_000_000_000L && process.isAlive()) {
+                try {
+                    if (client.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding())
+                            .statusCode() == 200) {
+                        return new Server(process, data, URI.create("http://127.0.0.1:" + port + "/api/ask"),
+                                (System.nanoTime() - t0) / 1_000_000);
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(10);
+            }
+            process.destroyForcibly();
+            throw new IOException("the server did not become healthy; its log: " + data.resolve("server.log"));
+        }
+
+        void stop() throws IOException, InterruptedException {
+            process.destroy();
+            process.waitFor();
+            deleteTree(data);
+        }
+    }
+
+    /** The server's resident memory, read from {@code /proc} four times a second; the largest value seen. */
+    private static final class RssSampler extends Thread {
+        private final Path status;
+        private volatile boolean running = true;
+        private volatile long peakKb;
+
+        RssSampler(long pid) {
+            super("bench-rss");
+            setDaemon(true);
+            this.status = Path.of("/proc", Long.toString(pid), "status");
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                try {
+                    for (String line : Files.readAllLines(status)) {
+                        if (line.startsWith("VmRSS:")) {
+                            peakKb = Math.max(peakKb, Long.parseLong(line.replaceAll("\\D", "")));
+                        }
+                    }
+                    Thread.sleep(250);
+                } catch (IOException | InterruptedException | NumberFormatException e) {
+                    return; // no /proc here: RSS shows as 0
+                }
+            }
+        }
+
+        long finish() throws InterruptedException {
+            running = false;
+            join();
+            return peakKb;
         }
     }
 

@@ -77,6 +77,13 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
      * The JDBC URL: the configured one, or embedded H2 in the data folder. WRITE_DELAY=0 makes H2 write each
      * commit to the file before returning, so an acknowledged escalation survives a kill -9.
      */
+    /** The same settings over another data folder (the benchmark's and the build's scratch folders). */
+    public HelpdeskConfig withDataDir(Path folder) {
+        return new HelpdeskConfig(port, folder, knowledgeDir, webDir, escalationTo, embeddingModel, embeddingPooling,
+                embeddingThreads, retrievalMode, dbUrl, dbUser, dbPassword, smtp, adminPassword, retentionDays, optOutAllowPrivate,
+                guards, metricsToken, answerCache);
+    }
+
     public String databaseUrl() {
         return dbUrl.orElseGet(() -> "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("helpdesk") + ";WRITE_DELAY=0");
     }

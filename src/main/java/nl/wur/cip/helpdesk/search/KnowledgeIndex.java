@@ -2,7 +2,6 @@ package nl.wur.cip.helpdesk.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +17,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
 import nl.wur.cip.helpdesk.knowledge.Language;
 import nl.wur.cip.helpdesk.knowledge.Passage;
@@ -46,7 +45,7 @@ public final class KnowledgeIndex implements AutoCloseable {
     final Map<String, List<Sentence>> sentences = new HashMap<>();
 
 
-    public KnowledgeIndex(KnowledgeBase knowledge, TextAnalysis analysis, VectorCache vectors, Path indexDir) {
+    public KnowledgeIndex(KnowledgeBase knowledge, TextAnalysis analysis, VectorCache vectors) {
         this.analysis = analysis;
         this.passages = knowledge.passages();
 
@@ -72,7 +71,8 @@ public final class KnowledgeIndex implements AutoCloseable {
             passageTerms.add(terms);
         }
         try {
-            directory = FSDirectory.open(indexDir);
+            // Rebuilt at every start from the knowledge, and a few hundred passages: a folder on disk would only add fsyncs.
+            directory = new ByteBuffersDirectory();
             IndexWriterConfig config = new IndexWriterConfig(analysis.perField()).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
             try (IndexWriter writer = new IndexWriter(directory, config)) {
                 for (int i = 0; i < passages.size(); i++) {
@@ -88,7 +88,7 @@ public final class KnowledgeIndex implements AutoCloseable {
                 refByDoc[doc] = Integer.parseInt(stored.document(doc).get(REF));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot build the search index in " + indexDir, e);
+            throw new UncheckedIOException("cannot build the search index", e);
         }
     }
 

@@ -5,9 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.Term;
@@ -34,14 +32,14 @@ public final class Retriever {
 
     private final KnowledgeIndex index;
     private final TextEmbedder queryEmbedder;
-    private final Map<String, List<String>> dutchToEnglish;
+    private final QueryExpansion expansion;
     private final RetrievalMode mode;
 
     public Retriever(KnowledgeIndex index, TextEmbedder queryEmbedder, Map<String, List<String>> dutchToEnglish,
                      RetrievalMode mode) {
         this.index = index;
         this.queryEmbedder = queryEmbedder;
-        this.dutchToEnglish = dutchToEnglish;
+        this.expansion = new QueryExpansion(dutchToEnglish);
         this.mode = mode;
     }
 
@@ -53,13 +51,9 @@ public final class Retriever {
                 queryVector, queryTerms);
     }
 
-    /**
-     * The text that is embedded and searched for a question: a Dutch question gets the English terms of the office's
-     * term list added, since the bundled embedding model knows English far better than Dutch.
-     */
+    /** @see QueryExpansion */
     public String queryText(String question, Language language) {
-        String expansion = englishExpansion(question, language);
-        return expansion.isEmpty() ? question : question + " " + expansion;
+        return expansion.queryText(question, language);
     }
 
     public List<Sentence> sentencesOf(Passage passage) {
@@ -135,21 +129,6 @@ public final class Retriever {
     }
 
     /** English search terms for the Dutch words of a question, from the office's term list. */
-    private String englishExpansion(String question, Language language) {
-        if (language != Language.NL || dutchToEnglish.isEmpty()) {
-            return "";
-        }
-        Set<String> extra = new LinkedHashSet<>();
-        for (String word : question.toLowerCase(Locale.ROOT).split("[^\\p{L}0-9-]+")) {
-            dutchToEnglish.forEach((dutch, english) -> {
-                if (!word.isEmpty() && word.contains(dutch)) {
-                    extra.addAll(english);
-                }
-            });
-        }
-        return String.join(" ", extra);
-    }
-
     static double coverage(Set<String> queryTerms, Set<String> documentTerms) {
         if (queryTerms.isEmpty()) {
             return 0;

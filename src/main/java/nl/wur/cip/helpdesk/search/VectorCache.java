@@ -11,38 +11,69 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.io.InputStream;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Embeds texts through the model, remembering every vector in the data folder keyed by the hash of the
- * model name and text, so a restart with unchanged knowledge embeds nothing.
+ * model name and text, so a restart with unchanged knowledge embeds nothing. The jar ships the vectors of the
+ * knowledge it was built with ({@value #SHIPPED}, same format and keys), so a first start embeds only what the
+ * office changed. Safe to share between threads: the start-up fills it from two.
  */
 public final class VectorCache {
     private static final Logger LOG = LoggerFactory.getLogger(VectorCache.class);
     private static final int FORMAT = 1;
+    /** The classpath resource the build writes with {@code precompute}. */
+    public static final String SHIPPED = "/precomputed/vectors.bin";
 
     private final TextEmbedder embedder;
     private final Path file;
     private final Map<String, float[]> vectors = new HashMap<>();
     /** Keys asked for since the cache was opened: what the current knowledge needs, and so what a save keeps. */
-    private final java.util.Set<String> used = new java.util.HashSet<>();
+    private final Set<String> used = new HashSet<>();
+    /** Keys whose vectors came with the jar: not written to the data folder again. */
+    private final Set<String> shipped = new HashSet<>();
     private int computed;
 
     public VectorCache(TextEmbedder embedder, Path dataDir) {
+        this(embedder, dataDir, VectorCache.class.getResource(SHIPPED));
+    }
+
+    /** @param shippedVectors the vectors that came with the jar, or null */
+    VectorCache(TextEmbedder embedder, Path dataDir, URL shippedVectors) {
         this.embedder = embedder;
         this.file = dataDir.resolve("vectors.bin");
-        read();
+        if (shippedVectors != null) {
+            try (InputStream in = shippedVectors.openStream()) {
+                read(in, shippedVectors.toString());
+            } catch (IOException e) {
+                LOG.warn("ignoring the shipped vectors {}: {}", shippedVectors, e.getMessage());
+            }
+            shipped.addAll(vectors.keySet());
+        }
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                read(in, file.toString());
+            } catch (IOException e) {
+                LOG.warn("ignoring unreadable vector cache {}: {}", file, e.getMessage());
+            }
+        }
     }
 
     /** Vectors for all texts, in order; only the ones not cached are sent to the model. */
-    public List<float[]> vectors(List<String> texts) {
-        List<String> missing = new ArrayList<>(new java.util.LinkedHashSet<>(
+    public synchronized List<float[]> vectors(List<String> texts) {
+        List<String> missing = new ArrayList<>(new LinkedHashSet<>(
                 texts.stream().filter(text -> !vectors.containsKey(key(text))).toList()));
         if (!missing.isEmpty()) {
             List<float[]> fresh = embedder.embedAll(missing);
@@ -59,44 +90,60 @@ public final class VectorCache {
     }
 
     /** How many vectors this cache had to compute since it was opened. */
-    public int computed() {
+    public synchronized int computed() {
         return computed;
     }
 
-    /** Writes the cache, keeping only the vectors asked for since it was opened, so it does not grow with every edit. */
-    public void save() {
-        Map<String, float[]> kept = new HashMap<>();
-        used.forEach(key -> {
-            float[] v = vectors.get(key);
-            if (v != null) {
-                kept.put(key, v);
-            }
-        });
+    /** How many of the vectors asked for came with the jar. */
+    public synchronized long fromJar() {
+        return used.stream().filter(shipped::contains).count();
+    }
+
+    /**
+     * Writes the cache, keeping only the vectors asked for since it was opened, so it does not grow with every edit,
+     * and leaving out those the jar ships.
+     */
+    public synchronized void save() {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-                out.writeInt(FORMAT);
-                out.writeInt(kept.size());
-                for (Map.Entry<String, float[]> entry : kept.entrySet()) {
-                    out.writeUTF(entry.getKey());
-                    out.writeInt(entry.getValue().length);
-                    for (float f : entry.getValue()) {
-                        out.writeFloat(f);
-                    }
-                }
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            write(file, used.stream().filter(key -> !shipped.contains(key)).toList());
         } catch (IOException e) {
             LOG.warn("could not write the vector cache {}: {}; the next start will embed again", file, e.getMessage());
         }
     }
 
-    private void read() {
-        if (!Files.isRegularFile(file)) {
-            return;
+    /** Writes every vector asked for since the cache was opened, shipped or not: what a build puts in the jar. */
+    public synchronized void export(Path target) throws IOException {
+        write(target, List.copyOf(used));
+    }
+
+    private void write(Path target, List<String> keys) throws IOException {
+        Map<String, float[]> kept = new TreeMap<>(); // sorted: the same knowledge gives the same bytes
+        keys.forEach(key -> {
+            float[] v = vectors.get(key);
+            if (v != null) {
+                kept.put(key, v);
+            }
+        });
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+            out.writeInt(FORMAT);
+            out.writeInt(kept.size());
+            for (Map.Entry<String, float[]> entry : kept.entrySet()) {
+                out.writeUTF(entry.getKey());
+                out.writeInt(entry.getValue().length);
+                for (float f : entry.getValue()) {
+                    out.writeFloat(f);
+                }
+            }
         }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Adds the vectors of one file; a file that is cut short or of another format adds none. */
+    private void read(InputStream source, String name) {
+        Map<String, float[]> read = new HashMap<>();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(source))) {
             if (in.readInt() != FORMAT) {
                 return;
             }
@@ -107,11 +154,11 @@ public final class VectorCache {
                 for (int j = 0; j < vector.length; j++) {
                     vector[j] = in.readFloat();
                 }
-                vectors.put(key, vector);
+                read.put(key, vector);
             }
+            vectors.putAll(read);
         } catch (IOException | RuntimeException e) {
-            vectors.clear();
-            LOG.warn("ignoring unreadable vector cache {}: {}", file, e.getMessage());
+            LOG.warn("ignoring unreadable vectors {}: {}", name, e.getMessage());
         }
     }
 

@@ -1,6 +1,9 @@
 package nl.wur.cip.helpdesk.understanding;
 
 import java.io.IOException;
+import java.io.BufferedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,9 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
-import org.tribuo.Model;
 import org.tribuo.MutableDataset;
-import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
@@ -32,7 +33,9 @@ public final class IntentClassifier {
     private static final Logger LOG = LoggerFactory.getLogger(IntentClassifier.class);
     private static final LabelFactory LABELS = new LabelFactory();
     /** Raised when what is stored beside a model changes meaning, so old files are not read. */
-    private static final int MODEL_FORMAT = 1;
+    private static final int MODEL_FORMAT = 2;
+    /** Where in the jar the build puts the model of the shipped knowledge. */
+    public static final String SHIPPED_FOLDER = "/precomputed/";
 
     /** One labelled question, as features: a card's variant or an extra intent's example. */
     public record Example(Map<String, Double> features, String intent) {
@@ -50,17 +53,24 @@ public final class IntentClassifier {
     public record CrossValidation(int folds, int examples, double accuracy, double temperature) {
     }
 
-    private final Model<Label> model;
+    private final LinearIntentModel model;
     private final double temperature;
+    /** Names the model's files: which examples and settings it was trained on. */
+    private final String key;
     private final CrossValidation validation;
 
-    private IntentClassifier(Model<Label> model, double temperature, CrossValidation validation) {
+    private IntentClassifier(LinearIntentModel model, double temperature, String key, CrossValidation validation) {
         this.model = model;
         this.temperature = temperature;
+        this.key = key;
         this.validation = validation;
     }
 
     public static IntentClassifier train(List<Example> examples, Settings settings) {
+        return train(examples, settings, "untracked");
+    }
+
+    private static IntentClassifier train(List<Example> examples, Settings settings, String key) {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no examples to learn intents from");
         }
@@ -72,8 +82,10 @@ public final class IntentClassifier {
             double[][] logProbabilityOfTruth = new double[examples.size()][];
             int[] truthIndex = new int[examples.size()];
             int right = 0;
-            // The folds are independent: trained side by side, they take half the start-up time on two cores.
-            List<Model<Label>> partials = java.util.stream.IntStream.range(0, settings.calibrationFolds()).parallel()
+            // The folds are independent: side by side they take half the time on two cores, and twice the memory, so
+            // under 1 GiB of heap (where two folds of the shipped knowledge run out) they take turns.
+            java.util.stream.IntStream foldNumbers = java.util.stream.IntStream.range(0, settings.calibrationFolds());
+            List<LinearIntentModel> partials = (Runtime.getRuntime().maxMemory() >= 1L << 30 ? foldNumbers.parallel() : foldNumbers)
                     .mapToObj(f -> {
                         List<Integer> train = new ArrayList<>();
                         for (int i = 0; i < examples.size(); i++) {
@@ -84,19 +96,21 @@ public final class IntentClassifier {
                         return fit(examples, vectors, train, settings);
                     }).toList();
             for (int i = 0; i < examples.size(); i++) {
-                Map<String, Double> scores = scores(partials.get(fold[i]), vectors.get(i));
-                List<String> names = new ArrayList<>(scores.keySet());
+                LinearIntentModel partial = partials.get(fold[i]);
+                double[] scores = partial.probabilities(vectors.get(i));
+                List<String> names = partial.intents();
                 double[] logs = new double[names.size() + 1];
-                for (int j = 0; j < names.size(); j++) {
-                    logs[j] = Math.log(Math.max(scores.get(names.get(j)), 1e-12));
+                int best = 0;
+                for (int j = 0; j < scores.length; j++) {
+                    logs[j] = Math.log(Math.max(scores[j], 1e-12));
+                    best = scores[j] > scores[best] ? j : best;
                 }
                 // An intent missing from the fold's training data gets a floor probability.
                 logs[names.size()] = Math.log(1e-12);
                 int truth = names.indexOf(examples.get(i).intent());
                 truthIndex[i] = truth < 0 ? names.size() : truth;
                 logProbabilityOfTruth[i] = logs;
-                String best = names.stream().max(Comparator.comparingDouble(scores::get)).orElse("");
-                if (best.equals(examples.get(i).intent())) {
+                if (scores.length > 0 && best == truth) {
                     right++;
                 }
             }
@@ -108,12 +122,13 @@ public final class IntentClassifier {
         for (int i = 0; i < examples.size(); i++) {
             all.add(i);
         }
-        return new IntentClassifier(fit(examples, vectors, all, settings), temperature, validation);
+        return new IntentClassifier(fit(examples, vectors, all, settings), temperature, key, validation);
     }
 
     /**
-     * The classifier for these examples: read from {@code folder} when it was trained on the same examples and
-     * settings before (training with its cross-validation takes seconds), otherwise trained and written there.
+     * The classifier for these examples: read from {@code folder} or from the jar ({@value #SHIPPED_FOLDER}, written by
+     * the build) when it was trained on the same examples and settings before (training with its cross-validation takes
+     * tens of seconds), otherwise trained and written to {@code folder}.
      *
      * @param examplesKey identifies the examples (a hash of their texts, labels and how they become features), so a
      *                    stored model is found without computing the examples' features
@@ -121,44 +136,62 @@ public final class IntentClassifier {
     public static IntentClassifier trainOrLoad(String examplesKey, Supplier<List<Example>> examples, Settings settings,
                                                Path folder) {
         String key = key(examplesKey, settings);
-        Path modelFile = folder.resolve("intents-" + key + ".model");
-        Path calibrationFile = folder.resolve("intents-" + key + ".properties");
-        if (Files.isRegularFile(modelFile) && Files.isRegularFile(calibrationFile)) {
-            try (var in = Files.newBufferedReader(calibrationFile)) {
-                Properties calibration = new Properties();
-                calibration.load(in);
-                @SuppressWarnings("unchecked")
-                Model<Label> model = (Model<Label>) Model.deserializeFromFile(modelFile);
-                return new IntentClassifier(model, Double.parseDouble(calibration.getProperty("temperature")),
-                        new CrossValidation(Integer.parseInt(calibration.getProperty("folds")),
-                                Integer.parseInt(calibration.getProperty("examples")),
-                                Double.parseDouble(calibration.getProperty("accuracy")),
-                                Double.parseDouble(calibration.getProperty("temperature"))));
+        String model = "intents-" + key + ".linear";
+        String calibration = "intents-" + key + ".properties";
+        if (Files.isRegularFile(folder.resolve(model)) && Files.isRegularFile(folder.resolve(calibration))) {
+            try (InputStream modelIn = Files.newInputStream(folder.resolve(model));
+                 InputStream calibrationIn = Files.newInputStream(folder.resolve(calibration))) {
+                return read(key, modelIn, calibrationIn);
             } catch (IOException | RuntimeException e) {
-                LOG.warn("ignoring unreadable intent model {}: {}", modelFile, e.getMessage());
+                LOG.warn("ignoring unreadable intent model {}: {}", folder.resolve(model), e.getMessage());
             }
         }
-        IntentClassifier trained = train(examples.get(), settings);
+        try (InputStream modelIn = IntentClassifier.class.getResourceAsStream(SHIPPED_FOLDER + model);
+             InputStream calibrationIn = IntentClassifier.class.getResourceAsStream(SHIPPED_FOLDER + calibration)) {
+            if (modelIn != null && calibrationIn != null) {
+                return read(key, modelIn, calibrationIn);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("ignoring the shipped intent model {}: {}", model, e.getMessage());
+        }
+        IntentClassifier trained = train(examples.get(), settings, key);
         try {
-            Files.createDirectories(folder);
-            try (var old = Files.list(folder)) {
-                for (Path file : old.filter(f -> f.getFileName().toString().startsWith("intents-")).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-            trained.model.serializeToFile(modelFile);
-            Properties calibration = new Properties();
-            calibration.setProperty("temperature", Double.toString(trained.temperature));
-            calibration.setProperty("folds", Integer.toString(trained.validation.folds()));
-            calibration.setProperty("accuracy", Double.toString(trained.validation.accuracy()));
-            calibration.setProperty("examples", Integer.toString(trained.validation.examples()));
-            try (var out = Files.newBufferedWriter(calibrationFile)) {
-                calibration.store(out, "intent model calibration; the model file beside it was trained on the same examples");
-            }
+            trained.save(folder);
         } catch (IOException e) {
             LOG.warn("could not write the intent model to {}: {}; the next start will train again", folder, e.getMessage());
         }
         return trained;
+    }
+
+    private static IntentClassifier read(String key, InputStream modelIn, InputStream calibrationIn) throws IOException {
+        Properties calibration = new Properties();
+        calibration.load(calibrationIn);
+        LinearIntentModel model = LinearIntentModel.readFrom(modelIn);
+        double temperature = Double.parseDouble(calibration.getProperty("temperature"));
+        return new IntentClassifier(model, temperature, key, new CrossValidation(Integer.parseInt(calibration.getProperty("folds")),
+                Integer.parseInt(calibration.getProperty("examples")), Double.parseDouble(calibration.getProperty("accuracy")),
+                temperature));
+    }
+
+    /** Writes the model and its calibration to {@code folder}, replacing any model of other examples there. */
+    public void save(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        try (var old = Files.list(folder)) {
+            for (Path file : old.filter(f -> f.getFileName().toString().startsWith("intents-")).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(folder.resolve("intents-" + key + ".linear")))) {
+            model.writeTo(out);
+        }
+        Properties calibration = new Properties();
+        calibration.setProperty("temperature", Double.toString(temperature));
+        calibration.setProperty("folds", Integer.toString(validation.folds()));
+        calibration.setProperty("accuracy", Double.toString(validation.accuracy()));
+        calibration.setProperty("examples", Integer.toString(validation.examples()));
+        try (var out = Files.newBufferedWriter(folder.resolve("intents-" + key + ".properties"))) {
+            calibration.store(out, "intent model calibration; the model file beside it was trained on the same examples");
+        }
     }
 
     private static String key(String examplesKey, Settings settings) {
@@ -167,21 +200,16 @@ public final class IntentClassifier {
 
     /** Every intent with its calibrated probability, most likely first. */
     public List<IntentGuess> classify(Map<String, Double> features) {
-        Map<String, Double> scores;
-        try {
-            scores = scores(model, features);
-        } catch (IllegalArgumentException e) {
-            // Tribuo refuses a question none of whose features it has seen (no known word, no vector): nothing is known.
-            scores = new LinkedHashMap<>();
-            for (Label label : model.getOutputIDInfo().getDomain()) {
-                scores.put(label.getLabel(), 1.0);
-            }
+        List<String> names = model.intents();
+        double[] scores = model.probabilities(features);
+        if (scores.length == 0) { // no feature the model has seen (no known word, no vector): nothing is known
+            scores = new double[names.size()];
+            java.util.Arrays.fill(scores, 1.0);
         }
-        double[] scaled = new double[scores.size()];
-        List<String> names = new ArrayList<>(scores.keySet());
+        double[] scaled = new double[scores.length];
         double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < names.size(); i++) {
-            scaled[i] = Math.log(Math.max(scores.get(names.get(i)), 1e-12)) / temperature;
+        for (int i = 0; i < scores.length; i++) {
+            scaled[i] = Math.log(Math.max(scores[i], 1e-12)) / temperature;
             max = Math.max(max, scaled[i]);
         }
         double sum = 0;
@@ -205,7 +233,7 @@ public final class IntentClassifier {
         return temperature;
     }
 
-    private static Model<Label> fit(List<Example> examples, List<Map<String, Double>> vectors, List<Integer> rows,
+    private static LinearIntentModel fit(List<Example> examples, List<Map<String, Double>> vectors, List<Integer> rows,
                                     Settings settings) {
         MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("knowledge intents", LABELS), LABELS);
         for (int i : rows) {
@@ -216,14 +244,7 @@ public final class IntentClassifier {
         LibLinearClassificationTrainer trainer = new LibLinearClassificationTrainer(
                 new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR_DUAL), settings.cost(), 1000, settings.tolerance(),
                 settings.seed());
-        return trainer.train(data);
-    }
-
-    private static Map<String, Double> scores(Model<Label> model, Map<String, Double> features) {
-        Prediction<Label> prediction = model.predict(example(LabelFactory.UNKNOWN_LABEL, features));
-        Map<String, Double> scores = new LinkedHashMap<>();
-        prediction.getOutputScores().forEach((name, label) -> scores.put(name, label.getScore()));
-        return scores;
+        return LinearIntentModel.of(trainer.train(data));
     }
 
     private static ArrayExample<Label> example(Label label, Map<String, Double> features) {

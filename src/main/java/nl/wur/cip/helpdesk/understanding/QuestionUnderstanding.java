@@ -100,6 +100,13 @@ public final class QuestionUnderstanding {
         return classifier.map(IntentClassifier::validation).orElse(new IntentClassifier.CrossValidation(0, 0, Double.NaN, 1.0));
     }
 
+    /** Writes the trained model to {@code folder}, as the build does to ship it in the jar. */
+    public void saveModel(java.nio.file.Path folder) throws java.io.IOException {
+        if (classifier.isPresent()) {
+            classifier.get().save(folder);
+        }
+    }
+
     public int intentCount() {
         return cards.size() + extras.size();
     }
