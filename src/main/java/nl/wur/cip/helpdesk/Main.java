@@ -80,7 +80,7 @@ public final class Main {
               eval FILE.jsonl       score a question set: pass rate overall, by topic and language; retrieval recall
               bench                 start the jar as a server and load it: latency, answers/s, CPU per answer, memory,
                                     start-up (--warm-up=60 --seconds=30 --clients=1,50 --starts=3
-                                    --server-java-options="-XX:+UseSerialGC")
+                                    --server-java-options="-XX:+UseSerialGC -Xms64m")
               precompute DIR        embed the knowledge and train the intent model into DIR (the build ships them in the jar)
               checklist-table       print the checklist's questions and verdicts as a Markdown table (for the README)
             settings: HELPDESK_PORT, HELPDESK_DATA_DIR, HELPDESK_KNOWLEDGE_DIR, HELPDESK_WEB_DIR, HELPDESK_ESCALATION_TO,
@@ -113,29 +113,20 @@ public final class Main {
         CompletableFuture<TextEmbedder> embedderLoad = CompletableFuture.supplyAsync(() -> config.embeddingModel()
                 .<TextEmbedder>map(path -> OnnxTextEmbedder.fromPath(path, PoolingMode.valueOf(config.embeddingPooling()),
                         config.embeddingThreads()))
-                .orElseGet(() -> OnnxTextEmbedder.bundled(config.embeddingThreads()))).thenApply(u -> { System.err.println("E " + (System.nanoTime()-start)/1000000); return u; });
-        System.err.println("T 0 " + (System.nanoTime()-start)/1000000);
+                .orElseGet(() -> OnnxTextEmbedder.bundled(config.embeddingThreads())));
         KnowledgeBase knowledge = new KnowledgeLoader().load(config.knowledgeDir());
         knowledge.problems().forEach(p -> LOG.warn("knowledge file skipped or incomplete: {}", p));
-        System.err.println("T 1 " + (System.nanoTime()-start)/1000000);
         TextAnalysis analysis = new TextAnalysis();
-        System.err.println("T 2 " + (System.nanoTime()-start)/1000000);
         TextEmbedder embedder = joined(embedderLoad);
-        System.err.println("T 3 " + (System.nanoTime()-start)/1000000);
         VectorCache vectors = new VectorCache(embedder, config.dataDir());
         QueryExpansion expansion = new QueryExpansion(knowledge.rules().dutchToEnglish());
         CompletableFuture<QuestionUnderstanding> understandingLoad = CompletableFuture.supplyAsync(() ->
                 new QuestionUnderstanding(knowledge, new QuestionFeatures(analysis, QuestionFeatures.Weights.defaults()), vectors,
-                        embedder, expansion::queryText, IntentClassifier.Settings.defaults(), config.dataDir())).thenApply(u -> { System.err.println("U " + (System.nanoTime()-start)/1000000); return u; });
-        System.err.println("T 4 " + (System.nanoTime()-start)/1000000);
+                        embedder, expansion::queryText, IntentClassifier.Settings.defaults(), config.dataDir()));
         KnowledgeIndex index = new KnowledgeIndex(knowledge, analysis, vectors);
-        System.err.println("T 5 " + (System.nanoTime()-start)/1000000);
         Retriever retriever = new Retriever(index, embedder, knowledge.rules().dutchToEnglish(), config.retrievalMode());
-        System.err.println("T 6 " + (System.nanoTime()-start)/1000000);
         QuestionUnderstanding understanding = joined(understandingLoad);
-        System.err.println("T 7 " + (System.nanoTime()-start)/1000000);
         vectors.save();
-        System.err.println("T 8 " + (System.nanoTime()-start)/1000000);
         AnswerService answers = new AnswerService(knowledge, retriever, understanding, new LanguageDetector(),
                 AnswerPolicy.defaults(), config.escalationTo(), config.answerCache());
         LOG.info("loaded {} documents ({} passages), {} answer cards and {} intents from {}; model {}; {} vectors computed, "
@@ -265,7 +256,8 @@ public final class Main {
             return thread;
         });
         FeedbackStore feedback = new FeedbackStore(database);
-        housekeeping.scheduleAtFixedRate(new RetentionJob(escalationStore, unanswered, feedback,
+        AssessmentStore assessments = new AssessmentStore(database);
+        housekeeping.scheduleAtFixedRate(new RetentionJob(escalationStore, unanswered, feedback, assessments,
                 Duration.ofDays(config.retentionDays()), clock), 0, 6, TimeUnit.HOURS);
         // Model calls wait on the network, not the CPU: each may hold a slot of the answer gate without starving the rest.
         GuardSettings guards = llm.enabled() ? config.guards().withMoreConcurrency(llm.maxConcurrent()) : config.guards();
@@ -286,7 +278,7 @@ public final class Main {
         }
         server.ready(LlmAnswerService.create(assembly.answers(), llm));
         assembly.checklist().ifPresent(engine -> server.checklistReady(
-                new ChecklistService(engine, new AssessmentStore(database), assembly.knowledge(), clock)));
+                new ChecklistService(engine, assessments, assembly.knowledge(), clock)));
         server.optOutReady(OptOutChecker.create(OptOutConfig.defaults().withAllowPrivateAddresses(config.optOutAllowPrivate()),
                 config.knowledgeDir(), assembly.knowledge(), clock));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import nl.wur.cip.helpdesk.storage.Database;
 
-/** Keeps completed assessments so a researcher can come back to their record by its unguessable id. */
+/** Keeps completed assessments so a researcher can come back to their record by its id. */
 public final class AssessmentStore {
     /** A stored assessment: the answers given and the result as the API returned it (JSON). */
     public record Stored(String id, Instant createdAt, String checklistVersion, String language, String answersJson,
@@ -22,10 +22,42 @@ public final class AssessmentStore {
         this.database = database;
     }
 
+    /**
+     * Stores an assessment, replacing the one of the same id: the id names the answers, so answering alike again
+     * refreshes one row instead of adding another (the table cannot grow past the checklist's distinct answer sets).
+     */
     public void save(Stored a) {
-        try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement("INSERT INTO assessment (id, created_at, checklist_version, language,"
-                     + " answers, result) VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (Connection c = database.connection()) {
+            if (update(c, a) == 0) {
+                try {
+                    insert(c, a);
+                } catch (SQLException raced) {
+                    if (update(c, a) == 0) { // not another request storing the same answers: a real failure
+                        throw raced;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store the assessment: " + e.getMessage(), e);
+        }
+    }
+
+    private static int update(Connection c, Stored a) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE assessment SET created_at = ?, checklist_version = ?,"
+                + " language = ?, answers = ?, result = ? WHERE id = ?")) {
+            s.setTimestamp(1, Timestamp.from(a.createdAt()));
+            s.setString(2, a.checklistVersion());
+            s.setString(3, a.language());
+            s.setString(4, a.answersJson());
+            s.setString(5, a.resultJson());
+            s.setString(6, a.id());
+            return s.executeUpdate();
+        }
+    }
+
+    private static void insert(Connection c, Stored a) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO assessment (id, created_at, checklist_version, language,"
+                + " answers, result) VALUES (?, ?, ?, ?, ?, ?)")) {
             s.setString(1, a.id());
             s.setTimestamp(2, Timestamp.from(a.createdAt()));
             s.setString(3, a.checklistVersion());
@@ -33,8 +65,29 @@ public final class AssessmentStore {
             s.setString(5, a.answersJson());
             s.setString(6, a.resultJson());
             s.executeUpdate();
+        }
+    }
+
+    /** Deletes the assessments last made before {@code cutoff}; returns how many. */
+    public int deleteBefore(Instant cutoff) {
+        try (Connection c = database.connection();
+             PreparedStatement s = c.prepareStatement("DELETE FROM assessment WHERE created_at < ?")) {
+            s.setTimestamp(1, Timestamp.from(cutoff));
+            return s.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot store the assessment: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot delete old assessments: " + e.getMessage(), e);
+        }
+    }
+
+    /** How many assessments are stored. */
+    public int count() {
+        try (Connection c = database.connection();
+             PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM assessment");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the assessments: " + e.getMessage(), e);
         }
     }
 

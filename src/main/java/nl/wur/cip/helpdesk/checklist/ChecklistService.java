@@ -2,8 +2,11 @@ package nl.wur.cip.helpdesk.checklist;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,7 @@ import nl.wur.cip.helpdesk.knowledge.Passage;
 
 /** The checklist as the API offers it: the tree in one language, assessments with their sources, stored records. */
 public final class ChecklistService {
-    /** 128 random bits, URL-safe: an id nobody can guess or enumerate. */
+    /** 128 bits of a hash of what was answered, URL-safe. */
     private static final Pattern ASSESSMENT_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
 
     /**
@@ -48,7 +51,6 @@ public final class ChecklistService {
     private final AssessmentStore store;
     private final Map<String, KnowledgeDocument> documents;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
     private final ObjectMapper mapper = new ObjectMapper();
 
     public ChecklistService(ChecklistEngine engine, AssessmentStore store, KnowledgeBase knowledge, Clock clock) {
@@ -66,10 +68,14 @@ public final class ChecklistService {
                 .toList());
     }
 
-    /** Assesses the answers; a complete assessment is stored and gets its id. */
+    /**
+     * Assesses the answers; a complete assessment is stored and gets its id, which names the checklist version, language
+     * and answers: the same answers give the same record, so a client posting assessments in a loop cannot fill the
+     * disk (the record holds no one's details, only answers and the verdict they lead to).
+     */
     public Result assess(Map<String, String> answers, Language language) {
         Assessment a = engine.assess(answers, language);
-        String id = a.complete() ? newId() : null;
+        String id = a.complete() ? recordId(engine.checklist().version(), language, a.steps()) : null;
         String at = clock.instant().toString();
         Result result = new Result(a.complete(), a.next(), a.verdict(), a.levels(), a.conditions(), a.flags(),
                 citations(a.cites(), language), a.steps(), id, engine.checklist().version(), language.code(), at);
@@ -114,9 +120,15 @@ public final class ChecklistService {
                 }).toList();
     }
 
-    private String newId() {
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    /** The answers that led to the verdict, in the order asked: unanswered extras do not make another record. */
+    private static String recordId(String version, Language language, List<Assessment.Step> steps) {
+        StringBuilder identity = new StringBuilder(version).append('\n').append(language.code());
+        steps.forEach(step -> identity.append('\n').append(step.questionId()).append('=').append(step.optionId()));
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.toString().getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 16));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -10,16 +10,25 @@ import nl.wur.cip.helpdesk.config.Settings;
  * @param askPerMinute         questions per client per minute ({@code /api/ask}, {@code /api/ask/stream})
  * @param feedbackPerMinute    feedback posts per client per minute
  * @param escalationsPerHour   escalations per client per hour
+ * @param assessPerMinute      checklist assessments per client per minute
+ * @param loginsPerMinute      admin login attempts per client per minute (before the password throttle)
+ * @param inFlightPerAddress   requests with a body one client address may have in progress at a time
  * @param workConcurrency      questions answered at the same time
  * @param workQueue            questions waiting for a free slot before the rest get 503
  */
-public record GuardSettings(int askPerMinute, int feedbackPerMinute, int escalationsPerHour, int workConcurrency,
-                            int workQueue) {
+public record GuardSettings(int askPerMinute, int feedbackPerMinute, int escalationsPerHour, int assessPerMinute,
+                            int loginsPerMinute, int inFlightPerAddress, int workConcurrency, int workQueue) {
     /** No client limits, and a gate wide enough never to refuse in a test. */
-    public static final GuardSettings UNLIMITED = new GuardSettings(0, 0, 0, 64, 1024);
+    public static final GuardSettings UNLIMITED = new GuardSettings(0, 0, 0, 0, 0, 0, 64, 1024);
 
     public GuardSettings withMoreConcurrency(int extra) {
-        return new GuardSettings(askPerMinute, feedbackPerMinute, escalationsPerHour, workConcurrency + extra, workQueue);
+        return new GuardSettings(askPerMinute, feedbackPerMinute, escalationsPerHour, assessPerMinute, loginsPerMinute,
+                inFlightPerAddress, workConcurrency + extra, workQueue);
+    }
+
+    /** These settings with other per-client limits, the work gate unchanged. */
+    public GuardSettings withClientLimits(int ask, int feedback, int escalations, int assess, int logins, int inFlight) {
+        return new GuardSettings(ask, feedback, escalations, assess, logins, inFlight, workConcurrency, workQueue);
     }
 
     public static GuardSettings from(Map<String, String> values) {
@@ -28,6 +37,10 @@ public record GuardSettings(int askPerMinute, int feedbackPerMinute, int escalat
                 Settings.number(values, "HELPDESK_RATE_ASK_PER_MINUTE", 30, 0, 100_000),
                 Settings.number(values, "HELPDESK_RATE_FEEDBACK_PER_MINUTE", 20, 0, 100_000),
                 Settings.number(values, "HELPDESK_RATE_ESCALATIONS_PER_HOUR", 10, 0, 100_000),
+                Settings.number(values, "HELPDESK_RATE_ASSESS_PER_MINUTE", 60, 0, 100_000),
+                Settings.number(values, "HELPDESK_RATE_LOGINS_PER_MINUTE", 10, 0, 100_000),
+                // A quarter of the server's 64 threads: one address cannot hold them all with slow bodies.
+                Settings.number(values, "HELPDESK_IN_FLIGHT_PER_ADDRESS", 16, 0, 64),
                 Settings.number(values, "HELPDESK_WORK_CONCURRENCY", cores, 1, 256),
                 Settings.number(values, "HELPDESK_WORK_QUEUE", 64, 0, 10_000));
     }

@@ -40,7 +40,9 @@ public final class KnowledgeIndex implements AutoCloseable {
     final int[] refByDoc;
 
     final List<Passage> passages;
-    final float[][] passageVectors;
+    /** The passages' vectors one after another, {@link #dimensions} floats each. */
+    final float[] passageMatrix;
+    final int dimensions;
     final List<Map<Language, Set<String>>> passageTerms = new ArrayList<>();
     final Map<String, List<Sentence>> sentences = new HashMap<>();
 
@@ -55,7 +57,11 @@ public final class KnowledgeIndex implements AutoCloseable {
         sentenceTexts.forEach(all::addAll);
         List<float[]> allVectors = vectors.vectors(all);
 
-        passageVectors = allVectors.subList(0, passages.size()).toArray(float[][]::new);
+        dimensions = allVectors.isEmpty() ? 0 : allVectors.get(0).length;
+        passageMatrix = new float[passages.size() * dimensions];
+        for (int i = 0; i < passages.size(); i++) {
+            System.arraycopy(allVectors.get(i), 0, passageMatrix, i * dimensions, dimensions);
+        }
         int at = passages.size();
         for (int i = 0; i < passages.size(); i++) {
             Passage passage = passages.get(i);

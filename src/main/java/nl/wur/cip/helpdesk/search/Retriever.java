@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +15,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
-import nl.wur.cip.helpdesk.knowledge.AnswerCard;
 import nl.wur.cip.helpdesk.knowledge.Language;
 import nl.wur.cip.helpdesk.knowledge.Passage;
 
@@ -68,31 +66,40 @@ public final class Retriever {
                                              Set<String> queryTerms) {
         double[] cosines = new double[index.passages.size()];
         for (int i = 0; i < index.passages.size(); i++) {
-            cosines[i] = Vectors.cosine(queryVector, index.passageVectors[i]);
+            cosines[i] = Vectors.cosine(queryVector, index.passageMatrix, i * index.dimensions);
         }
-        Map<Integer, Double> fused = new HashMap<>();
+        // Plain arrays over passage positions: this runs for every question, and boxed maps and sorts were a third of it.
+        int count = index.passages.size();
+        double[] fused = new double[count];
+        boolean[] found = new boolean[count];
         if (mode != RetrievalMode.DENSE) {
-            List<Integer> lexical = lexicalRanking(KnowledgeIndex.PASSAGE, queryText, question);
-            for (int rank = 0; rank < lexical.size(); rank++) {
-                fused.merge(lexical.get(rank), 1.0 / (RRF_K + rank + 1), Double::sum);
+            int[] lexical = lexicalRanking(KnowledgeIndex.PASSAGE, queryText, question);
+            for (int rank = 0; rank < lexical.length; rank++) {
+                fused[lexical[rank]] += 1.0 / (RRF_K + rank + 1);
+                found[lexical[rank]] = true;
             }
         }
         if (mode != RetrievalMode.BM25) {
-            List<Integer> dense = topByScore(cosines, CANDIDATES);
-            for (int rank = 0; rank < dense.size(); rank++) {
-                fused.merge(dense.get(rank), 1.0 / (RRF_K + rank + 1), Double::sum);
+            int[] dense = topByScore(cosines, CANDIDATES);
+            for (int rank = 0; rank < dense.length; rank++) {
+                fused[dense[rank]] += 1.0 / (RRF_K + rank + 1);
+                found[dense[rank]] = true;
             }
         }
         List<ScoredPassage> ranked = new ArrayList<>();
-        fused.forEach((i, score) -> ranked.add(new ScoredPassage(index.passages.get(i), score, cosines[i],
-                coverage(queryTerms, index.passageTerms.get(i).get(language)))));
+        for (int i = 0; i < count; i++) {
+            if (found[i]) {
+                ranked.add(new ScoredPassage(index.passages.get(i), fused[i], cosines[i],
+                        coverage(queryTerms, index.passageTerms.get(i).get(language))));
+            }
+        }
         ranked.sort(Comparator.comparingDouble(ScoredPassage::score).reversed()
                 .thenComparing(Comparator.comparingDouble(ScoredPassage::cosine).reversed()));
         return List.copyOf(ranked.subList(0, Math.min(CANDIDATES, ranked.size())));
     }
 
     /** Passage positions ranked by BM25 over both language fields. */
-    private List<Integer> lexicalRanking(String kind, String queryText, String question) {
+    private int[] lexicalRanking(String kind, String queryText, String question) {
         BooleanQuery.Builder text = new BooleanQuery.Builder();
         addField(text, TextAnalysis.FIELD_EN, Language.EN, queryText);
         addField(text, TextAnalysis.FIELD_NL, Language.NL, question);
@@ -100,15 +107,16 @@ public final class Retriever {
                 .add(text.build(), BooleanClause.Occur.MUST)
                 .add(new TermQuery(new Term(KnowledgeIndex.KIND, kind)), BooleanClause.Occur.FILTER)
                 .build();
-        List<Integer> ranking = new ArrayList<>();
         try {
-            for (ScoreDoc hit : index.searcher.search(query, CANDIDATES * 4).scoreDocs) {
-                ranking.add(index.refByDoc[hit.doc]);
+            ScoreDoc[] hits = index.searcher.search(query, CANDIDATES * 4).scoreDocs;
+            int[] ranking = new int[hits.length];
+            for (int i = 0; i < hits.length; i++) {
+                ranking[i] = index.refByDoc[hits[i].doc];
             }
+            return ranking;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ranking;
     }
 
     private void addField(BooleanQuery.Builder builder, String field, Language language, String text) {
@@ -128,21 +136,37 @@ public final class Retriever {
         }
     }
 
-    /** English search terms for the Dutch words of a question, from the office's term list. */
+    /** The share of the question's terms that a passage contains. */
     static double coverage(Set<String> queryTerms, Set<String> documentTerms) {
         if (queryTerms.isEmpty()) {
             return 0;
         }
-        long found = queryTerms.stream().filter(documentTerms::contains).count();
+        int found = 0;
+        for (String term : queryTerms) {
+            if (documentTerms.contains(term)) {
+                found++;
+            }
+        }
         return (double) found / queryTerms.size();
     }
 
-    private static List<Integer> topByScore(double[] scores, int limit) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < scores.length; i++) {
-            order.add(i);
+    /**
+     * The positions of the {@code limit} highest scores, highest first and the lower position first among equals (as
+     * a stable sort would give); picking them one by one beats sorting all at a few hundred passages.
+     */
+    private static int[] topByScore(double[] scores, int limit) {
+        int[] top = new int[Math.min(limit, scores.length)];
+        boolean[] taken = new boolean[scores.length];
+        for (int k = 0; k < top.length; k++) {
+            int best = -1;
+            for (int i = 0; i < scores.length; i++) {
+                if (!taken[i] && (best < 0 || Double.compare(scores[i], scores[best]) > 0)) {
+                    best = i;
+                }
+            }
+            taken[best] = true;
+            top[k] = best;
         }
-        order.sort(Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
-        return order.subList(0, Math.min(limit, order.size()));
+        return top;
     }
 }

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Which intent a question holds: L2-regularised logistic regression (Tribuo over LIBLINEAR, one model per intent) over
  * a question's features, whose probabilities are calibrated by a temperature fitted on cross-validated
- * predictions, so that "0.8" means right about four times in five on questions it was not trained on.
+ * predictions, so that "0.8" means right about four times in five on questions it was not trained on. Tribuo trains;
+ * the trained weights are kept, scored and stored as a {@link LinearIntentModel}.
  */
 public final class IntentClassifier {
     private static final Logger LOG = LoggerFactory.getLogger(IntentClassifier.class);
@@ -234,7 +235,7 @@ public final class IntentClassifier {
     }
 
     private static LinearIntentModel fit(List<Example> examples, List<Map<String, Double>> vectors, List<Integer> rows,
-                                    Settings settings) {
+                                         Settings settings) {
         MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("knowledge intents", LABELS), LABELS);
         for (int i : rows) {
             data.add(example(new Label(examples.get(i).intent()), vectors.get(i)));

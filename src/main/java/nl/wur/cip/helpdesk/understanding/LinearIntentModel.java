@@ -1,6 +1,6 @@
 package nl.wur.cip.helpdesk.understanding;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -153,8 +153,7 @@ final class LinearIntentModel {
     }
 
     static LinearIntentModel readFrom(InputStream source) throws IOException {
-        // Read whole: the weights then come out of one buffer instead of millions of small reads.
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(source.readAllBytes()));
+        DataInputStream in = new DataInputStream(new BufferedInputStream(source, 1 << 16));
         if (in.readInt() != FORMAT) {
             throw new IOException("not an intent model of format " + FORMAT);
         }
@@ -166,10 +165,18 @@ final class LinearIntentModel {
         for (int i = 0; i < features.length; i++) {
             features[i] = in.readUTF();
         }
-        byte[] bytes = new byte[in.readInt() * Double.BYTES];
-        in.readFully(bytes);
-        double[] weights = new double[bytes.length / Double.BYTES];
-        ByteBuffer.wrap(bytes).asDoubleBuffer().get(weights);
+        // In chunks through one small buffer: millions of readDouble calls are slow, and reading the whole file first
+        // would double the heap a start-up needs.
+        double[] weights = new double[in.readInt()];
+        byte[] chunk = new byte[1 << 16];
+        ByteBuffer buffer = ByteBuffer.wrap(chunk);
+        for (int at = 0; at < weights.length; ) {
+            int n = Math.min(chunk.length / Double.BYTES, weights.length - at);
+            in.readFully(chunk, 0, n * Double.BYTES);
+            buffer.clear();
+            buffer.asDoubleBuffer().get(weights, at, n);
+            at += n;
+        }
         return new LinearIntentModel(List.of(intents), features, weights);
     }
 }

@@ -78,6 +78,8 @@ public final class HelpdeskServer implements AutoCloseable {
         ClientLimit askLimit = ClientLimit.perMinute(guards.askPerMinute(), "questions");
         ClientLimit feedbackLimit = ClientLimit.perMinute(guards.feedbackPerMinute(), "feedback posts");
         ClientLimit escalationLimit = ClientLimit.perHour(guards.escalationsPerHour(), "escalations");
+        ClientLimit assessLimit = ClientLimit.perMinute(guards.assessPerMinute(), "assessments");
+        ClientLimit loginLimit = ClientLimit.perMinute(guards.loginsPerMinute(), "login attempts");
         metrics = new Metrics(services.escalations()::deliveryCounts);
         AskEndpoint ask = new AskEndpoint(requests, () -> Optional.ofNullable(answers.get()), services.unanswered(), gate,
                 metrics, clock);
@@ -106,6 +108,7 @@ public final class HelpdeskServer implements AutoCloseable {
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(STOP_TIMEOUT.toMillis());
                 server.insertHandler(new GracefulHandler());
+                server.insertHandler(new InFlightPerAddress(guards.inFlightPerAddress()));
             });
             config.requestLogger.http((ctx, ms) -> {
                 metrics.request(ctx.method().name(), route(ctx), ctx.statusCode(), ms);
@@ -143,6 +146,8 @@ public final class HelpdeskServer implements AutoCloseable {
             config.routes.before("/api/ask/stream", askLimit::check);
             config.routes.before("/api/feedback", feedbackLimit::check);
             config.routes.before("/api/escalations", escalationLimit::check);
+            config.routes.before("/api/checklist/assess", assessLimit::check);
+            config.routes.before("/admin/api/login", loginLimit::check);
             config.routes.post("/api/ask", ctx -> json(ctx, 200, ask.handle(ctx)));
             config.routes.post("/api/ask/stream", askStream::handle);
             config.routes.post("/api/feedback", ctx -> json(ctx, 201, feedback.handle(ctx)));

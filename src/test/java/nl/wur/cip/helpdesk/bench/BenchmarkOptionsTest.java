@@ -15,7 +15,8 @@ class BenchmarkOptionsTest {
         assertEquals(30, options.seconds());
         assertEquals(List.of(1, 50), options.clients());
         assertEquals(3, options.starts());
-        assertEquals(List.of(), options.serverJavaOptions());
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xms64m"), options.serverJavaOptions(), "as the README runs it");
+        assertEquals(List.of(), Benchmark.Options.from(List.of("--server-java-options=")).serverJavaOptions());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.wur.cip.helpdesk.MutableClock;
 import nl.wur.cip.helpdesk.feedback.Feedback;
+import nl.wur.cip.helpdesk.checklist.AssessmentStore;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.knowledge.Language;
@@ -25,6 +26,7 @@ class RetentionJobTest {
     private EscalationStore store;
     private UnansweredLog unanswered;
     private FeedbackStore feedback;
+    private AssessmentStore assessments;
     private RetentionJob job;
 
     @BeforeEach
@@ -33,7 +35,8 @@ class RetentionJobTest {
         store = new EscalationStore(database);
         unanswered = new UnansweredLog(database);
         feedback = new FeedbackStore(database);
-        job = new RetentionJob(store, unanswered, feedback, Duration.ofDays(180), clock);
+        assessments = new AssessmentStore(database);
+        job = new RetentionJob(store, unanswered, feedback, assessments, Duration.ofDays(180), clock);
     }
 
     @AfterEach
@@ -68,6 +71,17 @@ class RetentionJobTest {
         Escalation stillOpen = store.findByTicket(open).orElseThrow();
         assertEquals(Optional.of("ada@example.org"), stillOpen.email(), "an unhandled escalation is kept");
         assertEquals(0, job.runOnce().escalationsPurged(), "a second run finds nothing new");
+    }
+
+    @Test
+    void deletesChecklistRecordsNotMadeAgainWithinTheRetentionPeriod() {
+        assessments.save(new AssessmentStore.Stored("old-record-aaaaaaaaaaa", clock.instant(), "v1", "en", "{}", "{}"));
+        clock.advance(Duration.ofDays(100));
+        assessments.save(new AssessmentStore.Stored("new-record-aaaaaaaaaaa", clock.instant(), "v1", "en", "{}", "{}"));
+        clock.advance(Duration.ofDays(81));
+        assertEquals(1, job.runOnce().assessmentsDeleted());
+        assertTrue(assessments.find("old-record-aaaaaaaaaaa").isEmpty());
+        assertTrue(assessments.find("new-record-aaaaaaaaaaa").isPresent());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package nl.wur.cip.helpdesk.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,6 +118,20 @@ class ChecklistApiTest {
         assertTrue(report.body().contains("## Sources") && report.body().contains("not legal advice"), report.body());
         assertEquals(404, get("/api/checklist/assessments/AAAAAAAAAAAAAAAAAAAAAA").statusCode());
         assertEquals(404, get("/api/checklist/assessments/..%2F..%2Fetc").statusCode());
+    }
+
+    @Test
+    void assessingTheSameAnswersAgainRefreshesOneRecordSoPostsInALoopCannotFillTheDisk() throws Exception {
+        AssessmentStore store = new AssessmentStore(database);
+        String first = completeWithFirstOptions("en").get("assessmentId").asText();
+        int stored = store.count();
+        for (int i = 0; i < 20; i++) {
+            assertEquals(first, completeWithFirstOptions("en").get("assessmentId").asText(), "the same answers, the same record");
+        }
+        assertEquals(stored, store.count(), "no new rows");
+        String dutch = completeWithFirstOptions("nl").get("assessmentId").asText();
+        assertNotEquals(first, dutch, "another language is another record");
+        assertEquals(200, get("/api/checklist/assessments/" + first).statusCode());
     }
 
     @Test

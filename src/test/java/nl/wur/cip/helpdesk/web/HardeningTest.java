@@ -139,7 +139,7 @@ class HardeningTest {
 
     @Test
     void aClientOverItsQuestionLimitGets429WithRetryAfter() throws Exception {
-        HelpdeskServer server = start(new GuardSettings(10, 20, 10, 4, 64), Optional.empty());
+        HelpdeskServer server = start(new GuardSettings(10, 20, 10, 0, 0, 0, 4, 64), Optional.empty());
         List<Integer> statuses = new ArrayList<>();
         HttpResponse<String> limited = null;
         for (int i = 0; i < 12; i++) {
@@ -158,8 +158,22 @@ class HardeningTest {
     }
 
     @Test
+    void assessmentsAndAdminLoginsHaveTheirOwnPerClientLimits() throws Exception {
+        HelpdeskServer server = start(GuardSettings.UNLIMITED.withClientLimits(0, 0, 0, 5, 5, 0), Optional.empty());
+        for (String route : List.of("/api/checklist/assess", "/admin/api/login")) {
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                statuses.add(send(server, "POST", route, "application/json", route.contains("login") ? "{\"password\":\"x\"}"
+                        : "{\"answers\":{}}", Map.of()).statusCode());
+            }
+            assertNotEquals(429, statuses.get(0), route + ": " + statuses);
+            assertTrue(statuses.contains(429), route + " is limited: " + statuses);
+        }
+    }
+
+    @Test
     void pastTheAnswerGateRequestsGet503WithRetryAfterAndNothingElse() throws Exception {
-        HelpdeskServer server = start(new GuardSettings(0, 0, 0, 1, 0), Optional.empty());
+        HelpdeskServer server = start(new GuardSettings(0, 0, 0, 0, 0, 0, 1, 0), Optional.empty());
         int clients = 40;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         CountDownLatch go = new CountDownLatch(1);
