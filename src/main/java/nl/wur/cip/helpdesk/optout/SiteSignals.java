@@ -10,8 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the TDMRep and robots-meta signals from HTTP headers, HTML meta tags and /.well-known/tdmrep.json.
@@ -22,9 +20,7 @@ final class SiteSignals {
     record Found(List<Signal> signals, boolean fullReservation, boolean partial, List<String> problems) {
     }
 
-    private static final Pattern META_TAG = Pattern.compile("<meta\\b([^>]{0,2000})>", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ATTRIBUTE = Pattern.compile(
-            "([a-zA-Z_:][-a-zA-Z0-9_:.]*)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+))");
+    private static final int MAX_TAG_CHARS = 2000;
     private static final int MAX_META_TAGS = 2000;
     private static final int MAX_TDMREP_RULES = 1000;
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
@@ -59,23 +55,117 @@ final class SiteSignals {
         return new Found(signals, full, partial, List.of());
     }
 
+    /**
+     * The {@code <meta …>} tags of a page, each as its attributes' text and the whole tag, in one pass: the next
+     * {@code >} is looked up once for all the tag starts before it, so a page of unclosed tags costs no more than
+     * its length.
+     */
+    static List<String[]> metaTags(String html) {
+        String lower = html.toLowerCase(Locale.ROOT);
+        List<String[]> tags = new ArrayList<>();
+        int from = 0;
+        int close = -1;
+        while (tags.size() < MAX_META_TAGS) {
+            int start = lower.indexOf("<meta", from);
+            if (start < 0) {
+                break;
+            }
+            int after = start + 5;
+            from = after;
+            if (after < lower.length() && (Character.isLetterOrDigit(lower.charAt(after)) || lower.charAt(after) == '_')) {
+                continue; // <metadata> and the like
+            }
+            if (close < after) {
+                close = lower.indexOf('>', after);
+                if (close < 0) {
+                    break;
+                }
+            }
+            if (close - after <= MAX_TAG_CHARS) {
+                tags.add(new String[] {html.substring(after, close), html.substring(start, close + 1)});
+                from = close + 1;
+            }
+        }
+        return tags;
+    }
+
+    /**
+     * The attributes of one tag, read in one pass: a regular expression for them backtracked over every start of a
+     * long run of name characters, and a page of {@code <meta aaaa…>} tags took 50 s.
+     */
+    static Map<String, String> attributes(String tag) {
+        Map<String, String> attributes = new HashMap<>();
+        int i = 0;
+        int n = tag.length();
+        while (i < n) {
+            if (!nameStart(tag.charAt(i))) {
+                i++;
+                continue;
+            }
+            int nameStart = i;
+            while (i < n && nameChar(tag.charAt(i))) {
+                i++;
+            }
+            String name = tag.substring(nameStart, i).toLowerCase(Locale.ROOT);
+            int j = i;
+            while (j < n && Character.isWhitespace(tag.charAt(j))) {
+                j++;
+            }
+            if (j >= n || tag.charAt(j) != '=') {
+                continue; // an attribute without a value
+            }
+            j++;
+            while (j < n && Character.isWhitespace(tag.charAt(j))) {
+                j++;
+            }
+            if (j >= n) {
+                break;
+            }
+            char quote = tag.charAt(j);
+            int valueEnd;
+            String value;
+            if (quote == '"' || quote == '\'') {
+                valueEnd = tag.indexOf(quote, j + 1);
+                if (valueEnd < 0) {
+                    break; // an unclosed quote: no more attributes
+                }
+                value = tag.substring(j + 1, valueEnd);
+                i = valueEnd + 1;
+            } else {
+                valueEnd = j;
+                while (valueEnd < n && !Character.isWhitespace(tag.charAt(valueEnd)) && "\"'>".indexOf(tag.charAt(valueEnd)) < 0) {
+                    valueEnd++;
+                }
+                if (valueEnd == j) {
+                    i = j;
+                    continue;
+                }
+                value = tag.substring(j, valueEnd);
+                i = valueEnd;
+            }
+            attributes.putIfAbsent(name, value);
+        }
+        return attributes;
+    }
+
+    private static boolean nameStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':';
+    }
+
+    private static boolean nameChar(char c) {
+        return nameStart(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    }
+
     /** {@code <meta name="tdm-reservation">}, {@code tdm-policy} and {@code robots} (noai, noimageai). */
     static Found htmlMeta(String html) {
         List<Signal> signals = new ArrayList<>();
         boolean full = false;
         boolean partial = false;
-        Matcher tags = META_TAG.matcher(html);
-        int count = 0;
-        while (tags.find() && count++ < MAX_META_TAGS) {
-            Map<String, String> attributes = new HashMap<>();
-            Matcher a = ATTRIBUTE.matcher(tags.group(1));
-            while (a.find()) {
-                String value = a.group(2) != null ? a.group(2) : a.group(3) != null ? a.group(3) : a.group(4);
-                attributes.putIfAbsent(a.group(1).toLowerCase(Locale.ROOT), value);
-            }
+        for (String[] tag : metaTags(html)) {
+            Map<String, String> attributes = attributes(tag[0]);
             String name = attributes.getOrDefault("name", "").strip().toLowerCase(Locale.ROOT);
             String content = attributes.getOrDefault("content", "").strip();
-            String evidence = tags.group();
+            String evidence = tag[1];
             switch (name) {
                 case "tdm-reservation" -> {
                     boolean reserved = content.equals("1");

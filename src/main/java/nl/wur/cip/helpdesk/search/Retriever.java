@@ -114,21 +114,29 @@ public final class Retriever {
                 ranking[i] = index.refByDoc[hits[i].doc];
             }
             return ranking;
+        } catch (IndexSearcher.TooManyClauses e) {
+            return new int[0]; // should the budget below ever be passed, the vectors still rank: never a 500
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private void addField(BooleanQuery.Builder builder, String field, Language language, String text) {
-        Query query;
-        try {
-            query = new QueryBuilder(index.analysis.forLanguage(language)).createBooleanQuery(field, text);
-        } catch (IndexSearcher.TooManyClauses e) {
-            // A long question plus its Dutch term expansion can exceed Lucene's 1,024 clauses: search its distinct
-            // terms instead, as many as Lucene allows.
+        // Lucene counts the clauses of all fields together (1,024 at most): each field gets half, less the filter's.
+        int budget = (IndexSearcher.getMaxClauseCount() - 2) / 2;
+        Set<String> distinct = index.analysis.terms(language, text);
+        Query query = null;
+        if (distinct.size() <= budget) {
+            try {
+                query = new QueryBuilder(index.analysis.forLanguage(language)).createBooleanQuery(field, text);
+            } catch (IndexSearcher.TooManyClauses e) {
+                // repeated words can still pass the budget: the distinct terms below do not
+            }
+        }
+        if (query == null && !distinct.isEmpty()) {
+            // A long question (many words, or CJK text of one token a character) is searched by its distinct terms.
             BooleanQuery.Builder terms = new BooleanQuery.Builder();
-            index.analysis.terms(language, text).stream().limit(IndexSearcher.getMaxClauseCount())
-                    .forEach(t -> terms.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.SHOULD));
+            distinct.stream().limit(budget).forEach(t -> terms.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.SHOULD));
             query = terms.build();
         }
         if (query != null) {

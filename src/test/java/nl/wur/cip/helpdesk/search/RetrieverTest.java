@@ -81,4 +81,19 @@ class RetrieverTest {
         assertTrue(question.length() <= 2000);
         assertFalse(helpdesk.retriever().search(question, Language.EN).passages().isEmpty());
     }
+
+    @Test
+    void aQuestionOfMoreDistinctTermsThanLuceneTakesIsSearchedInEitherLanguage() {
+        // 1,500 distinct ideographs and Latin words: every one a term of its own, in both language fields.
+        StringBuilder question = new StringBuilder();
+        for (int i = 0; i < 1500; i++) {
+            question.appendCodePoint(0x4E00 + i);
+        }
+        for (int i = 0; i < 120; i++) {
+            question.append(" w").append(i);
+        }
+        for (Language language : Language.values()) {
+            assertFalse(helpdesk.retriever().search(question + " auteursrecht copyright", language).passages().isEmpty());
+        }
+    }
 }
