@@ -192,8 +192,7 @@ public final class Main {
         }
         try {
             String command = positional.isEmpty() ? "serve" : positional.get(0);
-            List<String> settings = new ArrayList<>(flags);
-            HelpdeskConfig config = HelpdeskConfig.from(env, settings);
+            HelpdeskConfig config = HelpdeskConfig.from(env, flags);
             return switch (command) {
                 case "serve" -> serve(config, LlmConfig.from(env));
                 case "ask" -> ask(config, positional, flags, out, err);
