@@ -139,6 +139,17 @@ public final class Main {
                 loadChecklist(config, knowledge));
     }
 
+    /** Runs every step, logging the ones that fail instead of stopping at them. */
+    static void closeAll(List<Runnable> steps) {
+        for (Runnable step : steps) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                LOG.error("shutdown: one part failed to close ({}); closing the rest", e.toString());
+            }
+        }
+    }
+
     /** The result of a start-up step, failing the way the step itself failed. */
     private static <T> T joined(CompletableFuture<T> step) {
         try {
@@ -280,13 +291,11 @@ public final class Main {
                 new ChecklistService(engine, assessments, assembly.knowledge(), clock)));
         server.optOutReady(OptOutChecker.create(OptOutConfig.defaults().withAllowPrivateAddresses(config.optOutAllowPrivate()),
                 config.knowledgeDir(), assembly.knowledge(), clock));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            worker.ifPresent(DeliveryWorker::close);
-            housekeeping.shutdownNow();
-            assembly.close();
-            database.close();
-        }, "shutdown"));
+        // Each part is closed even when one before it fails (a request outliving the stop timeout made the web
+        // server's close throw, and the mail worker and the database were never closed).
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(List.of(server::close,
+                () -> worker.ifPresent(DeliveryWorker::close), housekeeping::shutdownNow, assembly::close, database::close)),
+                "shutdown"));
         LOG.info("CIP Helpdesk ready on http://localhost:{} after {} ms (escalations go to {})", server.port(),
                 (System.nanoTime() - start) / 1_000_000, config.escalationTo());
         return SERVING;

@@ -127,4 +127,13 @@ class MainTest {
             assertEquals(port, again.getLocalPort());
         }
     }
+
+    @Test
+    void shutdownClosesEveryPartEvenWhenOneBeforeItFails() {
+        List<String> closed = new ArrayList<>();
+        Main.closeAll(List.of(() -> closed.add("server"), () -> {
+            throw new IllegalStateException("a request outlived the stop timeout");
+        }, () -> closed.add("mail worker"), () -> closed.add("database")));
+        assertEquals(List.of("server", "mail worker", "database"), closed);
+    }
 }

@@ -2,6 +2,7 @@ package nl.wur.cip.helpdesk.ops;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -21,6 +22,9 @@ public final class Metrics {
     private final Supplier<Map<String, Long>> mailQueue;
 
     /** @param mailQueue the number of escalation mails in each delivery state, read at each scrape */
+    private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS",
+            "TRACE", "CONNECT");
+
     public Metrics(Supplier<Map<String, Long>> mailQueue) {
         this.mailQueue = mailQueue;
     }
@@ -37,8 +41,13 @@ public final class Metrics {
         }
     }
 
-    /** @param route the matched route pattern (bounded set), never the raw path */
+    /**
+     * @param method the request's method; made-up ones (any token is valid HTTP) count as {@code OTHER}, or 3,000
+     *               requests of invented methods would make as many series
+     * @param route  the matched route pattern (bounded set), never the raw path
+     */
     public void request(String method, String route, int status, double millis) {
+        method = KNOWN_METHODS.contains(method) ? method : "OTHER";
         requests.computeIfAbsent(method + " " + route + " " + status, k -> new LongAdder()).increment();
         Latency l = latency.computeIfAbsent(method + " " + route, k -> new Latency());
         for (int i = 0; i < BUCKETS_MS.length; i++) {
