@@ -100,9 +100,20 @@ public final class Retriever {
 
     /** Passage positions ranked by BM25 over both language fields. */
     private int[] lexicalRanking(String kind, String queryText, String question) {
+        try {
+            return lexicalRanking(kind, queryText, question, false);
+        } catch (IndexSearcher.TooManyClauses e) {
+            // Past Lucene's 1,024 clauses (counted over both fields together): a question of very many words, or CJK
+            // text of one token a character. Only then is it searched by its distinct terms, within half the budget
+            // a field, so the questions that fit pay nothing for this.
+            return lexicalRanking(kind, queryText, question, true);
+        }
+    }
+
+    private int[] lexicalRanking(String kind, String queryText, String question, boolean distinctTerms) {
         BooleanQuery.Builder text = new BooleanQuery.Builder();
-        addField(text, TextAnalysis.FIELD_EN, Language.EN, queryText);
-        addField(text, TextAnalysis.FIELD_NL, Language.NL, question);
+        addField(text, TextAnalysis.FIELD_EN, Language.EN, queryText, distinctTerms);
+        addField(text, TextAnalysis.FIELD_NL, Language.NL, question, distinctTerms);
         Query query = new BooleanQuery.Builder()
                 .add(text.build(), BooleanClause.Occur.MUST)
                 .add(new TermQuery(new Term(KnowledgeIndex.KIND, kind)), BooleanClause.Occur.FILTER)
@@ -114,30 +125,20 @@ public final class Retriever {
                 ranking[i] = index.refByDoc[hits[i].doc];
             }
             return ranking;
-        } catch (IndexSearcher.TooManyClauses e) {
-            return new int[0]; // should the budget below ever be passed, the vectors still rank: never a 500
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void addField(BooleanQuery.Builder builder, String field, Language language, String text) {
-        // Lucene counts the clauses of all fields together (1,024 at most): each field gets half, less the filter's.
-        int budget = (IndexSearcher.getMaxClauseCount() - 2) / 2;
-        Set<String> distinct = index.analysis.terms(language, text);
-        Query query = null;
-        if (distinct.size() <= budget) {
-            try {
-                query = new QueryBuilder(index.analysis.forLanguage(language)).createBooleanQuery(field, text);
-            } catch (IndexSearcher.TooManyClauses e) {
-                // repeated words can still pass the budget: the distinct terms below do not
-            }
-        }
-        if (query == null && !distinct.isEmpty()) {
-            // A long question (many words, or CJK text of one token a character) is searched by its distinct terms.
+    private void addField(BooleanQuery.Builder builder, String field, Language language, String text, boolean distinctTerms) {
+        Query query;
+        if (distinctTerms) {
             BooleanQuery.Builder terms = new BooleanQuery.Builder();
-            distinct.stream().limit(budget).forEach(t -> terms.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.SHOULD));
+            index.analysis.terms(language, text).stream().limit((IndexSearcher.getMaxClauseCount() - 2) / 2)
+                    .forEach(t -> terms.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.SHOULD));
             query = terms.build();
+        } else {
+            query = new QueryBuilder(index.analysis.forLanguage(language)).createBooleanQuery(field, text);
         }
         if (query != null) {
             builder.add(query, BooleanClause.Occur.SHOULD);
