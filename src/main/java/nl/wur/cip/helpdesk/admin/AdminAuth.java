@@ -8,22 +8,41 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import nl.wur.cip.helpdesk.guard.RateLimiter;
 
-/** Admin login: checks the password against its hash, throttles guessing, and keeps the sessions in memory. */
+/**
+ * Admin login: checks the password against its hash, throttles guessing, and keeps the sessions in memory. A password
+ * check costs a core a fraction of a second by design (PBKDF2), so checks run one at a time and at most
+ * {@value #CHECKS_PER_MINUTE} a minute from all addresses together: failed logins from many addresses cannot take the
+ * CPU from the researchers' questions.
+ */
 public final class AdminAuth {
     public static final Duration SESSION_LENGTH = Duration.ofHours(8);
     private static final int MAX_SESSIONS = 1_000;
+    static final int CHECKS_PER_MINUTE = 30;
+    static final int CHECKS_BURST = 10;
+    /** How long a login waits for the check before it is told to come back: a burst of ten checks fits. */
+    private static final Duration CHECK_WAIT = Duration.ofSeconds(3);
 
     private final PasswordHash password;
     private final LoginThrottle throttle;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> sessions = new ConcurrentHashMap<>();
+    private final RateLimiter checks;
+    private final Semaphore checking = new Semaphore(1, true);
 
     public AdminAuth(String password, Clock clock) {
+        this(password, clock, new RateLimiter(CHECKS_PER_MINUTE, Duration.ofMinutes(1), CHECKS_BURST, 1, System::nanoTime));
+    }
+
+    AdminAuth(String password, Clock clock, RateLimiter checks) {
         this.password = PasswordHash.of(password, random);
         this.throttle = new LoginThrottle(clock);
         this.clock = clock;
+        this.checks = checks;
     }
 
     /** The result of a login attempt: a session token, a wrong password, or a client that must wait. */
@@ -31,15 +50,35 @@ public final class AdminAuth {
         record Accepted(String token) implements Login { }
         record Refused() implements Login { }
         record Throttled(Duration retryAfter) implements Login { }
+        /** Too many password checks at once, from all clients together: this one was not checked (but is counted). */
+        record Busy(Duration retryAfter) implements Login { }
     }
 
     public Login login(String client, String candidate) {
-        Optional<Duration> locked = throttle.lockedFor(client);
+        Optional<Duration> locked = throttle.begin(client);
         if (locked.isPresent()) {
             return new Login.Throttled(locked.get());
         }
-        if (!password.matches(candidate)) {
-            throttle.failed(client);
+        // Only attempts that would be checked draw on the overall rate, so locked-out guessers cannot use it up.
+        Optional<Duration> overall = checks.acquire("all");
+        if (overall.isPresent()) {
+            return new Login.Busy(overall.get());
+        }
+        boolean matches;
+        try {
+            if (!checking.tryAcquire(CHECK_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                return new Login.Busy(CHECK_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Login.Busy(CHECK_WAIT);
+        }
+        try {
+            matches = password.matches(candidate);
+        } finally {
+            checking.release();
+        }
+        if (!matches) {
             return new Login.Refused();
         }
         throttle.succeeded(client);

@@ -8,13 +8,27 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Slows password guessing per client: after {@value #FREE_FAILURES} wrong passwords each further one locks the
- * client out twice as long, up to {@link #MAX_LOCK}. Remembers a bounded number of clients.
+ * Slows password guessing, per client address and for the account as a whole: after a number of free wrong
+ * passwords each further one locks out twice as long, up to a maximum. The address counter is strict (5 free, up to
+ * 15 minutes); the account counter, which catches guessing spread over many addresses, allows more and locks for at
+ * most a minute, so an attacker behind the same proxy as the office can delay the real admin but not lock them out.
+ * An attempt is counted when it starts, in the same step as the check, so parallel guesses cannot slip past the count.
  */
 public final class LoginThrottle {
-    static final int FREE_FAILURES = 5;
-    static final Duration MAX_LOCK = Duration.ofMinutes(15);
+    static final Limit PER_ADDRESS = new Limit(5, Duration.ofMinutes(15));
+    static final Limit PER_ACCOUNT = new Limit(20, Duration.ofMinutes(1));
     private static final int MAX_CLIENTS = 10_000;
+
+    /** @param freeFailures wrong passwords before the first lock-out; @param maxLock the longest lock-out */
+    record Limit(int freeFailures, Duration maxLock) {
+        Duration lockAfter(int failures) {
+            if (failures < freeFailures) {
+                return Duration.ZERO;
+            }
+            long seconds = 1L << Math.min(failures - freeFailures, 20);
+            return Duration.ofSeconds(Math.min(seconds, maxLock.toSeconds()));
+        }
+    }
 
     private final Clock clock;
     private final Map<String, Failures> failures = new LinkedHashMap<>(16, 0.75f, true) {
@@ -23,35 +37,39 @@ public final class LoginThrottle {
             return size() > MAX_CLIENTS;
         }
     };
+    private Failures account = Failures.NONE;
 
     public LoginThrottle(Clock clock) {
         this.clock = clock;
     }
 
     private record Failures(int count, Instant lockedUntil) {
-    }
+        static final Failures NONE = new Failures(0, Instant.EPOCH);
 
-    /** How long the client must still wait, if it is locked out. */
-    public synchronized Optional<Duration> lockedFor(String client) {
-        Failures f = failures.get(client);
-        if (f == null) {
-            return Optional.empty();
+        Failures plusOne(Limit limit, Instant now) {
+            return new Failures(count + 1, now.plus(limit.lockAfter(count + 1)));
         }
-        Duration left = Duration.between(clock.instant(), f.lockedUntil());
-        return left.isNegative() || left.isZero() ? Optional.empty() : Optional.of(left);
     }
 
-    public synchronized void failed(String client) {
-        int count = failures.getOrDefault(client, new Failures(0, Instant.EPOCH)).count() + 1;
-        Duration lock = Duration.ZERO;
-        if (count >= FREE_FAILURES) {
-            long seconds = 1L << Math.min(count - FREE_FAILURES, 20);
-            lock = Duration.ofSeconds(Math.min(seconds, MAX_LOCK.toSeconds()));
+    /**
+     * Starts a login attempt: how long the client must still wait if it or the account is locked out; otherwise the
+     * attempt is counted as a failure until {@link #succeeded} says otherwise.
+     */
+    public synchronized Optional<Duration> begin(String client) {
+        Instant now = clock.instant();
+        Failures mine = failures.getOrDefault(client, Failures.NONE);
+        Instant until = mine.lockedUntil().isAfter(account.lockedUntil()) ? mine.lockedUntil() : account.lockedUntil();
+        if (until.isAfter(now)) {
+            return Optional.of(Duration.between(now, until));
         }
-        failures.put(client, new Failures(count, clock.instant().plus(lock)));
+        failures.put(client, mine.plusOne(PER_ADDRESS, now));
+        account = account.plusOne(PER_ACCOUNT, now);
+        return Optional.empty();
     }
 
+    /** The attempt had the right password: the client's and the account's failures are forgotten. */
     public synchronized void succeeded(String client) {
         failures.remove(client);
+        account = Failures.NONE;
     }
 }

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import nl.wur.cip.helpdesk.storage.Database;
+import nl.wur.cip.helpdesk.storage.StorageException;
 
 /** Keeps completed assessments so a researcher can come back to their record by its id. */
 public final class AssessmentStore {
@@ -38,7 +39,7 @@ public final class AssessmentStore {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot store the assessment: " + e.getMessage(), e);
+            throw new StorageException("cannot store the assessment", e);
         }
     }
 
@@ -75,7 +76,7 @@ public final class AssessmentStore {
             s.setTimestamp(1, Timestamp.from(cutoff));
             return s.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot delete old assessments: " + e.getMessage(), e);
+            throw new StorageException("cannot delete old assessments", e);
         }
     }
 
@@ -87,7 +88,7 @@ public final class AssessmentStore {
             rs.next();
             return rs.getInt(1);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot count the assessments: " + e.getMessage(), e);
+            throw new StorageException("cannot count the assessments", e);
         }
     }
 
@@ -104,7 +105,7 @@ public final class AssessmentStore {
                         rs.getString(4), rs.getString(5), rs.getString(6)));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the assessment: " + e.getMessage(), e);
+            throw new StorageException("cannot read the assessment", e);
         }
     }
 }

@@ -5,8 +5,10 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -15,6 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers the outbox in the background, one mail at a time, so request threads never wait for SMTP. A mail is
  * marked sent only after the server accepted it: a crash in between sends it again later, with the same Message-ID.
+ * When the database cannot record a mail that the server accepted, the worker remembers it and, when the mail comes
+ * round again, records it instead of sending it twice (only a restart in that state sends it again).
  */
 public final class DeliveryWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
@@ -30,6 +34,8 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Semaphore wakeUp = new Semaphore(0);
     private final Thread thread;
     private volatile boolean running = true;
+    /** Deliveries the SMTP server accepted that the store could not yet mark sent, with the attempt that sent them. */
+    private final Map<Long, Integer> sentNotRecorded = new ConcurrentHashMap<>();
 
     public DeliveryWorker(EscalationStore store, MailComposer composer, SmtpMailer mailer, Backoff backoff, Clock clock,
                           Duration pollInterval, Duration lease) {
@@ -95,6 +101,13 @@ public final class DeliveryWorker implements AutoCloseable {
         int attempts = claim.attempts() + 1;
         Optional<Escalation> escalation = store.find(claim.escalationId());
         String ticket = escalation.map(Escalation::ticket).orElse("#" + claim.escalationId());
+        Integer sentAt = sentNotRecorded.get(claim.deliveryId());
+        if (sentAt != null) {
+            store.markSent(claim.deliveryId(), sentAt, clock.instant());
+            sentNotRecorded.remove(claim.deliveryId());
+            LOG.info("mail recorded as sent (sent before, not mailed again): ticket={} kind={}", ticket, claim.kind().code());
+            return;
+        }
         try {
             if (escalation.isEmpty()) {
                 throw new DeliveryException("the escalation is gone", true, null);
@@ -106,7 +119,14 @@ public final class DeliveryWorker implements AutoCloseable {
                 throw new DeliveryException("cannot write the mail: " + e.getMessage(), true, e);
             }
             mailer.send(message);
-            store.markSent(claim.deliveryId(), attempts, clock.instant());
+            try {
+                store.markSent(claim.deliveryId(), attempts, clock.instant());
+            } catch (RuntimeException e) {
+                sentNotRecorded.put(claim.deliveryId(), attempts);
+                LOG.error("mail sent but not recorded as sent: ticket={} kind={}: {}; it will be recorded, not sent again",
+                        ticket, claim.kind().code(), e.getMessage());
+                return;
+            }
             LOG.info("mail sent: ticket={} kind={} attempts={}", ticket, claim.kind().code(), attempts);
         } catch (DeliveryException e) {
             if (e.permanent() || attempts >= backoff.maxAttempts()) {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import nl.wur.cip.helpdesk.knowledge.Language;
 import nl.wur.cip.helpdesk.storage.Database;
+import nl.wur.cip.helpdesk.storage.StorageException;
 
 /**
  * The escalations and their outbox in the database. An escalation and its mails are written in one transaction,
@@ -356,7 +357,7 @@ public final class EscalationStore {
         return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
     }
 
-    private static IllegalStateException storeFailure(SQLException e) {
-        return new IllegalStateException("escalation store: " + e.getMessage(), e);
+    private static StorageException storeFailure(SQLException e) {
+        return new StorageException("escalation store", e);
     }
 }

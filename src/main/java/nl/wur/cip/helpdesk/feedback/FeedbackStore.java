@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import nl.wur.cip.helpdesk.storage.Database;
+import nl.wur.cip.helpdesk.storage.StorageException;
 
 /**
  * Stores feedback in the database so the copyright office can see which answers helped; e-mail addresses and long
@@ -35,7 +36,7 @@ public final class FeedbackStore {
             s.setString(9, f.language());
             s.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot store feedback: " + e.getMessage(), e);
+            throw new StorageException("cannot store feedback", e);
         }
     }
 
@@ -54,7 +55,7 @@ public final class FeedbackStore {
             }
             return list;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read feedback: " + e.getMessage(), e);
+            throw new StorageException("cannot read feedback", e);
         }
     }
 
@@ -65,7 +66,7 @@ public final class FeedbackStore {
             s.setTimestamp(1, Timestamp.from(cutoff));
             return s.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot delete old feedback: " + e.getMessage(), e);
+            throw new StorageException("cannot delete old feedback", e);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import nl.wur.cip.helpdesk.storage.Database;
+import nl.wur.cip.helpdesk.storage.StorageException;
 
 /**
  * The questions the helpdesk did not answer itself (sent to the office or judged off topic), so the office can see
@@ -38,7 +39,7 @@ public final class UnansweredLog {
             s.setString(6, clip(PersonalData.scrub(entry.question()), 2000));
             s.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot log the unanswered question: " + e.getMessage(), e);
+            throw new StorageException("cannot log the unanswered question", e);
         }
     }
 
@@ -57,7 +58,7 @@ public final class UnansweredLog {
             }
             return entries;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read unanswered questions: " + e.getMessage(), e);
+            throw new StorageException("cannot read unanswered questions", e);
         }
     }
 
@@ -68,7 +69,7 @@ public final class UnansweredLog {
             s.setTimestamp(1, Timestamp.from(cutoff));
             return s.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot delete old unanswered questions: " + e.getMessage(), e);
+            throw new StorageException("cannot delete old unanswered questions", e);
         }
     }
 

@@ -63,6 +63,10 @@ final class AdminEndpoints {
             ctx.header("Retry-After", Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
             throw new ApiException(429, "too many wrong passwords; wait before trying again");
         }
+        if (result instanceof AdminAuth.Login.Busy busy) {
+            ctx.header("Retry-After", Long.toString(Math.max(1, busy.retryAfter().toSeconds())));
+            throw new ApiException(503, "too many logins at once; try again in a moment");
+        }
         if (!(result instanceof AdminAuth.Login.Accepted accepted)) {
             throw new ApiException(401, "wrong password");
         }

@@ -26,6 +26,7 @@ import nl.wur.cip.helpdesk.guard.GuardSettings;
 import nl.wur.cip.helpdesk.guard.WorkGate;
 import nl.wur.cip.helpdesk.ops.Metrics;
 import nl.wur.cip.helpdesk.ops.RequestIds;
+import nl.wur.cip.helpdesk.storage.StorageException;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import nl.wur.cip.helpdesk.llm.LlmAnswerService;
@@ -184,6 +185,14 @@ public final class HelpdeskServer implements AutoCloseable {
             });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
+                Optional<StorageException> storage = cause(e, StorageException.class);
+                if (storage.isPresent()) {
+                    LOG.error("storage failed on {} {}: {}", ctx.method(), RequestIds.loggable(ctx.path()),
+                            storage.get().getMessage());
+                    ctx.header("Retry-After", "60");
+                    error(ctx, 503, "the helpdesk cannot save anything at the moment; nothing was stored, please try again later");
+                    return;
+                }
                 if (unreadableRequest(e)) {
                     error(ctx, 400, "the request could not be read");
                     return;
@@ -203,12 +212,16 @@ public final class HelpdeskServer implements AutoCloseable {
 
     /** A client's broken request (bad framing, a body cut short) surfaces as Jetty's or an I/O exception: a 400, not a 500. */
     private static boolean unreadableRequest(Throwable e) {
+        return cause(e, org.eclipse.jetty.http.HttpException.class).isPresent() || cause(e, java.io.IOException.class).isPresent();
+    }
+
+    private static <T> Optional<T> cause(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.eclipse.jetty.http.HttpException || t instanceof java.io.IOException) {
-                return true;
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /** The matched route pattern, so metrics have one series per route, not per path a scanner tried. */

@@ -4,9 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import nl.wur.cip.helpdesk.MutableClock;
+import nl.wur.cip.helpdesk.guard.RateLimiter;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
@@ -15,26 +24,90 @@ class LoginThrottleTest {
     @Test
     void locksAClientOutForLongerAfterEachFurtherWrongPassword() {
         LoginThrottle throttle = new LoginThrottle(clock);
-        for (int i = 1; i < LoginThrottle.FREE_FAILURES; i++) {
-            throttle.failed("10.0.0.1");
-            assertTrue(throttle.lockedFor("10.0.0.1").isEmpty(), "free attempt " + i);
+        for (int i = 1; i <= LoginThrottle.PER_ADDRESS.freeFailures(); i++) {
+            assertTrue(throttle.begin("10.0.0.1").isEmpty(), "free attempt " + i);
         }
-        throttle.failed("10.0.0.1");
-        assertEquals(Duration.ofSeconds(1), throttle.lockedFor("10.0.0.1").orElseThrow());
+        assertEquals(Duration.ofSeconds(1), throttle.begin("10.0.0.1").orElseThrow());
+        assertTrue(throttle.begin("10.0.0.2").isEmpty(), "other clients are not locked out by one");
         clock.advance(Duration.ofSeconds(1));
-        throttle.failed("10.0.0.1");
-        assertEquals(Duration.ofSeconds(2), throttle.lockedFor("10.0.0.1").orElseThrow());
+        assertTrue(throttle.begin("10.0.0.1").isEmpty());
+        assertEquals(Duration.ofSeconds(2), throttle.begin("10.0.0.1").orElseThrow());
         for (int i = 0; i < 30; i++) {
-            throttle.failed("10.0.0.1");
+            clock.advance(LoginThrottle.PER_ADDRESS.maxLock());
+            throttle.begin("10.0.0.1");
         }
-        assertEquals(LoginThrottle.MAX_LOCK, throttle.lockedFor("10.0.0.1").orElseThrow(), "capped");
-        assertTrue(throttle.lockedFor("10.0.0.2").isEmpty(), "other clients are not affected");
+        assertEquals(LoginThrottle.PER_ADDRESS.maxLock(), throttle.begin("10.0.0.1").orElseThrow(), "capped");
+    }
+
+    @Test
+    void guessesSpreadOverManyAddressesLockTheAccountOnlyBriefly() {
+        LoginThrottle throttle = new LoginThrottle(clock);
+        for (int i = 0; i < LoginThrottle.PER_ACCOUNT.freeFailures(); i++) {
+            assertTrue(throttle.begin("10.0.1." + i).isEmpty(), "address " + i);
+        }
+        assertEquals(Duration.ofSeconds(1), throttle.begin("10.0.2.1").orElseThrow(), "a new address waits too");
+        for (int i = 0; i < 40; i++) {
+            clock.advance(Duration.ofMinutes(2));
+            throttle.begin("10.0.3." + i);
+        }
+        assertEquals(LoginThrottle.PER_ACCOUNT.maxLock(), throttle.begin("10.0.4.1").orElseThrow(),
+                "the account lock-out stays at a minute however long the guessing goes on");
+        clock.advance(LoginThrottle.PER_ACCOUNT.maxLock());
+        assertTrue(throttle.begin("10.0.4.1").isEmpty(), "after it the real admin gets an attempt");
+        throttle.succeeded("10.0.4.1");
+        assertTrue(throttle.begin("10.0.5.1").isEmpty(), "a right password clears the account's count");
+    }
+
+    @Test
+    void parallelWrongPasswordsFromOneAddressAreCheckedNoMoreThanTheFreeAttempts() throws Exception {
+        AdminAuth auth = new AdminAuth("correct horse battery staple", Clock.systemUTC());
+        int attempts = 60;
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<AdminAuth.Login>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < attempts; i++) {
+                String guess = "guess" + i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return auth.login("10.0.0.9", guess);
+                }));
+            }
+            start.countDown();
+            int checked = 0;
+            for (Future<AdminAuth.Login> result : results) {
+                AdminAuth.Login login = result.get();
+                if (login instanceof AdminAuth.Login.Refused) {
+                    checked++;
+                } else {
+                    assertInstanceOf(AdminAuth.Login.Throttled.class, login);
+                }
+            }
+            assertEquals(LoginThrottle.PER_ADDRESS.freeFailures(), checked);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void passwordChecksFromAllAddressesTogetherAreRateLimited() {
+        AtomicLong nanos = new AtomicLong();
+        AdminAuth auth = new AdminAuth("correct horse battery staple", clock,
+                new RateLimiter(AdminAuth.CHECKS_PER_MINUTE, Duration.ofMinutes(1), AdminAuth.CHECKS_BURST, 1, nanos::get));
+        for (int i = 0; i < AdminAuth.CHECKS_BURST; i++) {
+            assertInstanceOf(AdminAuth.Login.Refused.class, auth.login("10.0.6." + i, "guess"));
+        }
+        AdminAuth.Login busy = auth.login("10.0.7.1", "guess");
+        assertInstanceOf(AdminAuth.Login.Busy.class, busy);
+        assertEquals(Duration.ofSeconds(2), ((AdminAuth.Login.Busy) busy).retryAfter(), "one check every two seconds");
+        nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+        assertInstanceOf(AdminAuth.Login.Accepted.class, auth.login("10.0.7.1", "correct horse battery staple"));
     }
 
     @Test
     void theRightPasswordIsRefusedDuringALockOutAndAcceptedAfterIt() {
         AdminAuth auth = new AdminAuth("correct horse battery staple", clock);
-        for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
+        for (int i = 0; i < LoginThrottle.PER_ADDRESS.freeFailures(); i++) {
             assertInstanceOf(AdminAuth.Login.Refused.class, auth.login("10.0.0.1", "guess" + i));
         }
         assertInstanceOf(AdminAuth.Login.Throttled.class, auth.login("10.0.0.1", "correct horse battery staple"));

@@ -53,10 +53,14 @@ class DeliveryWorkerTest {
     }
 
     private DeliveryWorker worker(int port, Backoff backoff) {
+        return worker(port, backoff, Duration.ofSeconds(10));
+    }
+
+    private DeliveryWorker worker(int port, Backoff backoff, Duration lease) {
         SmtpSettings smtp = new SmtpSettings("127.0.0.1", port, SmtpSettings.Tls.NONE, Optional.empty(), Optional.empty(),
                 FROM, Duration.ofSeconds(2));
         return new DeliveryWorker(store, new MailComposer(OFFICE, FROM, 180), new SmtpMailer(smtp), backoff, Clock.systemUTC(),
-                Duration.ofMillis(50), Duration.ofSeconds(10));
+                Duration.ofMillis(50), lease);
     }
 
     private String submit(String key) {
@@ -131,6 +135,32 @@ class DeliveryWorkerTest {
             } finally {
                 smtp.stop();
             }
+        }
+    }
+
+    @Test
+    void aMailSentButNotRecordedAsSentIsRecordedNotMailedAgain() throws Exception {
+        GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", "smtp"));
+        smtp.start();
+        Duration lease = Duration.ofMillis(200);
+        try (DeliveryWorker worker = worker(smtp.getSmtp().getPort(), FAST, lease);
+             java.sql.Connection c = database.connection(); java.sql.Statement sql = c.createStatement()) {
+            String ticket = submit("key-unrecorded-1");
+            // The database refuses to mark anything sent, as it does every write when its disk is full.
+            sql.execute("ALTER TABLE outbox ADD CONSTRAINT never_sent CHECK (status <> 'sent') NOCHECK");
+            worker.deliverDue();
+            assertEquals(2, smtp.getReceivedMessages().length, "both mails went out");
+            assertEquals("queued", store.findByTicket(ticket).orElseThrow().status(), "but could not be recorded");
+
+            sql.execute("ALTER TABLE outbox DROP CONSTRAINT never_sent");
+            Thread.sleep(lease.toMillis() * 2);
+            assertEquals(2, worker.deliverDue(), "the worker comes round to both again");
+            assertEquals("sent", store.findByTicket(ticket).orElseThrow().status());
+            assertEquals(2, smtp.getReceivedMessages().length, "and records them without mailing them twice");
+            assertEquals(List.of(1, 1), store.findByTicket(ticket).orElseThrow().deliveries().stream()
+                    .map(Escalation.Delivery::attempts).toList(), "sent at the first attempt");
+        } finally {
+            smtp.stop();
         }
     }
 

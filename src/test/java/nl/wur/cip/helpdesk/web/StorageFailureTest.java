@@ -1,0 +1,96 @@
+package nl.wur.cip.helpdesk.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import nl.wur.cip.helpdesk.TestHelpdesk;
+import nl.wur.cip.helpdesk.guard.GuardSettings;
+import nl.wur.cip.helpdesk.storage.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** When the database refuses to write (as on a full disk), the client is told it is the server's fault and nothing was kept. */
+class StorageFailureTest {
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final ObjectMapper mapper = new ObjectMapper();
+    private Database database;
+    private HelpdeskServer server;
+
+    @BeforeEach
+    void start() {
+        database = Database.open("jdbc:h2:mem:storage-failure-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        server = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database, GuardSettings.UNLIMITED,
+                java.util.Optional.empty()), Clock.systemUTC()).start(0);
+        server.ready(TestHelpdesk.shared().answers());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        database.close();
+    }
+
+    /** The real database turns down every new row of the table, as it does every write when its disk is full. */
+    private void refuseWritesTo(String table) throws Exception {
+        try (Connection c = database.connection(); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE " + table + " ADD CONSTRAINT refuse_all_" + table + " CHECK (1 = 0) NOCHECK");
+        }
+    }
+
+    private HttpResponse<String> post(String path, String json) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString()).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aWriteTheDatabaseRefusesIsA503WithOneErrorLineAndNoStackTrace() throws Exception {
+        refuseWritesTo("feedback");
+        refuseWritesTo("escalation");
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        root.addAppender(captured);
+        String marker = "okapi-" + UUID.randomUUID();
+        try {
+            HttpResponse<String> feedback = post("/api/feedback", "{\"question\":\"May I scrape " + marker + "?\","
+                    + "\"answer\":\"Yes, under conditions.\",\"outcome\":\"answered\",\"rating\":\"down\",\"language\":\"en\"}");
+            HttpResponse<String> escalation = post("/api/escalations", "{\"email\":\"ada@example.org\",\"question\":\"May I mine "
+                    + marker + "?\",\"quoteConsent\":false,\"language\":\"en\"}");
+            for (HttpResponse<String> response : List.of(feedback, escalation)) {
+                assertEquals(503, response.statusCode(), response.uri() + ": " + response.body());
+                assertTrue(mapper.readTree(response.body()).get("error").asText().contains("nothing was stored"), response.body());
+                assertTrue(response.headers().firstValue("Retry-After").isPresent(), response.uri().toString());
+            }
+        } finally {
+            root.detachAppender(captured);
+        }
+        List<ILoggingEvent> errors = captured.list.stream().filter(e -> e.getLevel() == Level.ERROR).toList();
+        assertEquals(2, errors.size(), "one ERROR line per refused write: " + errors);
+        for (ILoggingEvent error : errors) {
+            assertTrue(error.getFormattedMessage().startsWith("storage failed on POST /api/"), error.getFormattedMessage());
+            assertEquals(null, error.getThrowableProxy(), "no stack trace");
+        }
+        assertFalse(captured.list.stream().anyMatch(e -> e.getFormattedMessage().contains(marker)), "the question is not logged");
+        assertEquals(200, client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/health"))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode(), "the server itself still answers");
+    }
+}
