@@ -84,8 +84,9 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
                 guards, metricsToken, answerCache);
     }
 
+    /** The embedded default keeps no trace file: H2 writes failed statements there with their values (questions). */
     public String databaseUrl() {
-        return dbUrl.orElseGet(() -> "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("helpdesk") + ";WRITE_DELAY=0");
+        return dbUrl.orElseGet(() -> "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("helpdesk") + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0");
     }
 
 }

@@ -79,7 +79,10 @@ public final class JsonRequests {
         }
     }
 
-    /** A required, non-blank string field of at most {@code maxLength} characters. */
+    /**
+     * A required, non-blank string field of at most {@code maxLength} characters, counted as the database counts them
+     * (UTF-16 units: an emoji is two), so whatever passes fits its column.
+     */
     public static String requiredString(JsonNode body, String field, int maxLength) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
@@ -92,7 +95,7 @@ public final class JsonRequests {
         if (text.isBlank()) {
             throw new ApiException(400, "'" + field + "' must not be empty");
         }
-        if (text.codePointCount(0, text.length()) > maxLength) {
+        if (text.length() > maxLength) {
             throw new ApiException(400, "'" + field + "' is longer than " + maxLength + " characters");
         }
         return text;

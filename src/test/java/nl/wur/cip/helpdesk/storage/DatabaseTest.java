@@ -32,4 +32,22 @@ class DatabaseTest {
             }
         }
     }
+
+    @Test
+    void aFailedWriteKeepsItsValuesOutOfTheTraceFileAndTheErrorMessage(@TempDir Path dir) throws Exception {
+        String url = nl.wur.cip.helpdesk.TestHelpdesk.config(dir).databaseUrl();
+        String marker = "pangolin-" + java.util.UUID.randomUUID();
+        try (Database db = Database.open(url, "sa", "")) {
+            StorageException refused = org.junit.jupiter.api.Assertions.assertThrows(StorageException.class, () ->
+                    new FeedbackStore(db).save(new Feedback("f-2", Instant.parse("2026-11-25T10:00:00Z"), "c-2",
+                            marker + "x".repeat(3000), "Yes.", "answered", "up", null, "en")));
+            assertTrue(refused.getMessage().startsWith("cannot store feedback: "), refused.getMessage());
+            assertTrue(!refused.getMessage().contains(marker), refused.getMessage());
+        }
+        try (var files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertTrue(!file.getFileName().toString().endsWith(".trace.db"), "no trace file: " + file);
+            }
+        }
+    }
 }

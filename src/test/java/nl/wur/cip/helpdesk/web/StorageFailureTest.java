@@ -93,4 +93,19 @@ class StorageFailureTest {
         assertEquals(200, client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/health"))
                 .build(), HttpResponse.BodyHandlers.ofString()).statusCode(), "the server itself still answers");
     }
+
+    @Test
+    void textOutsideTheBasicPlaneIsMeasuredAsTheDatabaseStoresItAndNeverGivesA500() throws Exception {
+        String emoji = "\uD83D\uDE00"; // one character on screen, two in a UTF-16 column
+        HttpResponse<String> tooLong = post("/api/escalations", "{\"email\":\"ada@example.org\",\"question\":\""
+                + emoji.repeat(EscalationEndpoint.MAX_QUESTION_CHARS) + "\",\"quoteConsent\":false,\"language\":\"en\"}");
+        assertEquals(400, tooLong.statusCode(), tooLong.body());
+        assertTrue(tooLong.body().contains("longer than"), tooLong.body());
+        HttpResponse<String> fits = post("/api/escalations", "{\"email\":\"ada@example.org\",\"question\":\""
+                + emoji.repeat(EscalationEndpoint.MAX_QUESTION_CHARS / 2) + "\",\"quoteConsent\":false,\"language\":\"en\"}");
+        assertEquals(202, fits.statusCode(), fits.body());
+        HttpResponse<String> feedback = post("/api/feedback", "{\"question\":\"" + emoji.repeat(2000) + "\","
+                + "\"answer\":\"Yes.\",\"outcome\":\"answered\",\"rating\":\"down\",\"language\":\"en\"}");
+        assertEquals(400, feedback.statusCode(), feedback.body());
+    }
 }
