@@ -15,8 +15,9 @@ import nl.wur.cip.helpdesk.knowledge.Language;
 
 /**
  * Writes the two mails of an escalation: the question to the office (Reply-To the researcher) and the receipt to
- * the researcher. Headers carry only the ticket and parsed addresses; everything the researcher typed goes in the
- * body, so no user text can add a header or a recipient.
+ * the researcher. Headers carry only the ticket and bare parsed addresses; what the researcher typed (the name too, which
+ * as a display name could pose as the office's address) goes only in the office's body. The receipt goes to whatever
+ * address was entered, so it repeats nothing typed: ticket, date and where the reply comes from.
  */
 public final class MailComposer {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -37,7 +38,7 @@ public final class MailComposer {
         }
         MimeMessage message = new FixedIdMessage(session, messageId);
         message.setFrom(named(fromAddress, "CIP Helpdesk"));
-        InternetAddress researcher = named(escalation.email().get(), escalation.name().orElse(null));
+        InternetAddress researcher = new InternetAddress(escalation.email().get(), true);
         String text;
         String html;
         if (kind == MailKind.OFFICE) {
@@ -76,9 +77,12 @@ public final class MailComposer {
                 .append("May the CIP quote this question anonymously in its newsletter: ").append(e.quoteConsent() ? "yes" : "no")
                 .append("\n\nQuestion\n--------\n").append(e.question().orElseThrow()).append('\n');
         if (!e.transcript().isEmpty()) {
-            text.append("\nConversation with the helpdesk\n------------------------------\n");
+            // The browser sends the conversation, so the helpdesk's turns in it are what the client says they were.
+            text.append("\nConversation with the helpdesk, as sent by the researcher's browser (not checked by the server)\n")
+                    .append("-".repeat(88)).append('\n');
             for (EscalationRequest.TranscriptEntry entry : e.transcript()) {
-                text.append("user".equals(entry.role()) ? "Researcher: " : "Helpdesk: ").append(entry.text()).append("\n\n");
+                text.append("user".equals(entry.role()) ? "Researcher: " : "Helpdesk (as reported by the browser): ")
+                        .append(entry.text()).append("\n\n");
             }
         }
         e.assessment().ifPresent(report -> text.append("\nChecklist assessment (").append(e.assessmentId().orElse(""))
@@ -87,18 +91,20 @@ public final class MailComposer {
     }
 
     private String confirmationText(Escalation e) {
-        String question = e.question().orElseThrow();
+        String when = WHEN.format(e.createdAt());
         if (e.language() == Language.NL) {
-            return "Dank u. Uw vraag is doorgestuurd naar het Copyright Informatiepunt van Wageningen University & Research ("
-                    + officeAddress + ") onder nummer " + e.ticket() + ". Het antwoord komt naar dit adres; noem het nummer"
-                    + " als u zelf mailt.\n\nUw vraag:\n" + question + "\n\nWe bewaren uw vraag en adres tot het Copyright"
+            return "Dank u. Uw vraag van " + when + " is doorgestuurd naar het Copyright Informatiepunt van Wageningen"
+                    + " University & Research (" + officeAddress + ") onder nummer " + e.ticket() + ". Het antwoord komt"
+                    + " naar dit adres; noem het nummer als u zelf mailt.\n\nWe bewaren uw vraag en adres tot het Copyright"
                     + " Informatiepunt haar heeft afgehandeld, en daarna nog " + retentionDays + " dagen.\n\n"
+                    + "Hebt u deze vraag niet gesteld? Dan kunt u dit bericht negeren.\n"
                     + "Dit bericht is automatisch verstuurd door de CIP Helpdesk.\n";
         }
-        return "Thank you. Your question has been passed to the Copyright Information Point of Wageningen University & Research ("
-                + officeAddress + ") as ticket " + e.ticket() + ". The reply will come to this address; quote the ticket if"
-                + " you write yourself.\n\nYour question:\n" + question + "\n\nWe keep your question and address until the"
+        return "Thank you. Your question of " + when + " has been passed to the Copyright Information Point of Wageningen"
+                + " University & Research (" + officeAddress + ") as ticket " + e.ticket() + ". The reply will come to this"
+                + " address; quote the ticket if you write yourself.\n\nWe keep your question and address until the"
                 + " Copyright Information Point has handled it, and for " + retentionDays + " days after that.\n\n"
+                + "Did you not ask this question? Then you can ignore this message.\n"
                 + "This message was sent automatically by the CIP Helpdesk.\n";
     }
 

@@ -81,15 +81,15 @@ class MailComposerFuzzTest {
         byte[] raw = ("From: a@b.cc\r\nSubject: =?UTF-8?Q?x?=\r\n Bcc: folded@example.org\r\nBcc: v@evil.example\r\n\r\n"
                 + "Cc: in the body@example.org\r\n").getBytes(StandardCharsets.US_ASCII);
         assertEquals(Set.of("from", "subject", "bcc"), MailInvariants.headerNames(raw));
-        // And a name written to add a recipient stays a display name: the composed mail passes every check.
+        // And a name written to add a recipient stays out of the headers: the composed mail passes every check.
         EscalationRequest request = new EscalationRequest("x@y.zz", Optional.of("Eve\r\nBcc: victim@evil.example"), "q",
                 List.of(), Optional.empty(), false, Language.EN, "chat");
         byte[] office = MailInvariants.check(MailInvariants.escalation("CIP-2026-000001", request, Optional.empty()),
                 MailKind.OFFICE);
         String text = new String(office, StandardCharsets.ISO_8859_1);
         assertFalse(text.substring(0, text.indexOf("\r\n\r\n")).contains("\r\nBcc:"), text);
-        // The line break is kept only as a fold inside the quoted display name, so it starts no header line.
-        assertTrue(text.contains("Reply-To: \"Eve\r\n Bcc: victim@evil.example\" <x@y.zz>\r\n"), text);
+        assertTrue(text.contains("Reply-To: x@y.zz\r\n"), text);
+        assertFalse(text.substring(0, text.indexOf("\r\n\r\n")).contains("victim"), text);
     }
 
     private static String field(String[] fields, int i) {

@@ -86,11 +86,11 @@ public final class MailInvariants {
         assertTrue(allowed.containsAll(names), "headers the composer does not set: " + names);
         assertTrue(names.containsAll(Set.of("from", "to", "reply-to", "message-id", "subject")), "missing headers: " + names);
 
-        // The researcher's name, when given, survives as the display name and nothing more.
-        if (kind == MailKind.OFFICE && escalation.name().filter(n -> !n.isBlank()).isPresent()) {
-            InternetAddress replyTo = (InternetAddress) parsed.getReplyTo()[0];
-            assertNotNull(replyTo.getPersonal(), "the name is lost from Reply-To");
-        }
+        // Nothing typed becomes a display name: a name could pose as the office's address or hide with control characters.
+        InternetAddress replyTo = (InternetAddress) parsed.getReplyTo()[0];
+        InternetAddress to = (InternetAddress) parsed.getRecipients(Message.RecipientType.TO)[0];
+        assertNull(replyTo.getPersonal(), "a display name in Reply-To");
+        assertNull(to.getPersonal(), "a display name in To");
         return bytes;
     }
 
