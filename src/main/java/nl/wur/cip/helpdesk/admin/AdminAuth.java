@@ -64,22 +64,9 @@ public final class AdminAuth {
         if (overall.isPresent()) {
             return new Login.Busy(overall.get());
         }
-        boolean matches;
-        try {
-            if (!checking.tryAcquire(CHECK_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                return new Login.Busy(CHECK_WAIT);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Login.Busy(CHECK_WAIT);
-        }
-        try {
-            matches = password.matches(candidate);
-        } finally {
-            checking.release();
-        }
-        if (!matches) {
-            return new Login.Refused();
+        Optional<Login> refused = check(candidate);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         throttle.succeeded(client);
         Instant now = clock.instant();
@@ -92,6 +79,23 @@ public final class AdminAuth {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         sessions.put(token, now.plus(SESSION_LENGTH));
         return new Login.Accepted(token);
+    }
+
+    /** Checks the candidate in turn with other logins: empty if it is the password, else why it is refused. */
+    private Optional<Login> check(String candidate) {
+        try {
+            if (!checking.tryAcquire(CHECK_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                return Optional.of(new Login.Busy(CHECK_WAIT));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(new Login.Busy(CHECK_WAIT));
+        }
+        try {
+            return password.matches(candidate) ? Optional.empty() : Optional.of(new Login.Refused());
+        } finally {
+            checking.release();
+        }
     }
 
     public boolean valid(String token) {

@@ -21,10 +21,10 @@ public final class Metrics {
     private final LongAdder degraded = new LongAdder();
     private final Supplier<Map<String, Long>> mailQueue;
 
-    /** @param mailQueue the number of escalation mails in each delivery state, read at each scrape */
     private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS",
             "TRACE", "CONNECT");
 
+    /** @param mailQueue the number of escalation mails in each delivery state, read at each scrape */
     public Metrics(Supplier<Map<String, Long>> mailQueue) {
         this.mailQueue = mailQueue;
     }
