@@ -108,6 +108,7 @@ public final class HelpdeskServer implements AutoCloseable {
             config.jetty.threadPool = new QueuedThreadPool(64, 8);
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(STOP_TIMEOUT.toMillis());
+                server.setErrorHandler(new JsonErrorHandler(requests.mapper()));
                 server.insertHandler(new GracefulHandler());
                 server.insertHandler(new InFlightPerAddress(guards.inFlightPerAddress()));
             });

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -109,6 +110,22 @@ class HardeningTest {
                 assertTrue(type.toLowerCase().contains("charset=utf-8"), what + ": " + type);
             }
             assertFalse(r.body().contains("Exception") || r.body().contains("\tat "), what + ": no stack trace");
+        }
+    }
+
+    @Test
+    void requestsJettyRefusesBeforeAnyRouteGetTheSameJsonError() throws Exception {
+        HelpdeskServer server = start(GuardSettings.UNLIMITED, Optional.empty());
+        // Found by MalformedRequestsTest: three long headers made Jetty answer its own HTML page, the request echoed back.
+        HttpResponse<String> bigHeaders = send(server, "POST", "/api/ask", "application/json", "{\"question\":\"May I mine?\"}",
+                Map.of("X-One", "a".repeat(4000), "X-Two", "b".repeat(4000), "X-Three", "c".repeat(4000)));
+        HttpResponse<String> longUri = send(server, "GET", "/api/" + "d".repeat(12_000), null, null, Map.of());
+        for (HttpResponse<String> r : List.of(bigHeaders, longUri)) {
+            String what = r.request().method() + " -> " + r.statusCode() + ": " + r.body();
+            assertTrue(r.statusCode() == 431 || r.statusCode() == 414, what);
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), what);
+            assertTrue(new ObjectMapper().readTree(r.body()).path("error").asText().startsWith("the request was refused"), what);
+            assertFalse(r.body().contains("aaaa") || r.body().contains("dddd") || r.body().contains("<html"), what);
         }
     }
 
