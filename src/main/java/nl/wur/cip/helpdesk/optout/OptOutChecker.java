@@ -5,15 +5,19 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
@@ -23,15 +27,18 @@ import nl.wur.cip.helpdesk.optout.Crawlers.Crawler;
 /**
  * Checks a website's text and data mining reservations for one address: the page itself (TDMRep headers, meta tags,
  * robots meta), {@code /robots.txt} (for everyone and for the well-known AI crawlers) and
- * {@code /.well-known/tdmrep.json}. Three requests at most, fetched in parallel within one deadline. Results are
- * cached for ten minutes per normalised address; failed checks are not cached, so a retry really retries.
+ * {@code /.well-known/tdmrep.json}. Three requests at most, fetched in parallel within one deadline. Each whole
+ * check (address lookup, fetching, reading) runs on a pool of its own, never on the caller's thread, and gives its
+ * answer by the deadline plus {@link #READ_GRACE} whatever the site sends. Results are cached for ten minutes per
+ * normalised address; failed checks are not cached, so a retry really retries.
  */
 public final class OptOutChecker implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OptOutChecker.class);
     static final long CACHE_NANOS = TimeUnit.MINUTES.toNanos(10);
     static final int CACHE_ENTRIES = 500;
     private static final int MAX_AGENT_SIGNALS = 40;
-    private static final int THREADS = 30;
+    /** Reading what was fetched is linear in its size (at most three bodies of 512 KB): far less than this. */
+    static final Duration READ_GRACE = Duration.ofSeconds(2);
 
     private record Cached(Findings findings, long expires) {
     }
@@ -42,7 +49,10 @@ public final class OptOutChecker implements AutoCloseable {
     private final List<Crawler> crawlers;
     private final OptOutMeaning meaning;
     private final Clock clock;
-    private final ExecutorService executor;
+    /** Whole checks: as many threads as checks may run, no queue, so one more is refused instead of waiting. */
+    private final ThreadPoolExecutor checks;
+    /** The up to three requests of each running check. */
+    private final ThreadPoolExecutor fetches;
     private final Map<String, Cached> cache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
@@ -58,14 +68,18 @@ public final class OptOutChecker implements AutoCloseable {
         this.crawlers = List.copyOf(crawlers);
         this.meaning = new OptOutMeaning(knowledge);
         this.clock = clock;
-        // Each check blocks up to three threads until its deadline; idle threads time out.
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "optout-check");
+        this.checks = pool(config.concurrentChecks(), new SynchronousQueue<>(), "optout-check");
+        this.fetches = pool(3 * config.concurrentChecks(), new LinkedBlockingQueue<>(), "optout-fetch");
+    }
+
+    private static ThreadPoolExecutor pool(int threads, BlockingQueue<Runnable> queue, String name) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, queue, r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
-        pool.allowCoreThreadTimeOut(true);
-        this.executor = pool;
+        pool.allowCoreThreadTimeOut(true); // idle threads end
+        return pool;
     }
 
     /** The checker as the server uses it: crawlers from {@code knowledge/optout/crawlers.yml}. */
@@ -81,32 +95,74 @@ public final class OptOutChecker implements AutoCloseable {
     }
 
     /**
-     * Checks the address and reports in the language asked.
+     * Checks the address and reports, in the language asked, when the check is done.
      *
-     * @throws UrlRefusedException if the address is not an http(s) URL of a public website
+     * @throws UrlRefusedException at once, if the address is not an http(s) URL of a public website
+     * @throws ChecksBusyException at once, if as many checks run as the configuration allows
      */
-    public OptOutReport check(String url, Language language) {
-        return meaning.report(findings(url), language);
+    public CompletableFuture<OptOutReport> checkAsync(String url, Language language) {
+        return findingsAsync(url).thenApply(findings -> meaning.report(findings, language));
     }
 
-    /** What the site declares about the address, from the cache when checked in the last ten minutes. */
+    /** As {@link #checkAsync}, waiting for the report. */
+    public OptOutReport check(String url, Language language) {
+        return join(checkAsync(url, language));
+    }
+
+    /** As {@link #findingsAsync}, waiting for the findings. */
     public Findings findings(String url) {
+        return join(findingsAsync(url));
+    }
+
+    /**
+     * What the site declares about the address, from the cache when checked in the last ten minutes.
+     *
+     * @throws UrlRefusedException at once, if the address is not an http(s) URL of a public website
+     * @throws ChecksBusyException at once, if as many checks run as the configuration allows
+     */
+    public CompletableFuture<Findings> findingsAsync(String url) {
         URI uri = AddressPolicy.parse(url);
         String key = normalise(uri);
         synchronized (cache) {
             Cached hit = cache.get(key);
             if (hit != null && hit.expires() - System.nanoTime() > 0) {
-                return hit.findings();
+                return CompletableFuture.completedFuture(hit.findings());
             }
         }
         URI target = URI.create(key);
-        Findings findings = fetchAndRead(target);
-        if (findings.verdict() != Verdict.UNREACHABLE) {
-            synchronized (cache) {
-                cache.put(key, new Cached(findings, System.nanoTime() + CACHE_NANOS));
-            }
+        long deadline = System.nanoTime() + config.totalTimeout().toNanos();
+        CompletableFuture<Findings> running;
+        try {
+            running = CompletableFuture.supplyAsync(() -> fetchAndRead(target, deadline), checks);
+        } catch (RejectedExecutionException e) {
+            throw new ChecksBusyException(config.concurrentChecks());
         }
-        return findings;
+        long budgetMillis = config.totalTimeout().plus(READ_GRACE).toMillis();
+        return running.completeOnTimeout(outOfTime(target), budgetMillis, TimeUnit.MILLISECONDS).thenApply(findings -> {
+            if (findings.verdict() != Verdict.UNREACHABLE) {
+                synchronized (cache) {
+                    cache.put(key, new Cached(findings, System.nanoTime() + CACHE_NANOS));
+                }
+            }
+            return findings;
+        });
+    }
+
+    private Findings outOfTime(URI uri) {
+        return new Findings(uri.toString(), clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(), Verdict.UNREACHABLE,
+                List.of(), List.of("the check did not finish within " + config.totalTimeout().plus(READ_GRACE).toSeconds()
+                + " s; the site answered too slowly or sent too much to read"));
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** Lower-case scheme and host, no default port, no fragment, "/" for an empty path. */
@@ -120,7 +176,7 @@ public final class OptOutChecker implements AutoCloseable {
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
-    private Findings fetchAndRead(URI uri) {
+    private Findings fetchAndRead(URI uri, long deadline) {
         String checkedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
         String url = uri.toString();
         try {
@@ -128,7 +184,6 @@ public final class OptOutChecker implements AutoCloseable {
         } catch (UnknownHostException e) {
             return new Findings(url, checkedAt, Verdict.UNREACHABLE, List.of(), List.of("host " + uri.getHost() + " not found"));
         }
-        long deadline = System.nanoTime() + config.totalTimeout().toNanos();
         URI origin = URI.create(uri.getScheme() + "://" + uri.getRawAuthority());
         CompletableFuture<SafeFetcher.Fetched> page = fetch(uri, deadline);
         CompletableFuture<SafeFetcher.Fetched> robots = fetch(origin.resolve("/robots.txt"), deadline);
@@ -172,6 +227,9 @@ public final class OptOutChecker implements AutoCloseable {
         }
 
         SafeFetcher.Fetched r = robots.join();
+        if (pastBudget(deadline)) { // the caller has had its answer; spend no more CPU on this site
+            return outOfTime(uri);
+        }
         if (!r.ok()) {
             problems.add("robots.txt: " + r.failure());
             complete = false;
@@ -189,6 +247,9 @@ public final class OptOutChecker implements AutoCloseable {
         } // 3xx beyond the limit is a failure; 4xx means there is no robots.txt: no rules
 
         SafeFetcher.Fetched t = tdmrep.join();
+        if (pastBudget(deadline)) {
+            return outOfTime(uri);
+        }
         if (!t.ok()) {
             problems.add("tdmrep.json: " + t.failure());
         } else if (t.status() == 200) {
@@ -205,6 +266,10 @@ public final class OptOutChecker implements AutoCloseable {
                 : reserves || partial ? Verdict.PARTLY
                 : Verdict.NONE_FOUND;
         return new Findings(url, checkedAt, verdict, signals, problems);
+    }
+
+    private static boolean pastBudget(long deadline) {
+        return System.nanoTime() - (deadline + READ_GRACE.toNanos()) > 0;
     }
 
     private record RobotsResult(List<Signal> signals, boolean full, boolean partial) {
@@ -243,12 +308,13 @@ public final class OptOutChecker implements AutoCloseable {
     }
 
     private CompletableFuture<SafeFetcher.Fetched> fetch(URI uri, long deadline) {
-        return CompletableFuture.supplyAsync(() -> fetcher.get(uri, deadline), executor)
+        return CompletableFuture.supplyAsync(() -> fetcher.get(uri, deadline), fetches)
                 .exceptionally(e -> SafeFetcher.Fetched.failed(uri, "request failed"));
     }
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        checks.shutdownNow();
+        fetches.shutdownNow();
     }
 }

@@ -11,30 +11,35 @@ import java.time.Duration;
  * @param maxRedirects          redirects followed per request, each one checked again
  * @param allowPrivateAddresses allow loopback, private and link-local addresses (tests and local setups only)
  * @param userAgent             the User-Agent the checker announces itself with
+ * @param concurrentChecks      checks that may run at once; one more is refused at once, not queued
  */
 public record OptOutConfig(Duration connectTimeout, Duration totalTimeout, int maxBodyBytes, int maxRedirects,
-                           boolean allowPrivateAddresses, String userAgent) {
+                           boolean allowPrivateAddresses, String userAgent, int concurrentChecks) {
     public static final String USER_AGENT = "CIP-Helpdesk-OptOutChecker/1.0 (+copyright@wur.nl)";
 
     public OptOutConfig {
         if (connectTimeout.isNegative() || connectTimeout.isZero() || totalTimeout.isNegative() || totalTimeout.isZero()) {
             throw new IllegalArgumentException("opt-out check timeouts must be positive");
         }
-        if (maxBodyBytes < 1024 || maxRedirects < 0) {
+        if (maxBodyBytes < 1024 || maxRedirects < 0 || concurrentChecks < 1) {
             throw new IllegalArgumentException("opt-out check limits are too small");
         }
     }
 
-    /** Connect 3 s, whole check 8 s, 512 KB per body, 3 redirects, public addresses only. */
+    /** Connect 3 s, whole check 8 s, 512 KB per body, 3 redirects, public addresses only, 8 checks at once. */
     public static OptOutConfig defaults() {
-        return new OptOutConfig(Duration.ofSeconds(3), Duration.ofSeconds(8), 512 * 1024, 3, false, USER_AGENT);
+        return new OptOutConfig(Duration.ofSeconds(3), Duration.ofSeconds(8), 512 * 1024, 3, false, USER_AGENT, 8);
     }
 
     public OptOutConfig withAllowPrivateAddresses(boolean allow) {
-        return new OptOutConfig(connectTimeout, totalTimeout, maxBodyBytes, maxRedirects, allow, userAgent);
+        return new OptOutConfig(connectTimeout, totalTimeout, maxBodyBytes, maxRedirects, allow, userAgent, concurrentChecks);
     }
 
     public OptOutConfig withTimeouts(Duration connect, Duration total) {
-        return new OptOutConfig(connect, total, maxBodyBytes, maxRedirects, allowPrivateAddresses, userAgent);
+        return new OptOutConfig(connect, total, maxBodyBytes, maxRedirects, allowPrivateAddresses, userAgent, concurrentChecks);
+    }
+
+    public OptOutConfig withConcurrentChecks(int checks) {
+        return new OptOutConfig(connectTimeout, totalTimeout, maxBodyBytes, maxRedirects, allowPrivateAddresses, userAgent, checks);
     }
 }

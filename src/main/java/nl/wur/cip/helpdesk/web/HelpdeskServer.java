@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.wur.cip.helpdesk.admin.AdminAuth;
 import nl.wur.cip.helpdesk.answer.AnswerService;
@@ -31,6 +33,7 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import nl.wur.cip.helpdesk.llm.LlmAnswerService;
 import nl.wur.cip.helpdesk.optout.OptOutChecker;
+import nl.wur.cip.helpdesk.optout.OptOutReport;
 import nl.wur.cip.helpdesk.storage.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -173,19 +176,27 @@ public final class HelpdeskServer implements AutoCloseable {
             config.routes.post("/admin/api/people/delete", ctx -> json(ctx, 200, admin.deletePerson(ctx)));
             config.routes.get("/admin/api/feedback", ctx -> json(ctx, 200, admin.feedback(ctx)));
             config.routes.get("/admin/api/unanswered", ctx -> json(ctx, 200, admin.unanswered(ctx)));
-            config.routes.post("/api/optout-check", ctx -> json(ctx, 200, optOutApi.handle(ctx)));
-            config.routes.exception(ApiException.class, (e, ctx) -> {
-                if (e.status() == 503) {
-                    ctx.header("Retry-After", "2");
-                }
-                error(ctx, e.status(), e.getMessage());
+            config.routes.post("/api/optout-check", ctx -> {
+                CompletableFuture<OptOutReport> report = optOutApi.start(ctx);
+                ctx.future(() -> report.thenAccept(done -> {
+                    try {
+                        json(ctx, 200, done);
+                    } catch (Exception e) {
+                        throw new CompletionException(e);
+                    }
+                }));
             });
+            config.routes.exception(ApiException.class, this::refuse);
             config.routes.exception(WorkGate.Overloaded.class, (e, ctx) -> {
                 ctx.header("Retry-After", "1");
                 error(ctx, 503, e.getMessage());
             });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
+                if (e instanceof CompletionException && e.getCause() instanceof ApiException refusal) {
+                    refuse(refusal, ctx); // from an endpoint answering later (ctx.future)
+                    return;
+                }
                 Optional<StorageException> storage = cause(e, StorageException.class);
                 if (storage.isPresent()) {
                     LOG.error("storage failed on {} {}: {}", ctx.method(), RequestIds.loggable(ctx.path()),
@@ -209,6 +220,13 @@ public final class HelpdeskServer implements AutoCloseable {
             });
             config.routes.error(405, ctx -> error(ctx, 405, ctx.method() + " is not allowed on " + ctx.path()));
         });
+    }
+
+    private void refuse(ApiException e, Context ctx) {
+        if (e.status() == 503) {
+            ctx.header("Retry-After", "2");
+        }
+        error(ctx, e.status(), e.getMessage());
     }
 
     /** A client's broken request (bad framing, a body cut short) surfaces as Jetty's or an I/O exception: a 400, not a 500. */
@@ -263,7 +281,7 @@ public final class HelpdeskServer implements AutoCloseable {
     }
 
     /** Called once the opt-out checker is built; until then {@code /api/optout-check} answers 503. */
-    public void optOutReady(nl.wur.cip.helpdesk.optout.OptOutChecker checker) {
+    public void optOutReady(OptOutChecker checker) {
         optOut.set(checker);
     }
 

@@ -38,7 +38,7 @@ final class InFlightPerAddress extends Handler.Wrapper {
         if (inFlight.merge(address, 1, Integer::sum) > cap) {
             release(address);
             response.setStatus(429);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
             response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
             response.write(true, ByteBuffer.wrap(REFUSED), callback);

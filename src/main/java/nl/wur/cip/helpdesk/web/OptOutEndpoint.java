@@ -3,16 +3,20 @@ package nl.wur.cip.helpdesk.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import nl.wur.cip.helpdesk.knowledge.Language;
 import nl.wur.cip.helpdesk.optout.AddressPolicy;
+import nl.wur.cip.helpdesk.optout.ChecksBusyException;
 import nl.wur.cip.helpdesk.optout.OptOutChecker;
 import nl.wur.cip.helpdesk.optout.OptOutReport;
 import nl.wur.cip.helpdesk.optout.UrlRefusedException;
 
 /**
  * {@code POST /api/optout-check}: checks a website's text and data mining reservations. Each client (by IP) may run
- * {@value #PER_MINUTE} checks a minute, because every check makes requests to someone else's website.
+ * {@value #PER_MINUTE} checks a minute, because every check makes requests to someone else's website. The check runs
+ * on the checker's own bounded pool; the request thread is free while it runs.
  */
 final class OptOutEndpoint {
     static final int PER_MINUTE = 10;
@@ -27,7 +31,8 @@ final class OptOutEndpoint {
         this.checker = checker;
     }
 
-    OptOutReport handle(Context ctx) {
+    /** Validates the request and starts the check; the report comes when the future completes. */
+    CompletableFuture<OptOutReport> start(Context ctx) {
         OptOutChecker service = checker.get()
                 .orElseThrow(() -> new ApiException(503, "the opt-out check is not available yet; try again shortly"));
         limit.check(ctx);
@@ -35,9 +40,17 @@ final class OptOutEndpoint {
         String url = JsonRequests.requiredString(body, "url", AddressPolicy.MAX_URL_CHARS + 100);
         Language language = JsonRequests.optionalLanguage(body).orElse(Language.EN);
         try {
-            return service.check(url, language);
+            // The address's host is looked up on the checker's pool, so a private address may be refused there too.
+            return service.checkAsync(url, language).exceptionally(e -> {
+                if (e.getCause() instanceof UrlRefusedException refused) {
+                    throw new ApiException(400, refused.getMessage());
+                }
+                throw e instanceof CompletionException c ? c : new CompletionException(e);
+            });
         } catch (UrlRefusedException e) {
             throw new ApiException(400, e.getMessage());
+        } catch (ChecksBusyException e) {
+            throw new ApiException(503, e.getMessage());
         }
     }
 }

@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
@@ -351,6 +353,81 @@ class OptOutCheckerTest {
         String url = "http://example.org/" + "a".repeat(AddressPolicy.MAX_URL_CHARS);
         UrlRefusedException e = assertThrows(UrlRefusedException.class, () -> checker.findings(url));
         assertTrue(e.getMessage().contains("longer than 2000"));
+    }
+
+    @Test
+    void aCheckPastTheConcurrencyLimitIsRefusedAtOnceAndTheCallerIsNeverHeld() throws Exception {
+        OptOutConfig two = TEST_CONFIG.withConcurrentChecks(2);
+        CountDownLatch release = new CountDownLatch(1);
+        TestSite.Handler slow = exchange -> {
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            TestSite.send(exchange, 200, HTML, page(""));
+        };
+        site.on("/a", slow).on("/b", slow).on("/c", slow).on("/robots.txt", slow);
+        try (OptOutChecker limited = new OptOutChecker(two, AddressPolicy.of(two), crawlers, knowledge, Clock.systemUTC())) {
+            long started = System.nanoTime();
+            CompletableFuture<Findings> a = limited.findingsAsync(site.url("/a"));
+            CompletableFuture<Findings> b = limited.findingsAsync(site.url("/b"));
+            assertThrows(ChecksBusyException.class, () -> limited.findingsAsync(site.url("/c")));
+            long callerMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertFalse(a.isDone() || b.isDone(), "the checks run on the checker's pool, not the caller's thread");
+            assertTrue(callerMillis < 1000, "the caller was held " + callerMillis + " ms");
+            release.countDown();
+            assertEquals(Verdict.NONE_FOUND, a.get(5, TimeUnit.SECONDS).verdict());
+            b.get(5, TimeUnit.SECONDS);
+            // Slots come back once checks end (the pool's threads hand back their slot just after completing).
+            Findings again = null;
+            for (int i = 0; i < 50 && again == null; i++) {
+                try {
+                    again = limited.findings(site.url("/c"));
+                } catch (ChecksBusyException e) {
+                    Thread.sleep(20);
+                }
+            }
+            assertTrue(again != null && again.verdict() == Verdict.NONE_FOUND, String.valueOf(again));
+        }
+    }
+
+    @Test
+    void aHostileRobotsTxtIsReadWithinTheCheckBudget() {
+        // The attack review's site: 512 KB of wildcard rules that each almost match a long path (206 s of CPU before).
+        String rule = "Disallow: *" + "a".repeat(2000) + "b\n";
+        StringBuilder robots = new StringBuilder("User-agent: *\n");
+        while (robots.length() + rule.length() < TEST_CONFIG.maxBodyBytes()) {
+            robots.append(rule);
+        }
+        site.text("/robots.txt", "text/plain", robots.toString());
+        String path = "/" + "a".repeat(1900);
+        site.text(path, HTML, page(""));
+        long started = System.nanoTime();
+        Findings f = checker.findings(site.url(path));
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        System.out.printf("hostile robots.txt (%d KB of wildcard rules): the whole check took %d ms%n",
+                robots.length() / 1024, millis);
+        assertEquals(Verdict.NONE_FOUND, f.verdict(), f.problems().toString());
+        long budget = TEST_CONFIG.totalTimeout().plus(OptOutChecker.READ_GRACE).toMillis();
+        assertTrue(millis < budget, "took " + millis + " ms, over the check's budget of " + budget + " ms");
+    }
+
+    @Test
+    void aSiteSlowerThanTheDeadlineGetsAnUnreachableAnswerWithinTheBudget() {
+        TestSite.Handler never = exchange -> {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        site.on("/a", never).on("/robots.txt", never).on("/.well-known/tdmrep.json", never);
+        long started = System.nanoTime();
+        Findings f = checker.findings(site.url("/a"));
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertEquals(Verdict.UNREACHABLE, f.verdict());
+        assertTrue(millis < TEST_CONFIG.totalTimeout().plus(OptOutChecker.READ_GRACE).toMillis(), millis + " ms");
     }
 
     @Test

@@ -19,6 +19,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeLoader;
@@ -50,6 +53,7 @@ class OptOutApiTest {
     private HelpdeskServer strict;
     private OptOutChecker allowingChecker;
     private OptOutChecker strictChecker;
+    private final CountDownLatch slowArrived = new CountDownLatch(1);
 
     @BeforeAll
     void start() throws Exception {
@@ -58,10 +62,18 @@ class OptOutApiTest {
         site.createContext("/", exchange -> {
             byte[] body;
             String type;
+            if (exchange.getRequestURI().getPath().equals("/slow")) {
+                slowArrived.countDown();
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (exchange.getRequestURI().getPath().equals("/robots.txt")) {
                 body = "User-agent: GPTBot\nDisallow: /\n\nUser-agent: CCBot\nDisallow: /\n".getBytes(StandardCharsets.UTF_8);
                 type = "text/plain";
-            } else if (exchange.getRequestURI().getPath().startsWith("/articles")) {
+            } else if (exchange.getRequestURI().getPath().startsWith("/articles") || exchange.getRequestURI().getPath().equals("/slow")) {
                 body = "<html><head><meta name=\"tdm-reservation\" content=\"1\"></head><body></body></html>"
                         .getBytes(StandardCharsets.UTF_8);
                 type = "text/html";
@@ -75,6 +87,7 @@ class OptOutApiTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        site.setExecutor(Executors.newFixedThreadPool(4));
         site.start();
         database = Database.open("jdbc:h2:mem:optout-api;DB_CLOSE_DELAY=-1", "sa", "");
         OptOutConfig test = OptOutConfig.defaults().withAllowPrivateAddresses(true)
@@ -193,6 +206,33 @@ class OptOutApiTest {
             long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
             assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
             assertTrue(mapper.readTree(limited.body()).get("error").asText().contains("too many checks"));
+        }
+    }
+
+    @Test
+    void aCheckRunsOffTheRequestThreadAndOneOverTheLimitGets503WithRetryAfter() throws Exception {
+        OptOutConfig one = OptOutConfig.defaults().withAllowPrivateAddresses(true)
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(3)).withConcurrentChecks(1);
+        try (OptOutChecker single = OptOutChecker.create(one, Path.of("knowledge"), new KnowledgeLoader().load(Path.of("knowledge")),
+                Clock.systemUTC());
+             HelpdeskServer server = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database), Clock.systemUTC()).start(0)) {
+            server.optOutReady(single);
+            CompletableFuture<HttpResponse<String>> first = client.sendAsync(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + server.port() + "/api/optout-check")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(mapper.createObjectNode().put("url", siteUrl("/slow")).toString()))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(slowArrived.await(5, TimeUnit.SECONDS), "the first check reached the site");
+            HttpResponse<String> second = post(server, mapper.createObjectNode().put("url", siteUrl("/articles/2")).toString());
+            assertEquals(503, second.statusCode(), second.body());
+            assertTrue(second.headers().firstValue("Retry-After").isPresent());
+            assertTrue(mapper.readTree(second.body()).get("error").asText().contains("busy"), second.body());
+            HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port()
+                    + "/api/health/live")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode());
+            HttpResponse<String> done = first.get(10, TimeUnit.SECONDS);
+            assertEquals(200, done.statusCode(), done.body());
+            assertEquals("reserved", mapper.readTree(done.body()).get("verdict").asText(), done.body());
+            assertTrue(done.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         }
     }
 
