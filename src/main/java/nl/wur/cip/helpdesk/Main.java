@@ -61,6 +61,7 @@ import nl.wur.cip.helpdesk.search.TextAnalysis;
 import nl.wur.cip.helpdesk.search.TextEmbedder;
 import nl.wur.cip.helpdesk.search.VectorCache;
 import nl.wur.cip.helpdesk.storage.Database;
+import nl.wur.cip.helpdesk.storage.DiskFloor;
 import nl.wur.cip.helpdesk.understanding.IntentClassifier;
 import nl.wur.cip.helpdesk.understanding.QuestionFeatures;
 import nl.wur.cip.helpdesk.understanding.QuestionUnderstanding;
@@ -271,7 +272,8 @@ public final class Main {
                 Duration.ofDays(config.retentionDays()), clock), 0, 6, TimeUnit.HOURS);
         // Model calls wait on the network, not the CPU: each may hold a slot of the answer gate without starving the rest.
         GuardSettings guards = llm.enabled() ? config.guards().withMoreConcurrency(llm.maxConcurrent()) : config.guards();
-        HelpdeskServer server = new HelpdeskServer(config.webDir(), new HelpdeskServer.Services(feedback, unanswered, escalations, admin, guards, config.metricsToken()), clock).start(config.port());
+        HelpdeskServer server = new HelpdeskServer(config.webDir(), new HelpdeskServer.Services(feedback, unanswered, escalations, admin, guards,
+                config.metricsToken(), new DiskFloor(config.dataDir(), guards.minFreeDiskMb() * 1024L * 1024L)), clock).start(config.port());
         Assembly assembly;
         try {
             assembly = joined(assembling);

@@ -11,6 +11,7 @@ import nl.wur.cip.helpdesk.config.HelpdeskConfig;
 import nl.wur.cip.helpdesk.search.LanguageDetector;
 import nl.wur.cip.helpdesk.guard.GuardSettings;
 import nl.wur.cip.helpdesk.storage.Database;
+import nl.wur.cip.helpdesk.storage.DiskFloor;
 import nl.wur.cip.helpdesk.web.HelpdeskServer;
 
 /** The real helpdesk over the shipped knowledge, built once per test run because loading the model takes seconds. */
@@ -48,9 +49,15 @@ public final class TestHelpdesk {
 
     /** As {@link #services(Database)}, with the given limits and metrics token. */
     public static HelpdeskServer.Services services(Database database, GuardSettings guards, Optional<String> metricsToken) {
+        return services(database, guards, metricsToken, DiskFloor.none());
+    }
+
+    /** As {@link #services(Database)}, with the given limits, metrics token and disk floor. */
+    public static HelpdeskServer.Services services(Database database, GuardSettings guards, Optional<String> metricsToken,
+                                                   DiskFloor disk) {
         HelpdeskServer.Services plain = services(database);
         return new HelpdeskServer.Services(plain.feedback(), plain.unanswered(), plain.escalations(), plain.admin(), guards,
-                metricsToken);
+                metricsToken, disk);
     }
 
     public static HelpdeskConfig config(Path dataDir) {

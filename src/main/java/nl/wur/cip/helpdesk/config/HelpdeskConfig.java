@@ -73,10 +73,6 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
                 + ", metricsToken=" + (metricsToken.isPresent() ? "set" : "none") + ", answerCache=" + answerCache + "]";
     }
 
-    /**
-     * The JDBC URL: the configured one, or embedded H2 in the data folder. WRITE_DELAY=0 makes H2 write each
-     * commit to the file before returning, so an acknowledged escalation survives a kill -9.
-     */
     /** The same settings over another data folder (the benchmark's and the build's scratch folders). */
     public HelpdeskConfig withDataDir(Path folder) {
         return new HelpdeskConfig(port, folder, knowledgeDir, webDir, escalationTo, embeddingModel, embeddingPooling,
@@ -84,9 +80,14 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
                 guards, metricsToken, answerCache);
     }
 
-    /** The embedded default keeps no trace file: H2 writes failed statements there with their values (questions). */
+    /**
+     * The JDBC URL: the configured one, or embedded H2 in the data folder. WRITE_DELAY=0 makes H2 write each commit to
+     * the file before returning, so an acknowledged escalation survives a kill -9. No trace file: H2 writes failed
+     * statements there with their values (questions). COMPRESS halves what the mostly-text rows take on disk.
+     */
     public String databaseUrl() {
-        return dbUrl.orElseGet(() -> "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("helpdesk") + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0");
+        return dbUrl.orElseGet(() -> "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("helpdesk")
+                + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0;COMPRESS=TRUE");
     }
 
 }

@@ -15,20 +15,23 @@ import nl.wur.cip.helpdesk.config.Settings;
  * @param inFlightPerAddress   requests with a body one client address may have in progress at a time
  * @param workConcurrency      questions answered at the same time
  * @param workQueue            questions waiting for a free slot before the rest get 503
+ * @param minFreeDiskMb        free space the data folder's disk keeps for escalations; below it optional writes get
+ *                             503 (0 off)
  */
 public record GuardSettings(int askPerMinute, int feedbackPerMinute, int escalationsPerHour, int assessPerMinute,
-                            int loginsPerMinute, int inFlightPerAddress, int workConcurrency, int workQueue) {
-    /** No client limits, and a gate wide enough never to refuse in a test. */
-    public static final GuardSettings UNLIMITED = new GuardSettings(0, 0, 0, 0, 0, 0, 64, 1024);
+                            int loginsPerMinute, int inFlightPerAddress, int workConcurrency, int workQueue,
+                            int minFreeDiskMb) {
+    /** No client limits, a gate wide enough never to refuse in a test, and no disk floor. */
+    public static final GuardSettings UNLIMITED = new GuardSettings(0, 0, 0, 0, 0, 0, 64, 1024, 0);
 
     public GuardSettings withMoreConcurrency(int extra) {
         return new GuardSettings(askPerMinute, feedbackPerMinute, escalationsPerHour, assessPerMinute, loginsPerMinute,
-                inFlightPerAddress, workConcurrency + extra, workQueue);
+                inFlightPerAddress, workConcurrency + extra, workQueue, minFreeDiskMb);
     }
 
     /** These settings with other per-client limits, the work gate unchanged. */
     public GuardSettings withClientLimits(int ask, int feedback, int escalations, int assess, int logins, int inFlight) {
-        return new GuardSettings(ask, feedback, escalations, assess, logins, inFlight, workConcurrency, workQueue);
+        return new GuardSettings(ask, feedback, escalations, assess, logins, inFlight, workConcurrency, workQueue, minFreeDiskMb);
     }
 
     public static GuardSettings from(Map<String, String> values) {
@@ -42,6 +45,7 @@ public record GuardSettings(int askPerMinute, int feedbackPerMinute, int escalat
                 // A quarter of the server's 64 threads: one address cannot hold them all with slow bodies.
                 Settings.number(values, "HELPDESK_IN_FLIGHT_PER_ADDRESS", 16, 0, 64),
                 Settings.number(values, "HELPDESK_WORK_CONCURRENCY", cores, 1, 256),
-                Settings.number(values, "HELPDESK_WORK_QUEUE", 64, 0, 10_000));
+                Settings.number(values, "HELPDESK_WORK_QUEUE", 64, 0, 10_000),
+                Settings.number(values, "HELPDESK_MIN_FREE_DISK_MB", 500, 0, 10_000_000));
     }
 }

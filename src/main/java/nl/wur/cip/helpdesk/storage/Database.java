@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     /** Migrations in order; each runs once, recorded in schema_version. Append, never edit. */
-    private static final List<String> MIGRATIONS = List.of("V1__feedback.sql", "V2__assessments.sql", "V3__escalations.sql");
+    private static final List<String> MIGRATIONS = List.of("V1__feedback.sql", "V2__assessments.sql", "V3__escalations.sql",
+            "V4__assessment_inline.sql");
 
     private final DataSource dataSource;
     private final AutoCloseable closer;

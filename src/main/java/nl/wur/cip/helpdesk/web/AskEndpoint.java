@@ -14,6 +14,7 @@ import nl.wur.cip.helpdesk.knowledge.Language;
 import nl.wur.cip.helpdesk.guard.WorkGate;
 import nl.wur.cip.helpdesk.llm.LlmAnswerService;
 import nl.wur.cip.helpdesk.ops.Metrics;
+import nl.wur.cip.helpdesk.storage.DiskFloor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,15 +51,17 @@ final class AskEndpoint {
     private final JsonRequests requests;
     private final Supplier<Optional<LlmAnswerService>> answers;
     private final UnansweredLog unanswered;
+    private final DiskFloor disk;
     private final WorkGate gate;
     private final Metrics metrics;
     private final Clock clock;
 
-    AskEndpoint(JsonRequests requests, Supplier<Optional<LlmAnswerService>> answers, UnansweredLog unanswered, WorkGate gate,
-                Metrics metrics, Clock clock) {
+    AskEndpoint(JsonRequests requests, Supplier<Optional<LlmAnswerService>> answers, UnansweredLog unanswered, DiskFloor disk,
+                WorkGate gate, Metrics metrics, Clock clock) {
         this.requests = requests;
         this.answers = answers;
         this.unanswered = unanswered;
+        this.disk = disk;
         this.gate = gate;
         this.metrics = metrics;
         this.clock = clock;
@@ -79,7 +82,7 @@ final class AskEndpoint {
     AskResponse answered(Question question, LlmAnswerService.Result result) {
         Answer answer = result.answer();
         metrics.answer(answer.outcome().code(), result.degraded());
-        if (answer.outcome() != Outcome.ANSWERED) {
+        if (answer.outcome() != Outcome.ANSWERED && disk.hasRoom()) { // short of disk, the log line is what gives way
             try {
                 unanswered.record(new UnansweredLog.Entry(clock.instant(), answer.language().code(), answer.outcome().code(),
                         answer.confidence(), answer.source(), question.text().strip()));

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import nl.wur.cip.helpdesk.checklist.ChecklistException;
 import nl.wur.cip.helpdesk.checklist.ChecklistService;
 import nl.wur.cip.helpdesk.knowledge.Language;
+import nl.wur.cip.helpdesk.storage.DiskFloor;
 
 /** The checklist API: the tree, assessing answers, and stored assessments. */
 final class ChecklistEndpoints {
@@ -18,10 +19,12 @@ final class ChecklistEndpoints {
 
     private final JsonRequests requests;
     private final Supplier<Optional<ChecklistService>> checklist;
+    private final DiskFloor disk;
 
-    ChecklistEndpoints(JsonRequests requests, Supplier<Optional<ChecklistService>> checklist) {
+    ChecklistEndpoints(JsonRequests requests, Supplier<Optional<ChecklistService>> checklist, DiskFloor disk) {
         this.requests = requests;
         this.checklist = checklist;
+        this.disk = disk;
     }
 
     ChecklistService.Tree tree(Context ctx) {
@@ -52,6 +55,7 @@ final class ChecklistEndpoints {
             }
             given.put(entry.getKey(), entry.getValue().asText());
         }
+        ApiException.requireRoom(disk, "checklist records"); // each assessment is stored as a record
         try {
             return service().assess(given, language);
         } catch (ChecklistException e) {

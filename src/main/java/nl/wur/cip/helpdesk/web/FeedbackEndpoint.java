@@ -9,6 +9,7 @@ import java.util.UUID;
 import nl.wur.cip.helpdesk.feedback.Feedback;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import nl.wur.cip.helpdesk.knowledge.Language;
+import nl.wur.cip.helpdesk.storage.DiskFloor;
 
 /** {@code POST /api/feedback}: validates a thumbs up or down and stores it. */
 final class FeedbackEndpoint {
@@ -17,11 +18,13 @@ final class FeedbackEndpoint {
 
     private final JsonRequests requests;
     private final FeedbackStore store;
+    private final DiskFloor disk;
     private final Clock clock;
 
-    FeedbackEndpoint(JsonRequests requests, FeedbackStore store, Clock clock) {
+    FeedbackEndpoint(JsonRequests requests, FeedbackStore store, DiskFloor disk, Clock clock) {
         this.requests = requests;
         this.store = store;
+        this.disk = disk;
         this.clock = clock;
     }
 
@@ -40,6 +43,7 @@ final class FeedbackEndpoint {
         String comment = JsonRequests.optionalString(body, "comment", 1000).map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
         String language = JsonRequests.optionalLanguage(body).orElse(Language.EN).code();
         String conversationId = JsonRequests.optionalString(body, "conversationId", 100).orElse(null);
+        ApiException.requireRoom(disk, "feedback");
         String id = UUID.randomUUID().toString();
         store.save(new Feedback(id, clock.instant(), conversationId, question, answer, outcome, rating, comment, language));
         return Map.of("id", id);

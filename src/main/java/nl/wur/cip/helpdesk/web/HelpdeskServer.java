@@ -28,6 +28,7 @@ import nl.wur.cip.helpdesk.guard.GuardSettings;
 import nl.wur.cip.helpdesk.guard.WorkGate;
 import nl.wur.cip.helpdesk.ops.Metrics;
 import nl.wur.cip.helpdesk.ops.RequestIds;
+import nl.wur.cip.helpdesk.storage.DiskFloor;
 import nl.wur.cip.helpdesk.storage.StorageException;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -67,12 +68,12 @@ public final class HelpdeskServer implements AutoCloseable {
 
     /** What the server stores and hands on, all available before the index is ready. */
     public record Services(FeedbackStore feedback, UnansweredLog unanswered, EscalationService escalations,
-                           Optional<AdminAuth> admin, GuardSettings guards, Optional<String> metricsToken) {
-        /** Everything in one database, with escalations stored but not mailed (no SMTP server). */
+                           Optional<AdminAuth> admin, GuardSettings guards, Optional<String> metricsToken, DiskFloor disk) {
+        /** Everything in one database, with escalations stored but not mailed (no SMTP server), and no disk floor. */
         public static Services withoutMail(Database database, Optional<AdminAuth> admin, Clock clock) {
             return new Services(new FeedbackStore(database), new UnansweredLog(database), new EscalationService(
                     new EscalationStore(database), Optional.empty(), "wur.nl", "copyright@wur.nl", clock), admin,
-                    GuardSettings.UNLIMITED, Optional.empty());
+                    GuardSettings.UNLIMITED, Optional.empty(), DiskFloor.none());
         }
     }
 
@@ -85,11 +86,12 @@ public final class HelpdeskServer implements AutoCloseable {
         ClientLimit assessLimit = ClientLimit.perMinute(guards.assessPerMinute(), "assessments");
         ClientLimit loginLimit = ClientLimit.perMinute(guards.loginsPerMinute(), "login attempts");
         metrics = new Metrics(services.escalations()::deliveryCounts);
-        AskEndpoint ask = new AskEndpoint(requests, () -> Optional.ofNullable(answers.get()), services.unanswered(), gate,
-                metrics, clock);
+        AskEndpoint ask = new AskEndpoint(requests, () -> Optional.ofNullable(answers.get()), services.unanswered(),
+                services.disk(), gate, metrics, clock);
         AskStreamEndpoint askStream = new AskStreamEndpoint(ask, requests.mapper());
-        FeedbackEndpoint feedback = new FeedbackEndpoint(requests, services.feedback(), clock);
-        ChecklistEndpoints checklistApi = new ChecklistEndpoints(requests, () -> Optional.ofNullable(checklist.get()));
+        FeedbackEndpoint feedback = new FeedbackEndpoint(requests, services.feedback(), services.disk(), clock);
+        ChecklistEndpoints checklistApi = new ChecklistEndpoints(requests, () -> Optional.ofNullable(checklist.get()),
+                services.disk());
         EscalationEndpoint escalation = new EscalationEndpoint(requests, services.escalations(),
                 () -> Optional.ofNullable(checklist.get()), DISCLAIMER);
         AdminEndpoints admin = new AdminEndpoints(requests, services.admin(), services.escalations(), services.feedback(),
@@ -224,7 +226,7 @@ public final class HelpdeskServer implements AutoCloseable {
 
     private void refuse(ApiException e, Context ctx) {
         if (e.status() == 503) {
-            ctx.header("Retry-After", "2");
+            ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
         }
         error(ctx, e.status(), e.getMessage());
     }

@@ -41,6 +41,7 @@ import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.guard.GuardSettings;
 import nl.wur.cip.helpdesk.storage.Database;
+import nl.wur.cip.helpdesk.storage.DiskFloor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class EscalationApiTest {
         EscalationService escalations = new EscalationService(store, Optional.of(worker), "cip.test", "copyright@wur.nl",
                 Clock.systemUTC());
         server = new HelpdeskServer(Path.of("web"), new HelpdeskServer.Services(new FeedbackStore(database),
-                new UnansweredLog(database), escalations, Optional.empty(), GuardSettings.UNLIMITED, Optional.empty()),
+                new UnansweredLog(database), escalations, Optional.empty(), GuardSettings.UNLIMITED, Optional.empty(), DiskFloor.none()),
                 Clock.systemUTC()).start(0);
     }
 

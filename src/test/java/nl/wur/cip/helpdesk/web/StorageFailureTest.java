@@ -15,16 +15,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import nl.wur.cip.helpdesk.TestHelpdesk;
+import nl.wur.cip.helpdesk.checklist.AssessmentStore;
+import nl.wur.cip.helpdesk.checklist.ChecklistService;
 import nl.wur.cip.helpdesk.guard.GuardSettings;
 import nl.wur.cip.helpdesk.storage.Database;
+import nl.wur.cip.helpdesk.storage.DiskFloor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /** When the database refuses to write (as on a full disk), the client is told it is the server's fault and nothing was kept. */
@@ -92,6 +97,39 @@ class StorageFailureTest {
         assertFalse(captured.list.stream().anyMatch(e -> e.getFormattedMessage().contains(marker)), "the question is not logged");
         assertEquals(200, client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/health"))
                 .build(), HttpResponse.BodyHandlers.ofString()).statusCode(), "the server itself still answers");
+    }
+
+    @Test
+    void underTheDiskFloorOptionalWritesGet503WhileQuestionsAndEscalationsGoOn(@TempDir Path dataDir) throws Exception {
+        server.close();
+        // More free space asked for than any disk has: the floor's real measurement of the folder says "no room".
+        server = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database, GuardSettings.UNLIMITED,
+                java.util.Optional.empty(), new DiskFloor(dataDir, Long.MAX_VALUE)), Clock.systemUTC()).start(0);
+        server.ready(TestHelpdesk.shared().answers());
+        server.checklistReady(new ChecklistService(TestHelpdesk.shared().checklist().orElseThrow(),
+                new AssessmentStore(database), TestHelpdesk.shared().knowledge(), Clock.systemUTC()));
+        HttpResponse<String> feedback = post("/api/feedback", "{\"question\":\"May I scrape?\",\"answer\":\"Yes.\","
+                + "\"outcome\":\"answered\",\"rating\":\"up\",\"language\":\"en\"}");
+        HttpResponse<String> assess = post("/api/checklist/assess", "{\"answers\":{},\"language\":\"en\"}");
+        for (HttpResponse<String> refused : List.of(feedback, assess)) {
+            assertEquals(503, refused.statusCode(), refused.uri() + ": " + refused.body());
+            assertEquals("300", refused.headers().firstValue("Retry-After").orElse(""), refused.uri().toString());
+            assertTrue(mapper.readTree(refused.body()).get("error").asText().contains("short of disk space"), refused.body());
+        }
+        HttpResponse<String> offTopic = post("/api/ask", "{\"question\":\"How do I extend my library loan?\"}");
+        assertEquals(200, offTopic.statusCode(), offTopic.body());
+        assertFalse(mapper.readTree(offTopic.body()).get("outcome").asText().equals("answered"),
+                "a question the unanswered log would keep: " + offTopic.body());
+        HttpResponse<String> escalation = post("/api/escalations", "{\"email\":\"ada@example.org\",\"question\":\"May I mine"
+                + " these archives?\",\"quoteConsent\":false,\"language\":\"en\"}");
+        assertEquals(202, escalation.statusCode(), "escalations are what the floor keeps room for: " + escalation.body());
+        try (Connection c = database.connection(); Statement s = c.createStatement()) {
+            for (String table : List.of("feedback", "assessment", "unanswered")) {
+                ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM " + table);
+                rows.next();
+                assertEquals(0, rows.getInt(1), table + " got a row under the floor");
+            }
+        }
     }
 
     @Test
