@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,9 +108,16 @@ class SlowBodyTest {
             slowPost(i % 2 == 0 ? "/api/ask" : "/api/checklist/assess");
         }
         Thread.sleep(500);
-        long started = System.nanoTime();
-        assertEquals(200, health().statusCode());
-        assertTrue(System.nanoTime() - started < 2_000_000_000L, "health answered within 2 s");
+        long[] micros = new long[20];
+        for (int i = 0; i < micros.length; i++) {
+            long started = System.nanoTime();
+            assertEquals(200, health().statusCode());
+            micros[i] = (System.nanoTime() - started) / 1000;
+        }
+        Arrays.sort(micros);
+        System.out.printf("health while one address holds 70 slow bodies: p50 %.1f ms, max %.1f ms (20 calls)%n",
+                micros[micros.length / 2] / 1000.0, micros[micros.length - 1] / 1000.0);
+        assertTrue(micros[micros.length - 1] < 2_000_000, "health answered within 2 s");
         long refused = 0;
         for (Socket socket : sockets) {
             if (socket.getInputStream().available() > 0 || socketAnswered(socket)) {
