@@ -107,7 +107,9 @@ async function ask(rawQuestion) {
   const thinking = addThinking();
   let data;
   try {
-    data = readAnswer(await fetchAnswer({ question, language, conversationId }, thinking));
+    // The previous question goes along so a follow-up ("And on a poster?") is read with its topic; the server keeps nothing.
+    const previous = transcript.length ? transcript[transcript.length - 1].question : undefined;
+    data = readAnswer(await fetchAnswer({ question, language, conversationId, previousQuestion: previous }, thinking));
   } catch (error) {
     reveal(addErrorBubble(question, error, userBubble));
     return;

@@ -22,6 +22,7 @@ import nl.wur.cip.helpdesk.search.Retriever;
 import nl.wur.cip.helpdesk.search.ScoredPassage;
 import nl.wur.cip.helpdesk.search.Sentence;
 import nl.wur.cip.helpdesk.search.Vectors;
+import nl.wur.cip.helpdesk.understanding.FollowUps;
 import nl.wur.cip.helpdesk.understanding.IntentGuess;
 import nl.wur.cip.helpdesk.understanding.QuestionUnderstanding;
 import nl.wur.cip.helpdesk.understanding.Understanding;
@@ -66,14 +67,48 @@ public final class AnswerService {
     }
 
     public Answer ask(String question, Optional<Language> requested) {
-        return askWithRetrieval(question, requested).answer();
+        return askWithRetrieval(question, requested, Optional.empty()).answer();
     }
 
-    /** The answer together with what the retriever found for it, for a composer that rewrites from the same passages. */
-    public record Answered(Answer answer, Retrieval retrieval) {
+    /**
+     * The answer together with what the retriever found for it, for a composer that rewrites from the same passages,
+     * and the question as it was understood: for a follow-up, written together with the question before it.
+     */
+    public record Answered(Answer answer, Retrieval retrieval, String understoodAs) {
     }
 
-    public Answered askWithRetrieval(String question, Optional<Language> requested) {
+    /**
+     * Answers the question; with the previous question of the conversation, a follow-up that leans on it ("And which
+     * article says so?") is understood together with it, while a question that stands on its own is answered alone.
+     */
+    public Answered askWithRetrieval(String question, Optional<Language> requested, Optional<String> previous) {
+        Answered alone = cached(question, requested);
+        Optional<String> before = previous.map(String::strip).filter(p -> !p.isEmpty() && !p.equals(question.strip()));
+        if (before.isEmpty()) {
+            return alone;
+        }
+        // A question understood on its own keeps its own answer unless it clearly leans on the previous one ("which
+        // article says so?", "and on a poster?"): opening with "and" is not enough, the previous topic would pull back
+        // "What about publishing the model?" after a question on training one. One not understood alone needs less.
+        boolean leans = understoodAlone(alone.answer()) ? FollowUps.leansOnPrevious(question) : FollowUps.mayLeanOnPrevious(question);
+        if (!leans) {
+            return alone;
+        }
+        // The follow-up's own language, not the mix of the two questions.
+        Answered inContext = cached(FollowUps.combined(before.get(), question), Optional.of(alone.answer().language()));
+        if (inContext.answer().outcome() == Outcome.OFF_TOPIC) {
+            return alone;
+        }
+        return new Answered(inContext.answer().withSource("context " + inContext.answer().source()), inContext.retrieval(),
+                inContext.understoodAs());
+    }
+
+    /** A card, an intent of the office's or a rule chose this answer: not the unsure fallback, not off topic. */
+    private static boolean understoodAlone(Answer answer) {
+        return answer.outcome() != Outcome.OFF_TOPIC && !answer.source().startsWith("intent:unsure");
+    }
+
+    private Answered cached(String question, Optional<Language> requested) {
         if (cache.isEmpty()) {
             return compute(question, requested);
         }
@@ -85,7 +120,7 @@ public final class AnswerService {
         String text = question.strip();
         Language language = requested.orElseGet(() -> detector.detect(text));
         Retrieval retrieval = retriever.search(text, language);
-        return new Answered(answer(text, language, retrieval), retrieval);
+        return new Answered(answer(text, language, retrieval), retrieval, text);
     }
 
     private Answer answer(String text, Language language, Retrieval retrieval) {

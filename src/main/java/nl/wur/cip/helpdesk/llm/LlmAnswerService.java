@@ -103,15 +103,15 @@ public final class LlmAnswerService implements AutoCloseable {
 
     /** The answer, waiting for the whole model reply. */
     public Result ask(String question, Optional<Language> language) {
-        return ask(question, language, null);
+        return ask(question, language, Optional.empty(), null);
     }
 
     /**
      * The answer; with a token consumer, the model's reply is streamed to it on the calling thread as it arrives
      * (text that looks unsafe is held back). The final answer may still differ: the caller shows that one.
      */
-    public Result ask(String question, Optional<Language> language, Consumer<String> tokens) {
-        AnswerService.Answered base = extractive.askWithRetrieval(question, language);
+    public Result ask(String question, Optional<Language> language, Optional<String> previousQuestion, Consumer<String> tokens) {
+        AnswerService.Answered base = extractive.askWithRetrieval(question, language, previousQuestion);
         Answer answer = base.answer();
         // An answer card is the office's approved wording, kept as written; the model only replaces the extractive composer.
         if (!config.enabled() || answer.outcome() != Outcome.ANSWERED || answer.source().startsWith("card:")) {
@@ -122,7 +122,7 @@ public final class LlmAnswerService implements AutoCloseable {
             return new Result(answer, false);
         }
         ChatRequest request = ChatRequest.builder()
-                .messages(LlmPrompt.messages(question, answer.language(), passages))
+                .messages(LlmPrompt.messages(base.understoodAs(), answer.language(), passages))
                 .build();
         long start = System.nanoTime();
         try {

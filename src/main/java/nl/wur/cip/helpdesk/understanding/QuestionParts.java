@@ -7,7 +7,7 @@ import nl.wur.cip.helpdesk.search.SentenceSplitter;
 /** Splits a long question into the sentences that may each ask something, so every part can be answered. */
 final class QuestionParts {
     /** A part needs this many words to hold a question of its own ("And NL?" does not). */
-    private static final int MIN_WORDS = 5;
+    static final int MIN_WORDS = 5;
 
     private QuestionParts() {
     }

@@ -44,8 +44,8 @@ final class AskEndpoint {
         }
     }
 
-    /** A checked question. */
-    record Question(String text, Optional<Language> language) {
+    /** A checked question, with the conversation's previous question when the page sends it. */
+    record Question(String text, Optional<Language> language, Optional<String> previousQuestion) {
     }
 
     private final JsonRequests requests;
@@ -70,7 +70,8 @@ final class AskEndpoint {
     AskResponse handle(Context ctx) {
         Question question = question(ctx);
         LlmAnswerService service = service();
-        return answered(question, gate.run(() -> service.ask(question.text(), question.language())));
+        return answered(question, gate.run(() -> service.ask(question.text(), question.language(), question.previousQuestion(),
+                null)));
     }
 
     /** A slot for answer work in the server's bounded gate; {@link WorkGate.Overloaded} when it is full. */
@@ -103,7 +104,10 @@ final class AskEndpoint {
         }
         Optional<Language> language = JsonRequests.optionalLanguage(body);
         JsonRequests.optionalString(body, "conversationId", 100);
-        return new Question(question, language);
+        // Sent by the page, which keeps the conversation: the server keeps nothing between questions.
+        Optional<String> previous = JsonRequests.optionalString(body, "previousQuestion", MAX_QUESTION_CHARS)
+                .filter(p -> p.codePoints().anyMatch(Character::isLetterOrDigit));
+        return new Question(question, language, previous);
     }
 
     LlmAnswerService service() {

@@ -50,7 +50,7 @@ final class AskStreamEndpoint {
         AskEndpoint.AskResponse answer;
         try {
             answer = ask.answered(question, service.ask(question.text(), question.language(),
-                    token -> send(out, "token", Map.of("text", token))));
+                    question.previousQuestion(), token -> send(out, "token", Map.of("text", token))));
         } catch (UncheckedIOException e) {
             LOG.debug("stream client went away");
             return;

@@ -31,7 +31,7 @@ class LlmOverheadTest {
             // Interleaved, so drift in a shared machine's load hits all three paths alike.
             List<Ask> paths = List.of(q -> extractive.ask(q, Optional.empty()),
                     q -> assertNotDegraded(llm.ask(q, Optional.empty())),
-                    q -> assertNotDegraded(llm.ask(q, Optional.empty(), t -> { })));
+                    q -> assertNotDegraded(llm.ask(q, Optional.empty(), Optional.empty(), t -> { })));
             double[][] ms = time(questions, paths);
             double[] plain = ms[0];
             double[] blocking = ms[1];

@@ -71,6 +71,16 @@ class ChatPageBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void aFollowUpIsAnsweredWithThePreviousQuestionsTopic() {
+        WebElement first = ask("May I use a figure from another paper in my thesis?");
+        String firstText = first.findElement(By.cssSelector(".answer-text")).getText();
+        // Alone, "And on a poster?" gets another card (FollowUpTest); after the thesis question, the same topic's answer.
+        WebElement followUp = ask("And on a poster?");
+        assertEquals("answered", followUp.getAttribute("data-outcome"));
+        assertEquals(firstText, followUp.findElement(By.cssSelector(".answer-text")).getText());
+    }
+
+    @Test
     void offTopicAndEscalateQuestionsShowTheirOutcome() {
         WebElement offTopic = ask("Can you recommend a good restaurant in Wageningen?");
         assertEquals("off_topic", offTopic.getAttribute("data-outcome"));

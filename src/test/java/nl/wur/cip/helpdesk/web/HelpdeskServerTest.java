@@ -116,6 +116,9 @@ class HelpdeskServerTest {
                 Arguments.of("unknown language", "application/json", "{\"question\":\"hi\",\"language\":\"de\"}", 400),
                 Arguments.of("language not a string", "application/json", "{\"question\":\"hi\",\"language\":1}", 400),
                 Arguments.of("conversationId not a string", "application/json", "{\"question\":\"hi\",\"conversationId\":[]}", 400),
+                Arguments.of("previousQuestion not a string", "application/json", "{\"question\":\"hi\",\"previousQuestion\":7}", 400),
+                Arguments.of("too long previousQuestion", "application/json", "{\"question\":\"hi\",\"previousQuestion\":\""
+                        + longQuestion + "\"}", 400),
                 Arguments.of("deeply nested", "application/json", "{\"question\":\"hi\",\"x\":" + "[".repeat(500) + "]".repeat(500) + "}", 400),
                 Arguments.of("form content type", "application/x-www-form-urlencoded", "question=hello", 415),
                 Arguments.of("no content type", null, "{\"question\":\"hi\"}", 415),
@@ -131,6 +134,18 @@ class HelpdeskServerTest {
         assertFalse(error.get("error").asText().isBlank());
         assertFalse(response.body().contains("Exception"), "no stack trace or exception name");
         assertFalse(response.body().contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void aFollowUpWithThePreviousQuestionIsAnsweredInItsContext() throws Exception {
+        String followUp = "And on a poster?";
+        JsonNode alone = mapper.readTree(ask(mapper.createObjectNode().put("question", followUp).toString()).body());
+        HttpResponse<String> response = ask(mapper.createObjectNode().put("question", followUp)
+                .put("previousQuestion", "May I use a figure from another paper in my thesis?").toString());
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode followed = mapper.readTree(response.body());
+        assertTrue(followed.get("source").asText().startsWith("context card:faq-quotation-figures"), response.body());
+        assertFalse(alone.get("source").asText().contains("faq-quotation-figures"), "alone it is another question: " + alone);
     }
 
     @Test
