@@ -4,6 +4,7 @@ import { LANGUAGES, OFFICE_ADDRESS, strings, translate } from './i18n.js';
 import { initialLanguage, rememberLanguage } from './language.js';
 import { escalationForm } from './escalate.js';
 import { randomUuid } from './uuid.js';
+import { clearConversation, loadConversation, saveConversation } from './conversation.js';
 import { askStreaming, llmAvailable, showDraft } from './stream.js';
 
 const MAX_QUESTION = 2000;
@@ -20,8 +21,10 @@ const messages = document.getElementById('messages');
 const starterList = document.querySelector('#welcome .starters');
 const langToggle = document.getElementById('lang-toggle');
 
-const conversationId = randomUuid();
-const transcript = []; // {question, answer} of every answered turn, for the mail to the office
+const saved = loadConversation();
+let conversationId = saved ? saved.id : randomUuid();
+// {question, answer, data} of every answered turn: for the mail to the office, and kept in this tab across reloads.
+const transcript = [];
 let language = initialLanguage();
 // Questions about building a dataset get the self-assessment offered under their answer.
 const PLANS_A_DATASET = /scrap|crawl|download|dataset|corpus|verzamel/i;
@@ -117,7 +120,8 @@ async function ask(rawQuestion) {
     thinking.remove();
     setBusy(false);
   }
-  transcript.push({ question, answer: data.answer });
+  transcript.push({ question, answer: data.answer, data });
+  saveConversation(conversationId, transcript);
   addAnswerBubble(question, data);
   // The question at the top, so a long answer is read from its beginning.
   userBubble.scrollIntoView({ block: 'start' });
@@ -557,6 +561,26 @@ input.addEventListener('keydown', (event) => {
 input.addEventListener('input', updateCounter);
 langToggle.addEventListener('click', () => setLanguage(language === 'nl' ? 'en' : 'nl'));
 document.getElementById('print').addEventListener('click', () => window.print());
+document.getElementById('new-conversation').addEventListener('click', () => {
+  if (busy) return;
+  clearConversation();
+  transcript.length = 0;
+  messages.replaceChildren();
+  conversationId = randomUuid();
+  input.focus();
+});
+
+// The conversation of this tab, as it was before a reload or a visit to the checklist.
+for (const turn of saved ? saved.turns : []) {
+  try {
+    const data = readAnswer(turn.data);
+    addUserBubble(String(turn.question));
+    addAnswerBubble(String(turn.question), data);
+    transcript.push({ question: String(turn.question), answer: data.answer, data });
+  } catch {
+    // a turn that cannot be read is left out
+  }
+}
 
 applyLanguage();
 updateCounter();

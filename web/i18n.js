@@ -13,12 +13,13 @@ export const strings = {
     tagline: 'Copyright questions about text and data mining and AI training, answered with sources. Wageningen University & Research.',
     skipToQuestion: 'Skip to the question box',
     otherLanguage: 'Nederlands',
+    newConversation: 'New conversation',
     print: 'Print / save conversation',
 
     welcomeTitle: 'Ask about copyright in text and data mining and AI training',
     welcomeCan: 'Ask how copyright applies when you mine texts and data or train AI on other people’s work: scraping, licences, opt-outs, keeping and sharing data sets. Every answer shows the sources it rests on: WUR guidance and EU and Dutch law.',
     welcomeCannot: 'The helpdesk cannot give legal advice on your specific contract or case. For that, it refers you to the Copyright Information Point:',
-    privacy: 'Privacy: your questions are answered without knowing who you are. Questions the helpdesk cannot answer itself and feedback you send are kept without names or addresses, for at most 180 days, to improve the answers. Only if you send a question to the copyright office do we keep your address with it, until the office has handled it and 180 days more.',
+    privacy: 'Privacy: your questions are answered without knowing who you are. Questions the helpdesk cannot answer itself and feedback you send are kept without names or addresses, for at most 180 days, to improve the answers. Only if you send a question to the copyright office do we keep your address with it, until the office has handled it and 180 days more. The conversation itself is kept in this browser tab only, until you close it or start a new conversation.',
     startersTitle: 'Try one of these questions',
     starters: [
       'May I scrape websites to build a data set for my research?',
@@ -148,12 +149,13 @@ export const strings = {
     tagline: 'Vragen over auteursrecht bij tekst- en datamining en AI-training, beantwoord met bronnen. Wageningen University & Research.',
     skipToQuestion: 'Naar het vraagveld',
     otherLanguage: 'English',
+    newConversation: 'Nieuw gesprek',
     print: 'Gesprek afdrukken / opslaan',
 
     welcomeTitle: 'Vragen over auteursrecht bij tekst- en datamining en AI-training',
     welcomeCan: 'Vraag hoe het auteursrecht werkt als je teksten en data mint of AI traint op werk van anderen: scrapen, licenties, opt-outs, datasets bewaren en delen. Bij elk antwoord staan de bronnen waarop het rust: richtlijnen van WUR en Europese en Nederlandse wetgeving.',
     welcomeCannot: 'Juridisch advies over jouw specifieke contract of situatie kan de helpdesk niet geven. Daarvoor verwijst hij je naar het Copyright Information Point:',
-    privacy: 'Privacy: je vragen worden beantwoord zonder dat we weten wie je bent. Vragen die de helpdesk zelf niet kan beantwoorden en feedback die je stuurt, bewaren we zonder naam of adres, hooguit 180 dagen, om de antwoorden te verbeteren. Alleen als je een vraag naar het Copyright Information Point stuurt, bewaren we je adres erbij, tot het CIP hem heeft afgehandeld en nog 180 dagen daarna.',
+    privacy: 'Privacy: je vragen worden beantwoord zonder dat we weten wie je bent. Vragen die de helpdesk zelf niet kan beantwoorden en feedback die je stuurt, bewaren we zonder naam of adres, hooguit 180 dagen, om de antwoorden te verbeteren. Alleen als je een vraag naar het Copyright Information Point stuurt, bewaren we je adres erbij, tot het CIP hem heeft afgehandeld en nog 180 dagen daarna. Het gesprek zelf blijft alleen in dit browsertabblad bewaard, tot je het sluit of een nieuw gesprek begint.',
     startersTitle: 'Probeer een van deze vragen',
     starters: [
       'Mag ik websites scrapen om een dataset voor mijn onderzoek te bouwen?',

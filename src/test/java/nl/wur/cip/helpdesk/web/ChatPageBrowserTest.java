@@ -81,6 +81,23 @@ class ChatPageBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void theConversationSurvivesAReloadUntilANewOneIsStarted() {
+        String question = "May I use a figure from another paper in my thesis?";
+        String answerText = ask(question).findElement(By.cssSelector(".answer-text")).getText();
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message.answer"), 1));
+        assertEquals(question, browser.findElement(By.cssSelector(".message.user .user-text")).getText());
+        assertEquals(answerText, browser.findElement(By.cssSelector(".message.answer .answer-text")).getText());
+        // The restored turn is the previous question of the next one.
+        assertEquals(answerText, ask("And on a poster?").findElement(By.cssSelector(".answer-text")).getText());
+        click(browser.findElement(By.id("new-conversation")));
+        assertTrue(browser.findElements(By.cssSelector("#messages .message")).isEmpty());
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("send")));
+        assertTrue(browser.findElements(By.cssSelector("#messages .message")).isEmpty(), "a new conversation stays new");
+    }
+
+    @Test
     void offTopicAndEscalateQuestionsShowTheirOutcome() {
         WebElement offTopic = ask("Can you recommend a good restaurant in Wageningen?");
         assertEquals("off_topic", offTopic.getAttribute("data-outcome"));
