@@ -5,6 +5,7 @@ import { initialLanguage, rememberLanguage } from './language.js';
 import { escalationForm } from './escalate.js';
 import { randomUuid } from './uuid.js';
 import { clearConversation, loadConversation, saveConversation } from './conversation.js';
+import { conversationMarkdown, humanDate } from './export.js';
 import { askStreaming, llmAvailable, showDraft } from './stream.js';
 
 const MAX_QUESTION = 2000;
@@ -561,6 +562,20 @@ input.addEventListener('keydown', (event) => {
 input.addEventListener('input', updateCounter);
 langToggle.addEventListener('click', () => setLanguage(language === 'nl' ? 'en' : 'nl'));
 document.getElementById('print').addEventListener('click', () => window.print());
+// The date on paper: set just before printing, also when printed from the browser's own menu.
+window.addEventListener('beforeprint', () => {
+  document.getElementById('printed-on').textContent = t('printedOn', { date: humanDate(language) });
+});
+document.getElementById('export').addEventListener('click', () => {
+  const markdown = conversationMarkdown(transcript, { date: humanDate(language), t });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([markdown], { type: 'text/markdown;charset=utf-8' }));
+  link.download = `cip-helpdesk-conversation-${new Date().toISOString().slice(0, 10)}.md`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+});
 document.getElementById('new-conversation').addEventListener('click', () => {
   if (busy) return;
   clearConversation();

@@ -14,6 +14,11 @@ export const strings = {
     skipToQuestion: 'Skip to the question box',
     otherLanguage: 'Nederlands',
     newConversation: 'New conversation',
+    export: 'Download as Markdown',
+    exportTitle: 'Conversation with the CIP Helpdesk',
+    exportDate: 'Date',
+    exportQuestion: 'Question {n}',
+    printedOn: 'Printed on {date}',
     print: 'Print / save conversation',
 
     welcomeTitle: 'Ask about copyright in text and data mining and AI training',
@@ -150,6 +155,11 @@ export const strings = {
     skipToQuestion: 'Naar het vraagveld',
     otherLanguage: 'English',
     newConversation: 'Nieuw gesprek',
+    export: 'Downloaden als Markdown',
+    exportTitle: 'Gesprek met de CIP Helpdesk',
+    exportDate: 'Datum',
+    exportQuestion: 'Vraag {n}',
+    printedOn: 'Afgedrukt op {date}',
     print: 'Gesprek afdrukken / opslaan',
 
     welcomeTitle: 'Vragen over auteursrecht bij tekst- en datamining en AI-training',

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.time.Duration;
 import nl.wur.cip.helpdesk.TestHelpdesk;
@@ -40,6 +41,8 @@ abstract class BrowserTestBase {
     protected ChromeDriver browser;
     protected WebDriverWait wait;
     private Path profile;
+    /** Where this test's browser saves downloads. */
+    protected Path downloads;
 
     @BeforeAll
     void startServer() throws Exception {
@@ -68,7 +71,10 @@ abstract class BrowserTestBase {
     @BeforeEach
     void openBrowser() throws Exception {
         profile = Files.createTempDirectory("chromium-profile");
+        downloads = Files.createDirectories(profile.resolve("downloads"));
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         options.setBinary(CHROMIUM.toFile());
         // Background services would try the network, which this machine does not have.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import nl.wur.cip.helpdesk.feedback.Feedback;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
-import java.util.Optional;
 import nl.wur.cip.helpdesk.escalation.Escalation;
 import nl.wur.cip.helpdesk.escalation.EscalationStore;
 import org.junit.jupiter.api.Test;
@@ -95,6 +101,43 @@ class ChatPageBrowserTest extends BrowserTestBase {
         browser.navigate().refresh();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("send")));
         assertTrue(browser.findElements(By.cssSelector("#messages .message")).isEmpty(), "a new conversation stays new");
+    }
+
+    @Test
+    void theConversationIsExportedAsDatedMarkdownWithItsSourcesAndPrintsWithItsDate() throws Exception {
+        String question = "May I train an AI model on images I scraped from the web for my research?";
+        WebElement answer = ask(question);
+        String answerText = answer.findElement(By.cssSelector(".answer-text")).getText();
+        String firstLink = answer.findElement(By.cssSelector("a.source-link")).getAttribute("href");
+        click(browser.findElement(By.id("export")));
+        wait.until(d -> {
+            try (var files = Files.list(downloads)) {
+                return files.anyMatch(f -> f.toString().endsWith(".md"));
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        Path file;
+        try (var files = Files.list(downloads)) {
+            file = files.filter(f -> f.toString().endsWith(".md")).findFirst().orElseThrow();
+        }
+        String markdown = Files.readString(file);
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        assertTrue(markdown.startsWith("# Conversation with the CIP Helpdesk"), markdown);
+        assertTrue(markdown.contains("(" + today + ")"), "dated: " + markdown);
+        assertTrue(markdown.contains("> " + question), markdown);
+        assertTrue(markdown.contains(answerText.lines().findFirst().orElseThrow()), markdown);
+        assertTrue(markdown.contains("<" + firstLink + ">"), "each source with its official link: " + markdown);
+        // On paper: the date above the conversation, and no bubble cut at a page break.
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("window.dispatchEvent(new Event('beforeprint'))");
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        WebElement printedOn = browser.findElement(By.id("printed-on"));
+        assertTrue(printedOn.isDisplayed());
+        assertTrue(printedOn.getText().contains(today), printedOn.getText());
+        assertEquals("avoid", js.executeScript("return getComputedStyle(document.querySelector('.message.answer')).breakInside"));
+        assertFalse(browser.findElement(By.id("export")).isDisplayed(), "the buttons are not printed");
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
     }
 
     @Test
