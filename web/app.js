@@ -124,6 +124,7 @@ async function ask(rawQuestion) {
   transcript.push({ question, answer: data.answer, data });
   saveConversation(conversationId, transcript);
   addAnswerBubble(question, data);
+  announce(data);
   // The question at the top, so a long answer is read from its beginning.
   userBubble.scrollIntoView({ block: 'start' });
 }
@@ -266,8 +267,20 @@ function addErrorBubble(question, error, userBubble) {
   return bubble;
 }
 
+// Emptied first, so the same answer twice is still read out.
+function announce(data) {
+  const announcer = document.getElementById('announcer');
+  announcer.textContent = '';
+  const sourceCount = data.outcome !== 'off_topic' ? data.citations.length : 0;
+  setTimeout(() => {
+    announcer.textContent = sourceCount ? `${data.answer} ${t('sourceCount', { n: sourceCount })}` : data.answer;
+  }, 50);
+}
+
 function addAnswerBubble(question, data) {
   const bubble = make('article', 'message answer');
+  bubble.tabIndex = -1; // reachable by "Jump to latest answer"
+  document.getElementById('jump-latest').hidden = false;
   bubble.dataset.outcome = data.outcome;
   bubble.append(localize(make('h3', 'message-label'), 'helpdeskLabel'));
 
@@ -562,6 +575,13 @@ input.addEventListener('keydown', (event) => {
 input.addEventListener('input', updateCounter);
 langToggle.addEventListener('click', () => setLanguage(language === 'nl' ? 'en' : 'nl'));
 document.getElementById('print').addEventListener('click', () => window.print());
+document.getElementById('jump-latest').addEventListener('click', () => {
+  const answers = messages.querySelectorAll('.message.answer');
+  const latest = answers[answers.length - 1];
+  if (!latest) return;
+  latest.scrollIntoView({ block: 'start' });
+  latest.focus();
+});
 // The date on paper: set just before printing, also when printed from the browser's own menu.
 window.addEventListener('beforeprint', () => {
   document.getElementById('printed-on').textContent = t('printedOn', { date: humanDate(language) });
@@ -581,6 +601,7 @@ document.getElementById('new-conversation').addEventListener('click', () => {
   clearConversation();
   transcript.length = 0;
   messages.replaceChildren();
+  document.getElementById('jump-latest').hidden = true;
   conversationId = randomUuid();
   input.focus();
 });

@@ -9,6 +9,7 @@ let answers = [];          // [{question, option}] in the order asked
 let current = null;        // the question on screen
 let questionCount = 1;     // for the progress bar: the tree's size bounds the path
 let latest = null;         // the last result, whose assessment goes to the office if asked
+let shownBefore = false;   // whether a question was on screen before this one
 // Checklist questions that have a tool to help answer them: question id -> page and link text.
 const QUESTION_TOOLS = { opt_out: { href: 'optout.html', label: 'toolOptOut' } };
 
@@ -48,7 +49,9 @@ function show(result) {
   $('verdict').hidden = !result.complete;
   if (result.complete) {
     renderVerdict(result);
-    $('verdict-title').focus?.();
+    $('verdict-title').focus();
+    // Announced as well as focused: the level and the verdict, as the page shows them.
+    $('checklist-announcer').textContent = `${$('verdict-level').textContent}. ${result.verdict.title}`;
     return;
   }
   current = result.next;
@@ -56,6 +59,10 @@ function show(result) {
   $('progress').max = questionCount;
   $('progress').value = answers.length;
   $('question-text').textContent = current.text;
+  // After an answer (or Back, or Change), focus moves on to the question now asked, so keyboard and screen
+  // reader users go on from there; not on the page's first question, where the page itself starts.
+  if (shownBefore) $('question-text').focus();
+  shownBefore = true;
   $('why-text').textContent = current.help;
   $('why-text').hidden = true;
   const tool = QUESTION_TOOLS[current.id]; // e.g. the opt-out check on the opt-out question
@@ -91,6 +98,7 @@ function renderSteps(steps) {
     change.className = 'change-answer button-secondary';
     change.dataset.question = step.questionId;
     change.textContent = t('change');
+    change.setAttribute('aria-label', t('changeAnswerTo', { question: step.question }));
     change.addEventListener('click', () => { answers = answers.slice(0, index); assess(); });
     item.append(text, change);
     list.append(item);

@@ -35,7 +35,12 @@ export function escalationForm({ language, question, transcript = [], assessment
     const label = tagged('label', key);
     label.htmlFor = input.id;
     row.append(label, input);
-    if (hintKey) row.append(tagged('span', hintKey, 'field-hint'));
+    if (hintKey) {
+      const hint = tagged('span', hintKey, 'field-hint');
+      hint.id = `${input.id}-hint`;
+      input.setAttribute('aria-describedby', hint.id); // "(optional)" is read with the field
+      row.append(hint);
+    }
     return row;
   };
   const checkbox = (key, name, checked) => {
@@ -71,6 +76,7 @@ export function escalationForm({ language, question, transcript = [], assessment
   send.type = 'submit';
   const status = document.createElement('p');
   status.className = 'escalation-status';
+  status.id = id('status');
   status.setAttribute('role', 'status');
   status.setAttribute('aria-live', 'polite');
   form.append(send, status);
@@ -81,8 +87,13 @@ export function escalationForm({ language, question, transcript = [], assessment
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     status.textContent = '';
+    email.removeAttribute('aria-invalid');
+    email.removeAttribute('aria-describedby');
     if (!email.value.trim() || !email.checkValidity()) {
       status.textContent = t('escalateEmailInvalid');
+      // The error belongs to the field: read with it, and the field marked as wrong.
+      email.setAttribute('aria-invalid', 'true');
+      email.setAttribute('aria-describedby', status.id);
       email.focus();
       return;
     }
@@ -117,7 +128,9 @@ export function escalationForm({ language, question, transcript = [], assessment
         status.textContent = t('escalateFailed', { detail: (data && data.error) || response.statusText });
         return;
       }
-      form.replaceWith(receipt(data, body, t, tagged));
+      const done = receipt(data, body, t, tagged);
+      form.replaceWith(done);
+      done.focus(); // the ticket is what comes next, for keyboard and screen reader alike
     } catch {
       // Nothing is lost: the form keeps its text and the same key, so sending again is safe.
       status.textContent = t('escalateNetwork');
@@ -132,6 +145,7 @@ function receipt(data, body, t, tagged) {
   const box = document.createElement('div');
   box.className = 'escalation-receipt';
   box.setAttribute('role', 'status');
+  box.tabIndex = -1;
   const line = document.createElement('p');
   line.textContent = t('escalateReceipt', { ticket: data.ticket, email: body.email });
   const ticket = document.createElement('strong');

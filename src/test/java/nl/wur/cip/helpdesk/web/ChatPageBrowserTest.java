@@ -77,6 +77,23 @@ class ChatPageBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void theLiveRegionAnnouncesTheAnswerAndItsSourceCountOnlyAndJumpReachesTheLatestAnswer() {
+        WebElement answer = ask("May I train an AI model on images I scraped from the web for my research?");
+        String text = answer.findElement(By.cssSelector(".answer-text")).getText();
+        int count = answer.findElements(By.cssSelector("ol.sources > li")).size();
+        String sources = count == 1 ? "1 source" : count + " sources";
+        WebElement announcer = browser.findElement(By.id("announcer"));
+        wait.until(d -> !announcer.getText().isEmpty() || !announcer.getAttribute("textContent").isEmpty());
+        assertEquals(text + " " + sources, announcer.getAttribute("textContent"));
+        assertNull(browser.findElement(By.id("messages")).getAttribute("aria-live"), "the bubbles themselves are not read out");
+        assertNull(browser.findElement(By.id("messages")).getAttribute("role"), "not a log, which would be read out too");
+        click(answer.findElement(By.cssSelector("button.snippet-toggle")));
+        assertEquals(text + " " + sources, announcer.getAttribute("textContent"), "opening a passage is not announced");
+        click(browser.findElement(By.id("jump-latest")));
+        assertEquals(answer, browser.switchTo().activeElement());
+    }
+
+    @Test
     void aFollowUpIsAnsweredWithThePreviousQuestionsTopic() {
         WebElement first = ask("May I use a figure from another paper in my thesis?");
         String firstText = first.findElement(By.cssSelector(".answer-text")).getText();
@@ -159,11 +176,18 @@ class ChatPageBrowserTest extends BrowserTestBase {
         click(form.findElement(By.cssSelector("button[type=submit]")));
         wait.until(d -> !form.findElement(By.cssSelector(".escalation-status")).getText().isBlank());
         assertTrue(form.findElement(By.cssSelector(".escalation-status")).getText().contains("e-mail"), "asks for the address");
+        WebElement emailField = form.findElement(By.cssSelector("input[name=email]"));
+        assertEquals("true", emailField.getAttribute("aria-invalid"));
+        assertEquals(form.findElement(By.cssSelector(".escalation-status")).getAttribute("id"),
+                emailField.getAttribute("aria-describedby"), "the error is tied to its field");
+        WebElement nameField = form.findElement(By.cssSelector("input[name=name]"));
+        assertTrue(browser.findElement(By.id(nameField.getAttribute("aria-describedby"))).getText().contains("optional"));
 
         form.findElement(By.cssSelector("input[name=email]")).sendKeys("ada@example.org");
         form.findElement(By.cssSelector("input[name=name]")).sendKeys("Ada Browser");
         click(form.findElement(By.cssSelector("button[type=submit]")));
         WebElement receipt = wait.until(d -> escalate.findElement(By.cssSelector(".escalation-receipt")));
+        assertEquals(receipt, browser.switchTo().activeElement(), "focus moves to the receipt");
         String ticket = receipt.findElement(By.cssSelector(".escalation-ticket")).getText();
         assertTrue(ticket.matches("CIP-\\d{4}-\\d{6}"), ticket);
         String mailto = receipt.findElement(By.cssSelector("a.escalation-mailto")).getAttribute("href");

@@ -44,6 +44,10 @@ class ChecklistWizardBrowserTest extends BrowserTestBase {
     @Test
     void theWizardWalksToAVerdictAndOpensThePrintableReport() throws Exception {
         String first = answer(0);
+        assertEquals(browser.findElement(By.id("question-text")), browser.switchTo().activeElement(),
+                "after an answer, focus is on the new question");
+        String change = browser.findElement(By.cssSelector("button.change-answer")).getAttribute("aria-label");
+        assertTrue(change.contains(first), "a Change button says which answer it changes: " + change);
         click(browser.findElement(By.id("back")));
         wait.until(d -> currentQuestionOrEmpty().equals(first));
         assertEquals(first, currentQuestionOrEmpty(), "Back returns to the previous question");
@@ -62,6 +66,9 @@ class ChecklistWizardBrowserTest extends BrowserTestBase {
         assertFalse(verdict.getAttribute("data-level").isBlank());
         String title = browser.findElement(By.id("verdict-title")).getText();
         assertFalse(title.isBlank());
+        assertEquals(browser.findElement(By.id("verdict-title")), browser.switchTo().activeElement(), "the verdict is focused");
+        assertTrue(browser.findElement(By.id("checklist-announcer")).getAttribute("textContent").contains(title),
+                "and announced");
         assertFalse(browser.findElements(By.cssSelector("ol#verdict-sources > li")).isEmpty(), "the verdict cites its sources");
         assertTrue(browser.findElement(By.id("markdown-link")).getAttribute("href").endsWith("/report.md"));
         screenshot("checklist-verdict.png");
