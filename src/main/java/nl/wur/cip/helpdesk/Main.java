@@ -273,7 +273,8 @@ public final class Main {
         // Model calls wait on the network, not the CPU: each may hold a slot of the answer gate without starving the rest.
         GuardSettings guards = llm.enabled() ? config.guards().withMoreConcurrency(llm.maxConcurrent()) : config.guards();
         HelpdeskServer server = new HelpdeskServer(config.webDir(), new HelpdeskServer.Services(feedback, unanswered, escalations, admin, guards,
-                config.metricsToken(), new DiskFloor(config.dataDir(), guards.minFreeDiskMb() * 1024L * 1024L)), clock).start(config.port());
+                config.metricsToken(), new DiskFloor(config.dataDir(), guards.minFreeDiskMb() * 1024L * 1024L),
+                config.embedOrigins()), clock).start(config.port());
         Assembly assembly;
         try {
             assembly = joined(assembling);

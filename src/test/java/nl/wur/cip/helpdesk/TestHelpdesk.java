@@ -57,7 +57,7 @@ public final class TestHelpdesk {
                                                    DiskFloor disk) {
         HelpdeskServer.Services plain = services(database);
         return new HelpdeskServer.Services(plain.feedback(), plain.unanswered(), plain.escalations(), plain.admin(), guards,
-                metricsToken, disk);
+                metricsToken, disk, List.of());
     }
 
     public static HelpdeskConfig config(Path dataDir) {

@@ -19,7 +19,7 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
                              Optional<Path> embeddingModel, String embeddingPooling, int embeddingThreads, RetrievalMode retrievalMode,
                              Optional<String> dbUrl, String dbUser, String dbPassword, Optional<SmtpSettings> smtp,
                              Optional<String> adminPassword, int retentionDays, boolean optOutAllowPrivate,
-                             GuardSettings guards, Optional<String> metricsToken, int answerCache) {
+                             GuardSettings guards, Optional<String> metricsToken, int answerCache, List<String> embedOrigins) {
 
     public static HelpdeskConfig from(Map<String, String> env, List<String> flags) {
         Map<String, String> values = new HashMap<>(env);
@@ -60,7 +60,8 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
                 "true".equalsIgnoreCase(values.getOrDefault("HELPDESK_OPTOUT_ALLOW_PRIVATE", "false").strip()),
                 GuardSettings.from(values),
                 Optional.ofNullable(values.get("HELPDESK_METRICS_TOKEN")).map(String::strip).filter(t -> !t.isEmpty()),
-                Settings.number(values, "HELPDESK_ANSWER_CACHE", 1000, 0, 1_000_000));
+                Settings.number(values, "HELPDESK_ANSWER_CACHE", 1000, 0, 1_000_000),
+                Settings.origins(values, "HELPDESK_EMBED_ORIGINS"));
     }
 
     @Override
@@ -70,14 +71,15 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
                 + ", escalationTo=" + escalationTo + ", retrieval=" + retrievalMode + ", db=" + databaseUrl() + ", smtp="
                 + smtp.map(SmtpSettings::toString).orElse("none") + ", admin=" + (adminPassword.isPresent() ? "on" : "off")
                 + ", retentionDays=" + retentionDays + ", optOutAllowPrivate=" + optOutAllowPrivate + ", " + guards
-                + ", metricsToken=" + (metricsToken.isPresent() ? "set" : "none") + ", answerCache=" + answerCache + "]";
+                + ", metricsToken=" + (metricsToken.isPresent() ? "set" : "none") + ", answerCache=" + answerCache
+                + ", embedOrigins=" + embedOrigins + "]";
     }
 
     /** The same settings over another data folder (the benchmark's and the build's scratch folders). */
     public HelpdeskConfig withDataDir(Path folder) {
         return new HelpdeskConfig(port, folder, knowledgeDir, webDir, escalationTo, embeddingModel, embeddingPooling,
                 embeddingThreads, retrievalMode, dbUrl, dbUser, dbPassword, smtp, adminPassword, retentionDays, optOutAllowPrivate,
-                guards, metricsToken, answerCache);
+                guards, metricsToken, answerCache, embedOrigins);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -51,9 +52,9 @@ public final class HelpdeskServer implements AutoCloseable {
     private static final String DISCLAIMER = "General guidance, not legal advice; the Copyright Information Point can help"
             + " with your own situation.";
     /** The page loads only its own scripts and styles, so injected markup could not run even if it got in. */
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors ";
     private static final Map<String, String> SECURITY_HEADERS = Map.of(
-            "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                    + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
             "X-Content-Type-Options", "nosniff",
             "Referrer-Policy", "no-referrer");
 
@@ -67,18 +68,28 @@ public final class HelpdeskServer implements AutoCloseable {
     private final Metrics metrics;
 
     /** What the server stores and hands on, all available before the index is ready. */
+    /** @param embedOrigins the other sites (origins) that may show the chat in a frame (embed.js); none by default */
     public record Services(FeedbackStore feedback, UnansweredLog unanswered, EscalationService escalations,
-                           Optional<AdminAuth> admin, GuardSettings guards, Optional<String> metricsToken, DiskFloor disk) {
-        /** Everything in one database, with escalations stored but not mailed (no SMTP server), and no disk floor. */
+                           Optional<AdminAuth> admin, GuardSettings guards, Optional<String> metricsToken, DiskFloor disk,
+                           List<String> embedOrigins) {
+        /**
+         * Everything in one database, with escalations stored but not mailed (no SMTP server), no disk floor and no
+         * site allowed to embed the chat.
+         */
         public static Services withoutMail(Database database, Optional<AdminAuth> admin, Clock clock) {
             return new Services(new FeedbackStore(database), new UnansweredLog(database), new EscalationService(
                     new EscalationStore(database), Optional.empty(), "wur.nl", "copyright@wur.nl", clock), admin,
-                    GuardSettings.UNLIMITED, Optional.empty(), DiskFloor.none());
+                    GuardSettings.UNLIMITED, Optional.empty(), DiskFloor.none(), List.of());
+        }
+
+        public Services withEmbedOrigins(List<String> origins) {
+            return new Services(feedback, unanswered, escalations, admin, guards, metricsToken, disk, List.copyOf(origins));
         }
     }
 
     public HelpdeskServer(Path webDir, Services services, Clock clock) {
         GuardSettings guards = services.guards();
+        String frameAncestors = services.embedOrigins().isEmpty() ? "'none'" : String.join(" ", services.embedOrigins());
         gate = new WorkGate(guards.workConcurrency(), guards.workQueue(), Duration.ofSeconds(2));
         ClientLimit askLimit = ClientLimit.perMinute(guards.askPerMinute(), "questions");
         ClientLimit feedbackLimit = ClientLimit.perMinute(guards.feedbackPerMinute(), "feedback posts");
@@ -127,6 +138,9 @@ public final class HelpdeskServer implements AutoCloseable {
                 ctx.attribute(REQUEST_ID, id);
                 ctx.header("X-Request-Id", id);
                 SECURITY_HEADERS.forEach(ctx::header);
+                // Only the chat may be framed, and only by the sites set in HELPDESK_EMBED_ORIGINS; never the admin.
+                boolean embeddable = !ctx.path().startsWith("/admin");
+                ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY + (embeddable ? frameAncestors : "'none'"));
                 if (ctx.path().startsWith("/api/") || ctx.path().startsWith("/admin")) {
                     ctx.header("Cache-Control", "no-store");
                 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.time.Duration;
@@ -53,7 +54,8 @@ abstract class BrowserTestBase {
         Assumptions.assumeTrue(available, "Debian's chromium and chromium-driver are not installed");
         database = Database.open("jdbc:h2:mem:" + getClass().getSimpleName() + ";DB_CLOSE_DELAY=-1", "sa", "");
         server = new HelpdeskServer(Path.of("web"), HelpdeskServer.Services.withoutMail(database,
-                Optional.of(new AdminAuth(ADMIN_PASSWORD, Clock.systemUTC())), Clock.systemUTC()), Clock.systemUTC()).start(0);
+                Optional.of(new AdminAuth(ADMIN_PASSWORD, Clock.systemUTC())), Clock.systemUTC()).withEmbedOrigins(embedOrigins()),
+                Clock.systemUTC()).start(0);
         server.ready(TestHelpdesk.shared().answers());
         server.checklistReady(new ChecklistService(TestHelpdesk.shared().checklist().orElseThrow(),
                 new AssessmentStore(database), TestHelpdesk.shared().knowledge(), Clock.systemUTC()));
@@ -99,6 +101,11 @@ abstract class BrowserTestBase {
 
     /** The page each test starts on. */
     protected abstract String startPage();
+
+    /** The sites the server lets embed the chat (HELPDESK_EMBED_ORIGINS); none unless a test says so. */
+    protected List<String> embedOrigins() {
+        return List.of();
+    }
 
     /** Scrolls an element to the middle first, as a person would, so the sticky question box does not cover it. */
     protected void click(WebElement element) {

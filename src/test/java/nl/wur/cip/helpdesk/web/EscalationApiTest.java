@@ -74,7 +74,7 @@ class EscalationApiTest {
         EscalationService escalations = new EscalationService(store, Optional.of(worker), "cip.test", "copyright@wur.nl",
                 Clock.systemUTC());
         server = new HelpdeskServer(Path.of("web"), new HelpdeskServer.Services(new FeedbackStore(database),
-                new UnansweredLog(database), escalations, Optional.empty(), GuardSettings.UNLIMITED, Optional.empty(), DiskFloor.none()),
+                new UnansweredLog(database), escalations, Optional.empty(), GuardSettings.UNLIMITED, Optional.empty(), DiskFloor.none(), List.of()),
                 Clock.systemUTC()).start(0);
     }
 
