@@ -21,8 +21,12 @@ async function call(method, path, body) {
   return data;
 }
 
+// "2 Dec 2026, 14:05", in the reader's time zone.
+const WHEN = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
 function when(iso) {
-  return iso ? iso.replace('T', ' ').slice(0, 16) : '';
+  const date = new Date(iso);
+  return iso && !Number.isNaN(date.getTime()) ? WHEN.format(date) : '';
 }
 
 function row(cells) {

@@ -55,7 +55,7 @@ function show(result) {
     return;
   }
   current = result.next;
-  $('progress-label').textContent = t('progress', { n: answers.length + 1 });
+  $('progress-label').textContent = t('progress', { n: answers.length + 1, total: questionCount });
   $('progress').max = questionCount;
   $('progress').value = answers.length;
   $('question-text').textContent = current.text;

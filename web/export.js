@@ -1,5 +1,9 @@
+import { humanDate } from './dates.js';
+
 // The conversation as a Markdown file the researcher keeps (e.g. with a data management plan): dated, every
 // question and answer, and each answer's sources with their official links.
+export { humanDate };
+
 export function conversationMarkdown(turns, { date, t }) {
   const lines = [`# ${t('exportTitle')}`, '', `${t('exportDate')}: ${date}`, ''];
   turns.forEach((turn, index) => {
@@ -20,10 +24,4 @@ export function conversationMarkdown(turns, { date, t }) {
 
 function quote(text) {
   return text.split('\n').map((line) => `> ${line}`).join('\n');
-}
-
-/** The date for people in the page's language, with the ISO date that sorts. */
-export function humanDate(language, now = new Date()) {
-  const formatted = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long' }).format(now);
-  return `${formatted} (${now.toISOString().slice(0, 10)})`;
 }

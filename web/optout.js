@@ -1,6 +1,7 @@
 // The opt-out check page: sends the address to /api/optout-check and shows the verdict, the summary, each signal
 // with its evidence, and the sources. Everything from the server or the checked site is set as text, never markup.
 import { translate } from './i18n.js';
+import { humanDateTime } from './dates.js';
 import { initialLanguage, rememberLanguage } from './language.js';
 
 let language = initialLanguage();
@@ -59,7 +60,7 @@ function render(result) {
   $('result').dataset.verdict = result.verdict;
   $('result-level').textContent = `${t('verdictLabel')}: ${String(result.verdict).replace(/_/g, ' ')}`;
   $('result-title').textContent = t(`verdict_${result.verdict}`);
-  $('result-checked').textContent = t('checkedAt', { time: result.checkedAt, url: result.url });
+  $('result-checked').textContent = t('checkedAt', { time: humanDateTime(result.checkedAt, language), url: result.url });
   $('result-summary').textContent = result.summary;
 
   const signals = result.signals || [];
@@ -93,7 +94,12 @@ function render(result) {
 
 $('optout-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  const url = $('url').value.trim();
+  let url = $('url').value.trim();
+  // "www.example.org" as people type it: the check needs a scheme, and https is what sites use.
+  if (url && !/^[a-z][a-z0-9+.-]*:/i.test(url)) {
+    url = `https://${url}`;
+    $('url').value = url;
+  }
   if (!url) {
     $('status').textContent = t('emptyUrl');
     $('status').classList.add('is-error');

@@ -1,6 +1,7 @@
 // The printable record of one stored assessment, for a data management plan.
 import { translate } from './i18n.js';
 import { initialLanguage } from './language.js';
+import { humanDateTime } from './dates.js';
 
 const $ = (id) => document.getElementById(id);
 let language = initialLanguage();
@@ -18,7 +19,7 @@ function render(result) {
   document.documentElement.lang = language;
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   $('report').dataset.assessmentId = result.assessmentId;
-  $('report-meta').replaceChildren(...[[t('reportDate'), result.assessedAt], [t('reportVersion'), result.checklistVersion],
+  $('report-meta').replaceChildren(...[[t('reportDate'), humanDateTime(result.assessedAt, language)], [t('reportVersion'), result.checklistVersion],
     [t('reportReference'), result.assessmentId]].flatMap(([term, value]) => [element('dt', term), element('dd', value)]));
   // The verdict, then every other level the answers reached, most restrictive first (none in a record stored
   // before 'levels' existed).
@@ -29,6 +30,9 @@ function render(result) {
   $('report-steps').replaceChildren(...result.steps.map((s) => element('li', `${s.question} — ${s.answer}`)));
   $('report-conditions').replaceChildren(...result.conditions.map((c) => element('li', c.text)));
   $('report-flags').replaceChildren(...result.flags.map((f) => element('li', f.text)));
+  // A section with nothing in it shows no heading either.
+  $('report-conditions-title').hidden = result.conditions.length === 0;
+  $('report-flags-title').hidden = result.flags.length === 0;
   $('report-sources').replaceChildren(...result.citations.map((c) => {
     const item = element('li', `${c.title} — ${c.reference}`);
     if (c.url && /^https?:\/\//.test(c.url)) item.append(' ', element('span', c.url, 'source-url'));

@@ -43,6 +43,8 @@ class ChecklistWizardBrowserTest extends BrowserTestBase {
 
     @Test
     void theWizardWalksToAVerdictAndOpensThePrintableReport() throws Exception {
+        assertTrue(browser.findElement(By.id("progress-label")).getText().matches("Question 1 of about \\d+"),
+                browser.findElement(By.id("progress-label")).getText());
         String first = answer(0);
         assertEquals(browser.findElement(By.id("question-text")), browser.switchTo().activeElement(),
                 "after an answer, focus is on the new question");
@@ -94,6 +96,12 @@ class ChecklistWizardBrowserTest extends BrowserTestBase {
                 "every question and answer is in the record");
         assertFalse(browser.findElements(By.cssSelector("#report-sources li")).isEmpty());
         assertTrue(report.getText().contains("not legal advice"));
+        String meta = browser.findElement(By.id("report-meta")).getText();
+        assertFalse(meta.matches("(?s).*\\d{4}-\\d{2}-\\d{2}T.*"), "the date for people, not ISO: " + meta);
+        for (String list : List.of("report-conditions", "report-flags")) {
+            boolean empty = browser.findElements(By.cssSelector("#" + list + " li")).isEmpty();
+            assertEquals(!empty, browser.findElement(By.id(list + "-title")).isDisplayed(), list + ": a heading only over content");
+        }
         screenshot("checklist-report.png");
     }
 

@@ -75,10 +75,24 @@ class OptOutPageBrowserTest extends BrowserTestBase {
         assertTrue(browser.findElements(By.cssSelector("#signals img")).isEmpty(), "and never becomes an element");
         assertFalse(browser.getTitle().contains("pwned"));
         assertTrue(browser.findElements(By.cssSelector("#sources li")).size() >= 4);
+        String checked = browser.findElement(By.id("result-checked")).getText();
+        assertTrue(checked.matches("Checked on \\d{1,2} \\p{L}+ \\d{4}.*"), "a date for people, not ISO: " + checked);
 
         browser.findElement(By.id("lang-toggle")).click();
         wait.until(d -> d.findElement(By.id("result-summary")).getText().contains("art. 15n"));
         assertEquals("Controleren", browser.findElement(By.id("check")).getText());
+    }
+
+    @Test
+    void aBareHostIsCheckedAsHttps() {
+        browser.get("http://localhost:" + server.port() + "/optout.html");
+        browser.findElement(By.id("url")).sendKeys("127.0.0.1:" + site.getAddress().getPort() + "/page");
+        browser.findElement(By.id("check")).click();
+        wait.until(d -> d.findElement(By.id("result")).isDisplayed());
+        assertEquals("https://127.0.0.1:" + site.getAddress().getPort() + "/page",
+                browser.findElement(By.id("url")).getAttribute("value"));
+        // The test site speaks plain http only, so the https check cannot reach it, and says so.
+        assertEquals("unreachable", browser.findElement(By.id("result")).getAttribute("data-verdict"));
     }
 
     @Test
