@@ -18,6 +18,7 @@ const t = (key, values) => translate(language, key, values);
 
 function applyLanguage() {
   document.documentElement.lang = language;
+  document.title = `CIP Helpdesk — ${t('checklistTitle')}`;
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   $('lang-toggle').lang = language === 'en' ? 'nl' : 'en';
 }
@@ -127,7 +128,8 @@ function renderVerdict(result) {
   $('verdict').dataset.level = result.verdict.level;
   $('verdict').dataset.levels = levels.map((l) => l.level).join(' ');
   $('verdict').className = `verdict verdict-${result.verdict.level}`;
-  $('verdict-level').textContent = `${t('verdictLevel')}: ${levels.map((l) => l.level.replace(/_/g, ' ')).join(' + ')}`;
+  const names = t('levelNames');
+  $('verdict-level').textContent = `${t('verdictLevel')}: ${levels.map((l) => names[l.level] || l.level.replace(/_/g, ' ')).join(' + ')}`;
   $('verdict-title').textContent = result.verdict.title;
   $('verdict-text').textContent = result.verdict.text;
   // A definite "permission needed" stays visible next to "unclear": each other level reached, with its text.

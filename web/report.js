@@ -17,6 +17,7 @@ function element(tag, text, className) {
 function render(result) {
   language = result.language === 'nl' ? 'nl' : 'en';
   document.documentElement.lang = language;
+  document.title = `CIP Helpdesk — ${t('reportTitle')}`;
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   $('report').dataset.assessmentId = result.assessmentId;
   $('report-meta').replaceChildren(...[[t('reportDate'), humanDateTime(result.assessedAt, language)], [t('reportVersion'), result.checklistVersion],

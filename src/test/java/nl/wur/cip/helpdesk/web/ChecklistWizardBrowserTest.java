@@ -138,6 +138,26 @@ class ChecklistWizardBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void inDutchThePageTitleAndTheVerdictLevelsAreDutch() {
+        click(browser.findElement(By.id("lang-toggle")));
+        wait.until(d -> "nl".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        assertEquals("CIP Helpdesk — Zelfevaluatie voordat je gaat scrapen", browser.getTitle());
+        int answered = 0;
+        while (!browser.findElement(By.id("verdict")).isDisplayed() && answered < 40) {
+            answer(0);
+            answered++;
+        }
+        String level = browser.findElement(By.id("verdict-level")).getText();
+        assertTrue(level.startsWith("Uitkomst: ") || level.toUpperCase().startsWith("UITKOMST: "), level);
+        for (String english : List.of("_", "research exception", "general exception", "permission needed", "unclear")) {
+            assertFalse(level.toLowerCase().contains(english), "Dutch level names only: " + level);
+        }
+        browser.get(browser.findElement(By.id("report-link")).getAttribute("href"));
+        wait.until(d -> !d.findElement(By.id("report-verdict")).getText().isBlank());
+        assertEquals("CIP Helpdesk — Zelfevaluatie tekst- en datamining", browser.getTitle());
+    }
+
+    @Test
     void theChatLinksToTheChecklist() {
         browser.get("http://localhost:" + server.port() + "/");
         String href = browser.findElement(By.cssSelector("#welcome a.checklist-link")).getAttribute("href");
