@@ -152,7 +152,10 @@ function readAnswer(data) {
     language: LANGUAGES.includes(data.language) ? data.language : language,
     citations: (Array.isArray(data.citations) ? data.citations : [])
       .filter((c) => c && typeof c === 'object')
-      .map((c) => ({ title: text(c.title), reference: text(c.reference), url: safeUrl(c.url), snippet: text(c.snippet) })),
+      .map((c) => ({
+        title: text(c.title), reference: text(c.reference), url: safeUrl(c.url), snippet: text(c.snippet),
+        language: LANGUAGES.includes(c.language) ? c.language : null,
+      })),
     escalationReason: text(data.escalationReason),
     followUps: (Array.isArray(data.followUps) ? data.followUps : []).filter((f) => typeof f === 'string' && f.trim()),
     disclaimer: text(data.disclaimer),
@@ -343,6 +346,8 @@ function sources(data) {
   list.setAttribute('aria-labelledby', headingId);
   for (const citation of data.citations) {
     const item = make('li');
+    // An English source under a Dutch answer is marked as English, so it is read out in English.
+    if (citation.language) item.lang = citation.language;
     const title = make('span', 'source-title', citation.title);
     title.id = uid('source-title');
     const controls = make('div', 'source-controls');

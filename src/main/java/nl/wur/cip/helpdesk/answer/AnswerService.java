@@ -335,18 +335,28 @@ public final class AnswerService {
     }
 
     private List<Citation> cardCitations(AnswerCard card, Language language, Retrieval retrieval) {
-        Set<String> cited = new LinkedHashSet<>(card.cites());
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String id : card.cites()) {
+            chosen.add(inLanguage(id, language));
+        }
         List<Citation> citations = new ArrayList<>();
-        for (String id : cited) {
-            boolean translationCited = language == Language.NL ? cited.contains(id + "-nl")
-                    : id.endsWith("-nl") && cited.contains(id.substring(0, id.length() - 3));
+        for (String id : chosen) {
             KnowledgeDocument document = documents.get(id);
-            if (translationCited || document == null) {
-                continue;
+            if (document != null) {
+                citations.add(citation(bestPassage(document, retrieval)));
             }
-            citations.add(citation(bestPassage(document, retrieval)));
         }
         return citations;
+    }
+
+    /** The cited document in the answer's language when the knowledge has it there ({@code id-nl} is the Dutch one). */
+    private String inLanguage(String id, Language language) {
+        boolean dutch = id.endsWith("-nl");
+        String base = dutch ? id.substring(0, id.length() - 3) : id;
+        if (language == Language.NL) {
+            return documents.containsKey(base + "-nl") ? base + "-nl" : id;
+        }
+        return documents.containsKey(base) ? base : id;
     }
 
     /** The passage of a cited document that is closest to the question, so the snippet shows the relevant part. */
@@ -364,7 +374,7 @@ public final class AnswerService {
             snippet = snippet.substring(0, cut > SNIPPET_CHARS / 2 ? cut + 1 : SNIPPET_CHARS) + " …";
         }
         return new Citation(passage.documentId(), passage.title(), passage.reference(),
-                passage.url().isEmpty() ? null : passage.url(), snippet);
+                passage.url().isEmpty() ? null : passage.url(), snippet, passage.language().code());
     }
 
     private static List<String> followUps(List<AnswerCard> cards, Language language) {

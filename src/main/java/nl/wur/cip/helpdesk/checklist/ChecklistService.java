@@ -116,7 +116,8 @@ public final class ChecklistService {
                 .map(documents::get).filter(java.util.Objects::nonNull)
                 .map(d -> {
                     Passage first = d.passages().get(0);
-                    return new Citation(d.id(), d.title(), d.reference(), d.url().isEmpty() ? null : d.url(), first.text());
+                    return new Citation(d.id(), d.title(), d.reference(), d.url().isEmpty() ? null : d.url(), first.text(),
+                            d.language().code());
                 }).toList();
     }
 

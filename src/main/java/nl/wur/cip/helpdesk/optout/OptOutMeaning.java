@@ -136,7 +136,7 @@ public final class OptOutMeaning {
                                 && p.section().toLowerCase(Locale.ROOT).contains(h.toLowerCase(Locale.ROOT))))
                         .findFirst().orElse(d.passages().get(0));
                 citations.add(new Citation(d.id(), d.title(), passage.reference() == null ? d.reference() : passage.reference(),
-                        d.url() == null || d.url().isEmpty() ? null : d.url(), passage.text()));
+                        d.url() == null || d.url().isEmpty() ? null : d.url(), passage.text(), d.language().code()));
             });
         }
         return List.copyOf(citations);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import nl.wur.cip.helpdesk.TestHelpdesk;
 import nl.wur.cip.helpdesk.knowledge.Language;
@@ -54,6 +55,24 @@ class AnswerServiceTest {
         assertEquals(Outcome.ANSWERED, answer.outcome());
         assertTrue(answer.answer().matches("(?is).*\\b(bewaren|bewaard|zolang|nodig)\\b.*"), answer.answer());
         assertTrue(answer.disclaimer().startsWith("Algemene informatie"));
+    }
+
+    @Test
+    void aDutchAnswerCitesTheDutchVersionOfEverySourceTheKnowledgeHasInDutchAndSaysWhichAreEnglish() {
+        var knowledge = TestHelpdesk.shared().knowledge();
+        for (String question : List.of("Hoe lang mag ik gescrapete data bewaren voor mijn onderzoek?",
+                "Mogen websites tekst- en datamining uitsluiten?", "Mag ik mijn dataset delen met mensen buiten de WUR?")) {
+            Answer answer = answers.ask(question, Optional.of(Language.NL));
+            assertFalse(answer.citations().isEmpty(), question);
+            for (Citation c : answer.citations()) {
+                assertEquals(knowledge.document(c.id()).orElseThrow().language().code(), c.language(), c.id());
+                if (c.language().equals("en")) {
+                    assertTrue(knowledge.document(c.id() + "-nl").isEmpty(), c.id() + " has a Dutch version that was not cited");
+                }
+            }
+        }
+        Answer english = answers.ask("How long may I keep the data I scraped?", Optional.of(Language.EN));
+        english.citations().forEach(c -> assertEquals("en", c.language(), c.id() + " in an English answer"));
     }
 
     @Test

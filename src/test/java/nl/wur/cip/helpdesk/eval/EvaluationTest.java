@@ -29,7 +29,7 @@ class EvaluationTest {
     void mustGroupsMatchTheAnswerOrTheCitations(@TempDir Path dir) throws Exception {
         EvalQuestion q = question(dir, "{\"id\":\"x\",\"lang\":\"en\",\"topic\":\"law\",\"question\":\"?\",\"expect\":\"answer\","
                 + "\"must\":[[\"article 3\",\"art\\\\. ?3\"],[\"research\"]]}");
-        Citation art3 = new Citation("dsm-art-3", "TDM for research", "Directive (EU) 2019/790, Art. 3", null, "snippet");
+        Citation art3 = new Citation("dsm-art-3", "TDM for research", "Directive (EU) 2019/790, Art. 3", null, "snippet", "en");
         assertTrue(Evaluation.score(q, answer(Outcome.ANSWERED, "Yes, for scientific research.", art3)).passed());
         EvalResult missing = Evaluation.score(q, answer(Outcome.ANSWERED, "Yes, for scientific research."));
         assertFalse(missing.passed());
@@ -50,7 +50,7 @@ class EvaluationTest {
     void mustNotAndCiteAreChecked(@TempDir Path dir) throws Exception {
         EvalQuestion q = question(dir, "{\"id\":\"a\",\"question\":\"?\",\"expect\":\"either\",\"must\":[],"
                 + "\"mustNot\":[\"does not apply\"],\"cite\":[\"15n\"]}");
-        Citation aw = new Citation("aw-art-15n", "Auteurswet 15n", "Auteurswet, Art. 15n", null, "s");
+        Citation aw = new Citation("aw-art-15n", "Auteurswet 15n", "Auteurswet, Art. 15n", null, "s", "en");
         assertTrue(Evaluation.score(q, answer(Outcome.ANSWERED, "It applies.", aw)).passed());
         assertFalse(Evaluation.score(q, answer(Outcome.ANSWERED, "Copyright does not apply.", aw)).passed());
         assertFalse(Evaluation.score(q, answer(Outcome.ANSWERED, "It applies.")).passed());
