@@ -289,14 +289,16 @@ public final class Main {
             LOG.error("the helpdesk could not start: {}", e.toString(), e);
             return 1;
         }
-        server.ready(LlmAnswerService.create(assembly.answers(), llm));
+        LlmAnswerService answering = LlmAnswerService.create(assembly.answers(), llm);
+        server.ready(answering);
         assembly.checklist().ifPresent(engine -> server.checklistReady(
                 new ChecklistService(engine, assessments, assembly.knowledge(), clock)));
-        server.optOutReady(OptOutChecker.create(OptOutConfig.defaults().withAllowPrivateAddresses(config.optOutAllowPrivate()),
-                config.knowledgeDir(), assembly.knowledge(), clock));
+        OptOutChecker optOut = OptOutChecker.create(OptOutConfig.defaults().withAllowPrivateAddresses(config.optOutAllowPrivate()),
+                config.knowledgeDir(), assembly.knowledge(), clock);
+        server.optOutReady(optOut);
         // Each part is closed even when one before it fails (a request outliving the stop timeout made the web
         // server's close throw, and the mail worker and the database were never closed).
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(List.of(server::close,
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(List.of(server::close, answering::close, optOut::close,
                 () -> worker.ifPresent(DeliveryWorker::close), housekeeping::shutdownNow, assembly::close, database::close)),
                 "shutdown"));
         LOG.info("CIP Helpdesk ready on http://localhost:{} after {} ms (escalations go to {})", server.port(),
