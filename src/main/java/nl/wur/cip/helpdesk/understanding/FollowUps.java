@@ -1,6 +1,5 @@
 package nl.wur.cip.helpdesk.understanding;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -14,7 +13,14 @@ public final class FollowUps {
             + "does (that|this)|is (that|this)|do (they|those|these)|are (they|those|these)|"
             + "en|maar|of|dus|ook|wat als|hoe zit het met|en als|geldt (dat|dit|die|het)|is (dat|dit)|mag (dat|dit))\\b.*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
-    /** Words that point back to something said before, beyond doubt. */
+    /**
+     * Words that point back beyond doubt: "says so", "daarover", or a closing "that?" ("Which article says that?").
+     * Not a "that" or "die" inside the question, which is as often a relative pronoun ("a photo that I found").
+     */
+    private static final Pattern POINTS_BACK_SURELY = Pattern.compile("\\b(says? so|the same|hetzelfde|dezelfde|daarover|"
+            + "daarvoor|daarbij|daarvan|daarmee|ervan|hiervoor)\\b|\\b(that|this|it|those|these|dat|dit|die|het)\\s*\\?\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Words that point back to something said before, or may: enough for a question not understood alone. */
     private static final Pattern POINTS_BACK = Pattern.compile("\\b(that|this|those|these|there|says so|the same|"
             + "dat|dit|die|daar|daarvoor|daarbij|daarvan|daarover|ervan|hiervoor|hetzelfde|dezelfde)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -33,7 +39,7 @@ public final class FollowUps {
      */
     public static boolean leansOnPrevious(String question) {
         int words = words(question);
-        return words <= MAX_WORDS && POINTS_BACK.matcher(question).find()
+        return words <= MAX_WORDS && POINTS_BACK_SURELY.matcher(question).find()
                 || words < QuestionParts.MIN_WORDS && CONTINUES.matcher(question.strip()).matches();
     }
 
@@ -60,7 +66,6 @@ public final class FollowUps {
     }
 
     private static int words(String text) {
-        List<String> words = QuestionFeatures.words(text);
-        return words.size();
+        return QuestionFeatures.words(text).size();
     }
 }
