@@ -5,7 +5,8 @@ import { initialLanguage, rememberLanguage } from './language.js';
 import { escalationForm } from './escalate.js';
 import { randomUuid } from './uuid.js';
 import { clearConversation, loadConversation, saveConversation } from './conversation.js';
-import { conversationMarkdown, humanDate } from './export.js';
+import { conversationMarkdown } from './export.js';
+import { humanDate } from './dates.js';
 import { askStreaming, llmAvailable, showDraft } from './stream.js';
 
 const MAX_QUESTION = 2000;

@@ -1,9 +1,5 @@
-import { humanDate } from './dates.js';
-
 // The conversation as a Markdown file the researcher keeps (e.g. with a data management plan): dated, every
 // question and answer, and each answer's sources with their official links.
-export { humanDate };
-
 export function conversationMarkdown(turns, { date, t }) {
   const lines = [`# ${t('exportTitle')}`, '', `${t('exportDate')}: ${date}`, ''];
   turns.forEach((turn, index) => {
