@@ -38,7 +38,7 @@ public final class OptOutChecker implements AutoCloseable {
     static final int CACHE_ENTRIES = 500;
     private static final int MAX_AGENT_SIGNALS = 40;
     /** Reading what was fetched is linear in its size (at most three bodies of 512 KB): far less than this. */
-    static final Duration READ_GRACE = Duration.ofSeconds(2);
+    public static final Duration READ_GRACE = Duration.ofSeconds(2);
 
     private record Cached(Findings findings, long expires) {
     }

@@ -237,6 +237,40 @@ class OptOutApiTest {
     }
 
     @Test
+    void aHostileSitesRobotsTxtIsCheckedThroughTheRealServerWithinTheBudget() throws Exception {
+        // The attack review's site: 512 KB of wildcard rules that each almost match a long path (206 s of CPU before).
+        String rule = "Disallow: *" + "a".repeat(2000) + "b\n";
+        StringBuilder rules = new StringBuilder("User-agent: *\n");
+        while (rules.length() + rule.length() < OptOutConfig.defaults().maxBodyBytes()) {
+            rules.append(rule);
+        }
+        byte[] robots = rules.toString().getBytes(StandardCharsets.UTF_8);
+        String path = "/" + "a".repeat(1900);
+        HttpServer hostile = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        hostile.createContext("/", exchange -> {
+            boolean isRobots = exchange.getRequestURI().getPath().equals("/robots.txt");
+            byte[] body = isRobots ? robots : "<html><head></head><body>hi</body></html>".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", isRobots ? "text/plain" : "text/html");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        hostile.start();
+        try {
+            long started = System.nanoTime();
+            HttpResponse<String> response = post(allowing, mapper.createObjectNode()
+                    .put("url", "http://127.0.0.1:" + hostile.getAddress().getPort() + path).toString());
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            System.out.printf("hostile robots.txt through the server: %d ms%n", millis);
+            assertEquals(200, response.statusCode(), response.body());
+            assertEquals("none_found", mapper.readTree(response.body()).get("verdict").asText(), response.body());
+            assertTrue(millis < 2000 + OptOutChecker.READ_GRACE.toMillis(), millis + " ms");
+        } finally {
+            hostile.stop(0);
+        }
+    }
+
+    @Test
     void thePageIsServedWithoutInlineScriptsOrStyles() throws Exception {
         for (String page : new String[] {"/optout.html", "/optout.js", "/i18n.js", "/optout.css"}) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(
