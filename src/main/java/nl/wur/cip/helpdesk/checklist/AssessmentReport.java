@@ -24,7 +24,7 @@ final class AssessmentReport {
             md.append("**").append(r.verdict().title()).append("**\n\n").append(r.verdict().text()).append("\n\n");
             List<Assessment.Verdict> others = alsoReached(r);
             if (!others.isEmpty()) {
-                md.append(nl ? "Uw antwoorden leiden ook tot:\n\n" : "Your answers also lead to:\n\n");
+                md.append(nl ? "Je antwoorden leiden ook tot:\n\n" : "Your answers also lead to:\n\n");
                 others.forEach(l -> md.append("**").append(l.title()).append("**\n\n").append(l.text()).append("\n\n"));
             }
         }

@@ -50,7 +50,7 @@ public final class MailComposer {
             message.setRecipient(Message.RecipientType.TO, researcher);
             message.setReplyTo(new InternetAddress[] {new InternetAddress(officeAddress, true)});
             message.setSubject("[" + escalation.ticket() + "] " + (escalation.language() == Language.NL
-                    ? "Uw vraag aan het Copyright Informatiepunt" : "Your question to the Copyright Information Point"), "UTF-8");
+                    ? "Je vraag aan het Copyright Informatiepunt" : "Your question to the Copyright Information Point"), "UTF-8");
             message.setHeader("Auto-Submitted", "auto-generated");
             text = confirmationText(escalation);
         }
@@ -93,11 +93,11 @@ public final class MailComposer {
     private String confirmationText(Escalation e) {
         String when = WHEN.format(e.createdAt());
         if (e.language() == Language.NL) {
-            return "Dank u. Uw vraag van " + when + " is doorgestuurd naar het Copyright Informatiepunt van Wageningen"
+            return "Dank je. Je vraag van " + when + " is doorgestuurd naar het Copyright Informatiepunt van Wageningen"
                     + " University & Research (" + officeAddress + ") onder nummer " + e.ticket() + ". Het antwoord komt"
-                    + " naar dit adres; noem het nummer als u zelf mailt.\n\nWe bewaren uw vraag en adres tot het Copyright"
+                    + " naar dit adres; noem het nummer als je zelf mailt.\n\nWe bewaren je vraag en adres tot het Copyright"
                     + " Informatiepunt haar heeft afgehandeld, en daarna nog " + retentionDays + " dagen.\n\n"
-                    + "Hebt u deze vraag niet gesteld? Dan kunt u dit bericht negeren.\n"
+                    + "Heb je deze vraag niet gesteld? Dan kun je dit bericht negeren.\n"
                     + "Dit bericht is automatisch verstuurd door de CIP Helpdesk.\n";
         }
         return "Thank you. Your question of " + when + " has been passed to the Copyright Information Point of Wageningen"

@@ -63,7 +63,7 @@ class ChecklistServiceTest {
 
         // The office ships a new version; the old record still says which version it was made with.
         ChecklistService current = service(shipped);
-        assertEquals("2026-12-01", current.assess(bothLevels(), Language.EN).checklistVersion());
+        assertEquals("2026-12-02", current.assess(bothLevels(), Language.EN).checklistVersion());
         JsonNode stored = mapper.readTree(current.find(made.assessmentId()).orElseThrow());
         assertEquals("2026-11-25", stored.get("checklistVersion").asText());
         assertEquals("2026-11-25", new AssessmentStore(database).find(made.assessmentId()).orElseThrow().checklistVersion());
@@ -85,7 +85,7 @@ class ChecklistServiceTest {
 
         ChecklistService.Result nl = service.assess(bothLevels(), Language.NL);
         String dutch = service.markdown(nl.assessmentId(), "Geen juridisch advies.").orElseThrow();
-        assertTrue(dutch.contains("Uw antwoorden leiden ook tot:\n\n**Toestemming of een licentie is nodig**"), dutch);
+        assertTrue(dutch.contains("Je antwoorden leiden ook tot:\n\n**Toestemming of een licentie is nodig**"), dutch);
 
         Map<String, String> byTheBook = new LinkedHashMap<>(bothLevels());
         byTheBook.put("lawfulness", "lawful");

@@ -254,7 +254,7 @@ class ChecklistShippedTest {
 
     @Test
     void theVersionIsBumpedForTheDecemberReview() {
-        assertEquals("2026-12-01", checklist.version());
+        assertEquals("2026-12-02", checklist.version());
     }
 
     @Test

@@ -150,7 +150,7 @@ class ChecklistApiTest {
         assertEquals("permission_needed", levels.get(0).get("level").asText());
         assertEquals("Permission or a licence is needed", levels.get(0).get("title").asText());
         assertEquals(result.get("verdict"), levels.get(1));
-        assertEquals("2026-12-01", result.get("checklistVersion").asText());
+        assertEquals("2026-12-02", result.get("checklistVersion").asText());
 
         String id = result.get("assessmentId").asText();
         assertEquals(levels, mapper.readTree(get("/api/checklist/assessments/" + id).body()).get("levels"));
