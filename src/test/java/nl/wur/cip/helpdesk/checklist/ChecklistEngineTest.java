@@ -382,7 +382,7 @@ class ChecklistEngineTest {
         assertEquals("Gedekt door de onderzoeksuitzondering, onder voorwaarden", assessment.verdict().title());
         assertEquals("Beelden (foto's, tekeningen, figuren)", assessment.steps().get(0).answer());
         assertTrue(assessment.conditions().stream().anyMatch(n -> n.text().contains("need-to-know")));
-        assertEquals("Welk materiaal gaat u minen of gebruiken om het model te trainen?",
+        assertEquals("Welk materiaal ga je minen of gebruiken om het model te trainen?",
                 engine.assess(Map.of(), Language.NL).next().text());
     }
 
