@@ -337,7 +337,7 @@ public final class AnswerService {
     private List<Citation> cardCitations(AnswerCard card, Language language, Retrieval retrieval) {
         Set<String> chosen = new LinkedHashSet<>();
         for (String id : card.cites()) {
-            chosen.add(inLanguage(id, language));
+            chosen.add(KnowledgeBase.versionIn(id, language, documents.keySet()));
         }
         List<Citation> citations = new ArrayList<>();
         for (String id : chosen) {
@@ -347,16 +347,6 @@ public final class AnswerService {
             }
         }
         return citations;
-    }
-
-    /** The cited document in the answer's language when the knowledge has it there ({@code id-nl} is the Dutch one). */
-    private String inLanguage(String id, Language language) {
-        boolean dutch = id.endsWith("-nl");
-        String base = dutch ? id.substring(0, id.length() - 3) : id;
-        if (language == Language.NL) {
-            return documents.containsKey(base + "-nl") ? base + "-nl" : id;
-        }
-        return documents.containsKey(base) ? base : id;
     }
 
     /** The passage of a cited document that is closest to the question, so the snippet shows the relevant part. */

@@ -18,14 +18,14 @@ public final class AssessmentStore {
                          String resultJson) {
     }
 
+    /** A record made again within this time is left as it is: retention counts in days, and each rewrite costs disk. */
+    static final Duration REFRESH_AFTER = Duration.ofDays(1);
+
     private final Database database;
 
     public AssessmentStore(Database database) {
         this.database = database;
     }
-
-    /** A record made again within this time is left as it is: retention counts in days, and each rewrite costs disk. */
-    static final Duration REFRESH_AFTER = Duration.ofDays(1);
 
     /**
      * Stores an assessment, replacing the one of the same id: the id names the answers, so answering alike again

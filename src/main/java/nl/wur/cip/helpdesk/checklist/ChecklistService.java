@@ -111,7 +111,7 @@ public final class ChecklistService {
 
     private List<Citation> citations(List<String> ids, Language language) {
         return ids.stream()
-                .map(id -> language == Language.NL && documents.containsKey(id + "-nl") ? id + "-nl" : id)
+                .map(id -> KnowledgeBase.versionIn(id, language, documents.keySet()))
                 .distinct()
                 .map(documents::get).filter(java.util.Objects::nonNull)
                 .map(d -> {

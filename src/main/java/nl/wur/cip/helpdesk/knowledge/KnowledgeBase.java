@@ -4,16 +4,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** Everything loaded from the knowledge folder: documents, answer cards, extra intents, rules and what could not be read. */
 public record KnowledgeBase(List<KnowledgeDocument> documents, List<AnswerCard> cards, List<IntentExamples> intents,
                             Rules rules, List<LoadProblem> problems) {
+    private static final String DUTCH_SUFFIX = "-nl";
 
     public Map<String, KnowledgeDocument> documentsById() {
         Map<String, KnowledgeDocument> byId = new LinkedHashMap<>();
         documents.forEach(d -> byId.put(d.id(), d));
         return byId;
+    }
+
+    /**
+     * The id of the document's version in {@code language} among {@code ids}, where there is one, else {@code id}: the
+     * Dutch version of {@code dsm-art-4} is {@code dsm-art-4-nl}, and the English one of {@code dsm-art-4-nl} is
+     * {@code dsm-art-4}.
+     */
+    public static String versionIn(String id, Language language, Set<String> ids) {
+        String base = id.endsWith(DUTCH_SUFFIX) ? id.substring(0, id.length() - DUTCH_SUFFIX.length()) : id;
+        String wanted = language == Language.NL ? base + DUTCH_SUFFIX : base;
+        return ids.contains(wanted) ? wanted : id;
     }
 
     public Optional<KnowledgeDocument> document(String id) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import nl.wur.cip.helpdesk.answer.Citation;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeDocument;
@@ -126,10 +127,9 @@ public final class OptOutMeaning {
     /** The documents the summary rests on, in Dutch where a Dutch version exists, each with its most fitting passage. */
     public List<Citation> citations(Language language) {
         List<Citation> citations = new ArrayList<>();
+        Set<String> ids = knowledge.documentsById().keySet();
         for (Source source : SOURCES) {
-            Optional<KnowledgeDocument> doc = language == Language.NL
-                    ? knowledge.document(source.id() + "-nl").or(() -> knowledge.document(source.id()))
-                    : knowledge.document(source.id());
+            Optional<KnowledgeDocument> doc = knowledge.document(KnowledgeBase.versionIn(source.id(), language, ids));
             doc.filter(d -> !d.passages().isEmpty()).ifPresent(d -> {
                 Passage passage = d.passages().stream()
                         .filter(p -> source.sectionHints().stream().anyMatch(h -> p.section() != null

@@ -1,6 +1,7 @@
 package nl.wur.cip.helpdesk.storage;
 
 import java.io.IOException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,6 +18,8 @@ public final class DiskFloor {
     private final Path folder;
     private final long minFreeBytes;
     private final AtomicBoolean reportedLow = new AtomicBoolean();
+    /** Found once: looking a file store up reads the mount table, while its free space is one cheap system call. */
+    private volatile FileStore store;
 
     /** @param minFreeBytes the free space to keep; 0 turns the floor off */
     public DiskFloor(Path folder, long minFreeBytes) {
@@ -39,7 +42,12 @@ public final class DiskFloor {
         }
         long free;
         try {
-            free = Files.getFileStore(existing(folder)).getUsableSpace();
+            FileStore found = store;
+            if (found == null) {
+                found = Files.getFileStore(existing(folder));
+                store = found;
+            }
+            free = found.getUsableSpace();
         } catch (IOException | SecurityException e) {
             return true; // cannot tell: the database itself still refuses what does not fit (a 503, see StorageException)
         }

@@ -67,8 +67,11 @@ public final class HelpdeskServer implements AutoCloseable {
     private final WorkGate gate;
     private final Metrics metrics;
 
-    /** What the server stores and hands on, all available before the index is ready. */
-    /** @param embedOrigins the other sites (origins) that may show the chat in a frame (embed.js); none by default */
+    /**
+     * What the server stores and hands on, all available before the index is ready.
+     *
+     * @param embedOrigins the other sites (origins) that may show the chat in a frame (embed.js); none by default
+     */
     public record Services(FeedbackStore feedback, UnansweredLog unanswered, EscalationService escalations,
                            Optional<AdminAuth> admin, GuardSettings guards, Optional<String> metricsToken, DiskFloor disk,
                            List<String> embedOrigins) {
