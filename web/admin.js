@@ -1,41 +1,62 @@
 // The admin inbox. The session is an HttpOnly cookie the script never sees; every call that gets 401
 // shows the login form again. All data is inserted with textContent.
+import { translate } from './i18n.js';
+import { humanDateTime } from './dates.js';
+import { initialLanguage, rememberLanguage } from './language.js';
+
 const $ = (id) => document.getElementById(id);
 let current = null; // the ticket shown in the detail view
+let language = initialLanguage();
+const t = (key, values) => translate(language, key, values);
+
+function applyLanguage() {
+  document.documentElement.lang = language;
+  document.title = `CIP Helpdesk — ${t('adminTitle')}`;
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  $('lang-toggle').lang = language === 'en' ? 'nl' : 'en';
+}
 
 async function call(method, path, body) {
   // Every state-changing request is JSON, which the server insists on (a cross-site form cannot send it).
   const post = method !== 'GET';
   const response = await fetch(path, {
     method,
-    headers: post ? { 'Content-Type': 'application/json' } : {},
+    // The server writes its errors in the page's language.
+    headers: post ? { 'Content-Type': 'application/json', 'Accept-Language': language } : { 'Accept-Language': language },
     body: post ? JSON.stringify(body || {}) : undefined,
   });
   let data = null;
   try { data = await response.json(); } catch { /* status only */ }
   if (response.status === 401) {
     showLogin();
-    throw new Error((data && data.error) || 'log in first');
+    const error = new Error((data && data.error) || t('logIn'));
+    error.status = 401;
+    throw error;
   }
   if (!response.ok) throw new Error((data && data.error) || response.statusText);
   return data;
 }
 
-// "2 Dec 2026, 14:05", in the reader's time zone.
-const WHEN = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+// "2 December 2026 at 14:05 CET", in the reader's time zone and the page's language.
+const when = (iso) => (iso ? humanDateTime(iso, language) : '');
 
-function when(iso) {
-  const date = new Date(iso);
-  return iso && !Number.isNaN(date.getTime()) ? WHEN.format(date) : '';
+// A code the server sends (status, outcome, rating, language), in words; an unknown one as sent.
+function word(prefix, code) {
+  const key = `${prefix}_${code}`;
+  const text = t(key);
+  return text === key ? code : text;
 }
 
-function row(cells) {
+// Each cell carries its column's name, which the narrow layout shows beside it (the table becomes cards).
+function row(table, cells) {
+  const names = [...table.tHead.rows[0].cells].map((th) => th.textContent);
   const tr = document.createElement('tr');
-  for (const cell of cells) {
+  cells.forEach((cell, index) => {
     const td = document.createElement('td');
     td.textContent = cell ?? '';
+    td.dataset.label = names[index] || '';
     tr.append(td);
-  }
+  });
   return tr;
 }
 
@@ -49,7 +70,8 @@ async function loadEscalations() {
   const status = $('status-filter').value;
   const list = await call('GET', `/admin/api/escalations${status ? `?status=${encodeURIComponent(status)}` : ''}`);
   $('escalations').tBodies[0].replaceChildren(...list.map((e) => {
-    const tr = row(['', when(e.createdAt), e.status, e.name ? `${e.name} <${e.email}>` : e.email, e.question, String(e.attempts)]);
+    const tr = row($('escalations'), ['', when(e.createdAt), word('status', e.status), e.name ? `${e.name} <${e.email}>` : e.email,
+      e.question, String(e.attempts)]);
     const open = document.createElement('button');
     open.type = 'button';
     open.className = 'link-button';
@@ -65,10 +87,10 @@ async function show(ticket) {
   const e = await call('GET', `/admin/api/escalations/${encodeURIComponent(ticket)}`);
   current = e.ticket;
   $('detail').hidden = false;
-  $('detail-title').textContent = `${e.ticket} (${e.status})`;
-  const fields = [['Received', when(e.createdAt)], ['E-mail', e.email || '(deleted)'], ['Name', e.name || ''],
-    ['From', e.origin], ['Language', e.language], ['May quote anonymously', e.quoteConsent ? 'yes' : 'no'],
-    ['Handled', when(e.handledAt)]];
+  $('detail-title').textContent = `${e.ticket} (${word('status', e.status)})`;
+  const fields = [[t('colReceived'), when(e.createdAt)], [t('fieldEmail'), e.email || t('deleted')], [t('fieldName'), e.name || ''],
+    [t('fieldOrigin'), e.origin], [t('colLanguage'), word('language', e.language)],
+    [t('fieldQuoteConsent'), e.quoteConsent ? t('yes') : t('no')], [t('fieldHandled'), when(e.handledAt)]];
   $('detail-fields').replaceChildren(...fields.flatMap(([k, v]) => {
     const dt = document.createElement('dt');
     dt.textContent = k;
@@ -76,16 +98,17 @@ async function show(ticket) {
     dd.textContent = v;
     return [dt, dd];
   }));
-  $('detail-question').textContent = e.question || '(deleted after the retention period)';
+  $('detail-question').textContent = e.question || t('deletedAfterRetention');
   $('detail-transcript').replaceChildren(...(e.transcript || []).map((turn) => {
     const li = document.createElement('li');
-    li.textContent = `${turn.role === 'user' ? 'Researcher' : 'Helpdesk'}: ${turn.text}`;
+    li.textContent = `${turn.role === 'user' ? t('roleUser') : t('roleHelpdesk')}: ${turn.text}`;
     return li;
   }));
-  $('detail-assessment').textContent = e.assessment || '(none)';
+  $('detail-assessment').textContent = e.assessment || t('none');
   $('detail-deliveries').replaceChildren(...e.deliveries.map((d) => {
     const li = document.createElement('li');
-    li.textContent = `${d.kind}: ${d.status}, ${d.attempts} attempt(s)${d.lastError ? ` — ${d.lastError}` : ''}`;
+    li.textContent = t('deliveryLine', { kind: word('mail', d.kind), status: word('status', d.status), attempts: d.attempts,
+      error: d.lastError || '' });
     return li;
   }));
   $('retry').hidden = !e.deliveries.some((d) => d.status === 'failed');
@@ -95,9 +118,10 @@ async function show(ticket) {
 
 async function loadLists() {
   const [unanswered, feedback] = await Promise.all([call('GET', '/admin/api/unanswered'), call('GET', '/admin/api/feedback')]);
-  $('unanswered').tBodies[0].replaceChildren(...unanswered.map((u) => row([when(u.askedAt), u.outcome,
-    u.confidence.toFixed(2), u.language, u.question])));
-  $('feedback').tBodies[0].replaceChildren(...feedback.map((f) => row([when(f.createdAt), f.rating, f.question, f.comment])));
+  $('unanswered').tBodies[0].replaceChildren(...unanswered.map((u) => row($('unanswered'), [when(u.askedAt),
+    word('outcome', u.outcome), u.confidence.toFixed(2), word('language', u.language), u.question])));
+  $('feedback').tBodies[0].replaceChildren(...feedback.map((f) => row($('feedback'), [when(f.createdAt),
+    word('rating', f.rating), f.question, f.comment])));
 }
 
 async function enter() {
@@ -105,9 +129,7 @@ async function enter() {
   $('login-form').hidden = true;
   $('inbox').hidden = false;
   $('logout').hidden = false;
-  $('mail-state').textContent = session.mailConfigured
-    ? 'Mail is configured: escalations are sent to the office and a receipt to the researcher.'
-    : 'Mail is not configured (HELPDESK_SMTP_HOST): escalations are only stored here. Answer them from your own mailbox.';
+  $('mail-state').textContent = t(session.mailConfigured ? 'mailConfigured' : 'mailNotConfigured');
   await Promise.all([loadEscalations(), loadLists()]);
 }
 
@@ -148,18 +170,29 @@ $('person-form').addEventListener('submit', (event) => {
 });
 $('person-delete').addEventListener('click', async () => {
   const email = $('person-email').value.trim();
-  if (!email || !window.confirm(`Erase the address, name, questions and transcripts of every escalation from ${email}?`)) return;
+  if (!email || !window.confirm(t('personEraseConfirm', { email }))) return;
   try {
     const result = await call('POST', '/admin/api/people/delete', { email });
-    $('person-status').textContent = `Erased the personal data of ${result.escalationsErased} escalation(s).`;
+    $('person-status').textContent = t('personErased', { n: result.escalationsErased });
     await loadEscalations();
   } catch (error) {
     $('person-status').textContent = error.message;
   }
 });
 
+$('lang-toggle').addEventListener('click', async () => {
+  language = language === 'en' ? 'nl' : 'en';
+  rememberLanguage(language);
+  applyLanguage();
+  if ($('inbox').hidden) return;
+  // Lists and the open ticket are drawn in the page's language: draw them again.
+  await enter().catch((error) => { $('admin-error').textContent = error.message; });
+  if (current) await show(current).catch(() => {});
+});
+
+applyLanguage();
 enter().catch((error) => {
   if (!$('inbox').hidden) return;
   showLogin();
-  if (!/log in/.test(error.message)) $('admin-error').textContent = error.message;
+  if (error.status !== 401) $('admin-error').textContent = error.message;
 });

@@ -187,7 +187,8 @@ async function postJson(url, body) {
   try {
     response = await fetch(url, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      // The server writes its errors in the page's language.
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': language },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout ? AbortSignal.timeout(REQUEST_TIMEOUT_MS) : undefined,
     });

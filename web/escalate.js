@@ -119,7 +119,7 @@ export function escalationForm({ language, question, transcript = [], assessment
     try {
       const response = await fetch('/api/escalations', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': key },
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': language(), 'Idempotency-Key': key },
         body: JSON.stringify(body),
       });
       let data = null;

@@ -35,7 +35,7 @@ async function check(url) {
   $('check').disabled = true;
   try {
     const response = await fetch('/api/optout-check', {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ url, language }),
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept-Language': language }, body: JSON.stringify({ url, language }),
     });
     const data = await response.json().catch(() => ({}));
     if (response.status === 429) {

@@ -22,7 +22,7 @@ export async function llmAvailable() {
 export async function askStreaming(body, onText) {
   const response = await fetch('/api/ask/stream', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+    headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream', 'Accept-Language': body.language || 'en' },
     body: JSON.stringify(body),
     signal: AbortSignal.timeout ? AbortSignal.timeout(TIMEOUT_MS) : undefined,
   });

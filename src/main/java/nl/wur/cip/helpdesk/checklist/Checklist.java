@@ -1,6 +1,7 @@
 package nl.wur.cip.helpdesk.checklist;
 
 import java.util.Collections;
+import nl.wur.cip.helpdesk.knowledge.Bilingual;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,15 +49,8 @@ public record Checklist(String version, String start, List<Question> questions, 
         return levels.stream().filter(l -> l.id().equals(id)).findFirst();
     }
 
-    /** A text in both languages. */
-    public record Text(String en, String nl) {
-        public String in(Language language) {
-            return language == Language.NL ? nl : en;
-        }
-    }
-
     /** One question and its answer options. */
-    public record Question(String id, Text text, Text help, List<String> cites, List<Option> options) {
+    public record Question(String id, Bilingual text, Bilingual help, List<String> cites, List<Option> options) {
         public Question {
             cites = List.copyOf(cites);
             options = List.copyOf(options);
@@ -79,7 +73,7 @@ public record Checklist(String version, String start, List<Question> questions, 
      * @param conditions  ids of conditions this answer adds
      * @param flags       ids of flags this answer raises
      */
-    public record Option(String id, Text label, String next, String level, Map<String, String> trackLevels, String track,
+    public record Option(String id, Bilingual label, String next, String level, Map<String, String> trackLevels, String track,
                          List<String> conditions, List<String> flags) {
         public Option {
             trackLevels = Collections.unmodifiableMap(new LinkedHashMap<>(trackLevels));
@@ -88,7 +82,7 @@ public record Checklist(String version, String start, List<Question> questions, 
         }
 
         /** An answer whose level, if any, holds on every track and which sets no track. */
-        public Option(String id, Text label, String next, String level, List<String> conditions, List<String> flags) {
+        public Option(String id, Bilingual label, String next, String level, List<String> conditions, List<String> flags) {
             this(id, label, next, level, Map.of(), null, conditions, flags);
         }
 
@@ -107,7 +101,7 @@ public record Checklist(String version, String start, List<Question> questions, 
     }
 
     /** A verdict: how far the exceptions cover the plan. */
-    public record Level(String id, Text title, Text text, List<String> cites) {
+    public record Level(String id, Bilingual title, Bilingual text, List<String> cites) {
         public Level {
             cites = List.copyOf(cites);
         }
@@ -121,14 +115,14 @@ public record Checklist(String version, String start, List<Question> questions, 
      * @param tracks the text and sources per track id, in the order of the file; empty when {@code text} holds on
      *               every track
      */
-    public record Condition(String id, Text text, List<String> cites, Map<String, Wording> tracks) {
+    public record Condition(String id, Bilingual text, List<String> cites, Map<String, Wording> tracks) {
         public Condition {
             cites = List.copyOf(cites);
             tracks = Collections.unmodifiableMap(new LinkedHashMap<>(tracks));
         }
 
         /** A condition with one text for every track. */
-        public Condition(String id, Text text, List<String> cites) {
+        public Condition(String id, Bilingual text, List<String> cites) {
             this(id, text, cites, Map.of());
         }
 
@@ -151,14 +145,14 @@ public record Checklist(String version, String start, List<Question> questions, 
     }
 
     /** A condition's text and sources on one track. */
-    public record Wording(Text text, List<String> cites) {
+    public record Wording(Bilingual text, List<String> cites) {
         public Wording {
             cites = List.copyOf(cites);
         }
     }
 
     /** A side issue outside copyright, or one the checklist cannot settle, with whom to ask. */
-    public record Flag(String id, Text text, List<String> cites) {
+    public record Flag(String id, Bilingual text, List<String> cites) {
         public Flag {
             cites = List.copyOf(cites);
         }

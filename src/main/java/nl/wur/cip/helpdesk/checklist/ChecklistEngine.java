@@ -51,13 +51,13 @@ public final class ChecklistEngine {
         Set<String> ids = new TreeSet<>();
         for (String id : given.keySet()) {
             if (id == null) {
-                throw new ChecklistException("unknown question 'null'");
+                throw new ChecklistException("unknown question 'null'", "onbekende vraag 'null'");
             }
             ids.add(id);
         }
         for (String id : ids) {
             if (!questions.containsKey(id)) {
-                throw new ChecklistException("unknown question '" + id + "'");
+                throw new ChecklistException("unknown question '" + id + "'", "onbekende vraag '" + id + "'");
             }
         }
 
@@ -122,7 +122,9 @@ public final class ChecklistEngine {
         for (Checklist.Question question : checklist.questions()) {
             if (given.containsKey(question.id()) && !visited.contains(question.id())) {
                 throw new ChecklistException("the answer to question '" + question.id() + "' is out of order: the earlier answers "
-                        + (complete ? "complete the checklist without it" : "lead to question '" + current.id() + "', not to it"));
+                        + (complete ? "complete the checklist without it" : "lead to question '" + current.id() + "', not to it"),
+                        "het antwoord op vraag '" + question.id() + "' staat niet op zijn plaats: de eerdere antwoorden "
+                        + (complete ? "maken de checklist zonder die vraag af" : "leiden naar vraag '" + current.id() + "', niet naar die vraag"));
             }
         }
 
@@ -156,7 +158,9 @@ public final class ChecklistEngine {
     private static ChecklistException unknownOption(Checklist.Question question, String optionId) {
         List<String> expected = question.options().stream().map(Checklist.Option::id).toList();
         String given = optionId == null ? "no option" : "unknown option '" + optionId + "'";
-        return new ChecklistException(given + " for question '" + question.id() + "'; expected one of " + String.join(", ", expected));
+        String gegeven = optionId == null ? "geen optie" : "onbekende optie '" + optionId + "'";
+        return new ChecklistException(given + " for question '" + question.id() + "'; expected one of " + String.join(", ", expected),
+                gegeven + " bij vraag '" + question.id() + "'; verwacht een van " + String.join(", ", expected));
     }
 
     private static List<Assessment.Note> notes(Map<String, String> texts) {

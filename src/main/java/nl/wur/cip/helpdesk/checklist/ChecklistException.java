@@ -1,6 +1,7 @@
 package nl.wur.cip.helpdesk.checklist;
 
 import java.util.List;
+import nl.wur.cip.helpdesk.knowledge.Bilingual;
 
 /**
  * A checklist file that breaks the format, or answers that do not fit the checklist. The message
@@ -10,16 +11,29 @@ public class ChecklistException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     private final List<String> problems;
+    private final transient Bilingual message;
 
     public ChecklistException(String message) {
-        super(message);
-        this.problems = List.of(message);
+        this(message, message);
+    }
+
+    /** Answers that do not fit, told to the researcher in the language of the page. */
+    public ChecklistException(String english, String dutch) {
+        super(english);
+        this.problems = List.of(english);
+        this.message = new Bilingual(english, dutch);
     }
 
     /** Every problem found at once, so the office can fix the file in one go rather than one error per restart. */
     public ChecklistException(List<String> problems) {
         super(String.join("\n", problems));
         this.problems = List.copyOf(problems);
+        this.message = new Bilingual(getMessage(), getMessage());
+    }
+
+    /** The message in both languages; a broken file's problems are for the office and are in English only. */
+    public Bilingual message() {
+        return message;
     }
 
     public List<String> problems() {

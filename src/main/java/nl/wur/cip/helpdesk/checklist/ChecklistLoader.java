@@ -1,6 +1,7 @@
 package nl.wur.cip.helpdesk.checklist;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import nl.wur.cip.helpdesk.knowledge.Bilingual;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -187,7 +188,7 @@ public final class ChecklistLoader {
             String where = "questions[" + (index + 1) + "]";
             if (!node.isObject()) {
                 problem(where, "must be a mapping with id, text, help, cites and options");
-                return new Checklist.Question("", new Checklist.Text("", ""), new Checklist.Text("", ""), List.of(), List.of());
+                return new Checklist.Question("", new Bilingual("", ""), new Bilingual("", ""), List.of(), List.of());
             }
             String id = id(where, node);
             if (Checklist.END.equals(id)) {
@@ -195,8 +196,8 @@ public final class ChecklistLoader {
             }
             where = id.isEmpty() ? where : "question '" + id + "'";
             unknownFields(where, node, QUESTION_FIELDS);
-            Checklist.Text text = text(where, node, "text");
-            Checklist.Text help = text(where, node, "help");
+            Bilingual text = text(where, node, "text");
+            Bilingual help = text(where, node, "help");
             List<String> cites = list(where, node, "cites");
             List<Checklist.Option> options = new ArrayList<>();
             Set<String> optionIds = new HashSet<>();
@@ -453,18 +454,18 @@ public final class ChecklistLoader {
             return value.asText().strip();
         }
 
-        private Checklist.Text text(String where, JsonNode node, String field) {
+        private Bilingual text(String where, JsonNode node, String field) {
             JsonNode value = node.get(field);
             if (value == null || !value.isObject()) {
                 problem(where, "missing '" + field + "' with en and nl");
-                return new Checklist.Text("", "");
+                return new Bilingual("", "");
             }
             value.fieldNames().forEachRemaining(language -> {
                 if (!LANGUAGES.contains(language)) {
                     problem(where, "'" + field + "' has unknown language '" + language + "'; use en and nl");
                 }
             });
-            return new Checklist.Text(language(where, value, field, "en"), language(where, value, field, "nl"));
+            return new Bilingual(language(where, value, field, "en"), language(where, value, field, "nl"));
         }
 
         private String language(String where, JsonNode text, String field, String code) {

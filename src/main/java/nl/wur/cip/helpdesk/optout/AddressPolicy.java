@@ -46,17 +46,20 @@ public final class AddressPolicy {
     /** Parses and checks the form of a URL given by a user, without resolving it. */
     public static URI parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new UrlRefusedException("give the address (URL) of the page you plan to scrape");
+            throw new UrlRefusedException("give the address (URL) of the page you plan to scrape",
+                    "geef het adres (URL) van de pagina die je wilt scrapen");
         }
         String url = text.strip();
         if (url.length() > MAX_URL_CHARS) {
-            throw new UrlRefusedException("the address is longer than " + MAX_URL_CHARS + " characters");
+            throw new UrlRefusedException("the address is longer than " + MAX_URL_CHARS + " characters",
+                    "het adres is langer dan " + MAX_URL_CHARS + " tekens");
         }
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new UrlRefusedException("the address is not a valid URL: " + e.getReason());
+            throw new UrlRefusedException("the address is not a valid URL: " + e.getReason(),
+                    "het adres is geen geldige URL");
         }
         return checkForm(uri);
     }
@@ -65,16 +68,18 @@ public final class AddressPolicy {
     static URI checkForm(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new UrlRefusedException("only http:// and https:// addresses can be checked");
+            throw new UrlRefusedException("only http:// and https:// addresses can be checked",
+                    "alleen adressen met http:// en https:// kunnen worden gecontroleerd");
         }
         if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
-            throw new UrlRefusedException("addresses with a user name or password cannot be checked");
+            throw new UrlRefusedException("addresses with a user name or password cannot be checked",
+                    "adressen met een gebruikersnaam of wachtwoord kunnen niet worden gecontroleerd");
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw new UrlRefusedException("the address has no valid host name");
+            throw new UrlRefusedException("the address has no valid host name", "het adres heeft geen geldige hostnaam");
         }
         if (uri.getPort() == 0 || uri.getPort() > 65535) {
-            throw new UrlRefusedException("the address has an invalid port");
+            throw new UrlRefusedException("the address has an invalid port", "het adres heeft een ongeldig poortnummer");
         }
         return uri.normalize();
     }
@@ -98,7 +103,8 @@ public final class AddressPolicy {
         for (InetAddress address : addresses) {
             if (!isPublic(address) && !allowedAnyway.test(address)) {
                 throw new UrlRefusedException("the address " + uri.getHost() + " points to a private, local or reserved"
-                        + " network address; only public websites can be checked");
+                        + " network address; only public websites can be checked", "het adres " + uri.getHost()
+                        + " wijst naar een privé-, lokaal of gereserveerd netwerkadres; alleen openbare websites kunnen worden gecontroleerd");
             }
         }
         return List.of(addresses);

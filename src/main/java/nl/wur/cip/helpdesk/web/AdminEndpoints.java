@@ -50,7 +50,7 @@ final class AdminEndpoints {
             return;
         }
         if (!admin.valid(ctx.cookie(COOKIE))) {
-            throw new ApiException(401, "log in first");
+            throw new ApiException(401, "log in first", "log eerst in");
         }
     }
 
@@ -61,14 +61,16 @@ final class AdminEndpoints {
         AdminAuth.Login result = admin.login(ctx.ip(), password);
         if (result instanceof AdminAuth.Login.Throttled throttled) {
             ctx.header("Retry-After", Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
-            throw new ApiException(429, "too many wrong passwords; wait before trying again");
+            throw new ApiException(429, "too many wrong passwords; wait before trying again",
+                    "te vaak een verkeerd wachtwoord; wacht even voor je het opnieuw probeert");
         }
         if (result instanceof AdminAuth.Login.Busy busy) {
             ctx.header("Retry-After", Long.toString(Math.max(1, busy.retryAfter().toSeconds())));
-            throw new ApiException(503, "too many logins at once; try again in a moment");
+            throw new ApiException(503, "too many logins at once; try again in a moment",
+                    "te veel aanmeldingen tegelijk; probeer het zo opnieuw");
         }
         if (!(result instanceof AdminAuth.Login.Accepted accepted)) {
-            throw new ApiException(401, "wrong password");
+            throw new ApiException(401, "wrong password", "verkeerd wachtwoord");
         }
         ctx.header("Set-Cookie", COOKIE + "=" + accepted.token() + "; Path=/admin; Max-Age="
                 + AdminAuth.SESSION_LENGTH.toSeconds() + "; HttpOnly; SameSite=Strict" + (secure(ctx) ? "; Secure" : ""));
@@ -88,7 +90,8 @@ final class AdminEndpoints {
     List<Map<String, Object>> list(Context ctx) {
         Optional<String> status = Optional.ofNullable(ctx.queryParam("status")).filter(s -> !s.isEmpty());
         if (status.isPresent() && !STATUSES.contains(status.get())) {
-            throw new ApiException(400, "'status' must be queued, sent, failed or handled");
+            throw new ApiException(400, "'status' must be queued, sent, failed or handled",
+                    "'status' moet queued, sent, failed of handled zijn");
         }
         return escalations.latest(status, LIST_LIMIT).stream().map(AdminEndpoints::summary).toList();
     }
@@ -125,7 +128,8 @@ final class AdminEndpoints {
 
     private static String email(String value) {
         if (value == null || EmailAddresses.parse(value.strip()).isEmpty()) {
-            throw new ApiException(400, "'email' must be one plain e-mail address");
+            throw new ApiException(400, "'email' must be one plain e-mail address",
+                    "'email' moet één gewoon e-mailadres zijn");
         }
         return value.strip();
     }
@@ -138,13 +142,15 @@ final class AdminEndpoints {
     }
 
     private Escalation find(Context ctx) {
-        return escalations.find(ctx.pathParam("ticket")).orElseThrow(() -> new ApiException(404, "no escalation with this ticket"));
+        return escalations.find(ctx.pathParam("ticket")).orElseThrow(() -> new ApiException(404, "no escalation with this ticket",
+                "geen doorverwijzing met dit ticket"));
     }
 
     Map<String, Object> retry(Context ctx) {
         Escalation e = find(ctx);
         if (!escalations.retry(e.ticket())) {
-            throw new ApiException(409, "this escalation has no failed mail to retry");
+            throw new ApiException(409, "this escalation has no failed mail to retry",
+                    "deze doorverwijzing heeft geen mislukte mail om opnieuw te versturen");
         }
         return Map.of("ticket", e.ticket(), "status", "queued");
     }
@@ -174,7 +180,7 @@ final class AdminEndpoints {
 
     private AdminAuth enabled() {
         return auth.orElseThrow(() -> new ApiException(404, "the admin inbox is disabled; set HELPDESK_ADMIN_PASSWORD to"
-                + " enable it"));
+                + " enable it", "de beheerinbox staat uit; zet HELPDESK_ADMIN_PASSWORD om hem aan te zetten"));
     }
 
     private static boolean secure(Context ctx) {

@@ -100,7 +100,7 @@ final class AskEndpoint {
         String question = JsonRequests.requiredString(body, "question", MAX_QUESTION_CHARS);
         // Only invisible or control characters: nothing to search for (and the embedding model refuses empty text).
         if (question.codePoints().noneMatch(Character::isLetterOrDigit)) {
-            throw new ApiException(400, "'question' must contain words");
+            throw new ApiException(400, "'question' must contain words", "'question' moet woorden bevatten");
         }
         Optional<Language> language = JsonRequests.optionalLanguage(body);
         JsonRequests.optionalString(body, "conversationId", 100);
@@ -112,6 +112,7 @@ final class AskEndpoint {
 
     LlmAnswerService service() {
         return answers.get()
-                .orElseThrow(() -> new ApiException(503, "the helpdesk is starting; try again in a few seconds"));
+                .orElseThrow(() -> new ApiException(503, "the helpdesk is starting; try again in a few seconds",
+                        "de helpdesk start nog op; probeer het over een paar seconden opnieuw"));
     }
 }

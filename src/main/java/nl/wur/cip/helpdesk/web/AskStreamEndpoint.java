@@ -56,7 +56,7 @@ final class AskStreamEndpoint {
             return;
         } catch (RuntimeException e) {
             LOG.error("unexpected error while streaming an answer", e);
-            send(out, "error", Map.of("error", "something went wrong on our side; please try again"));
+            send(out, "error", Map.of("error", ApiException.SERVER_FAULT.in(RequestLanguage.of(ctx))));
             return;
         }
         send(out, "answer", answer);

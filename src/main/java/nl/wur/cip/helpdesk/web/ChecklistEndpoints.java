@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import nl.wur.cip.helpdesk.knowledge.Bilingual;
 import nl.wur.cip.helpdesk.checklist.ChecklistException;
 import nl.wur.cip.helpdesk.checklist.ChecklistService;
 import nl.wur.cip.helpdesk.knowledge.Language;
@@ -40,10 +41,12 @@ final class ChecklistEndpoints {
             answers = requests.mapper().createObjectNode();
         }
         if (!answers.isObject()) {
-            throw new ApiException(400, "'answers' must be an object of question id to option id");
+            throw new ApiException(400, "'answers' must be an object of question id to option id",
+                    "'answers' moet een object van vraag-id naar optie-id zijn");
         }
         if (answers.size() > MAX_ANSWERS) {
-            throw new ApiException(400, "'answers' has more than " + MAX_ANSWERS + " entries");
+            throw new ApiException(400, "'answers' has more than " + MAX_ANSWERS + " entries",
+                    "'answers' heeft meer dan " + MAX_ANSWERS + " antwoorden");
         }
         Map<String, String> given = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = answers.fields(); it.hasNext(); ) {
@@ -51,32 +54,34 @@ final class ChecklistEndpoints {
             if (!entry.getValue().isTextual() || entry.getKey().length() > MAX_ID_CHARS
                     || entry.getValue().asText().length() > MAX_ID_CHARS) {
                 throw new ApiException(400, "each answer must map a question id to an option id (strings of at most "
-                        + MAX_ID_CHARS + " characters)");
+                        + MAX_ID_CHARS + " characters)", "elk antwoord moet een vraag-id aan een optie-id koppelen (tekst van hoogstens "
+                        + MAX_ID_CHARS + " tekens)");
             }
             given.put(entry.getKey(), entry.getValue().asText());
         }
-        ApiException.requireRoom(disk, "checklist records"); // each assessment is stored as a record
+        ApiException.requireRoom(disk, new Bilingual("checklist records", "checklistbeoordelingen")); // each assessment is stored as a record
         try {
             return service().assess(given, language);
         } catch (ChecklistException e) {
-            throw new ApiException(400, e.getMessage());
+            throw new ApiException(400, e.message());
         }
     }
 
     String stored(Context ctx) {
         return service().find(ctx.pathParam("id"))
-                .orElseThrow(() -> new ApiException(404, "no assessment with this id"));
+                .orElseThrow(() -> new ApiException(404, "no assessment with this id", "geen beoordeling met dit id"));
     }
 
     String markdown(Context ctx, String disclaimer) {
         String id = ctx.pathParam("id");
-        String report = service().markdown(id, disclaimer).orElseThrow(() -> new ApiException(404, "no assessment with this id"));
+        String report = service().markdown(id, disclaimer).orElseThrow(() -> new ApiException(404, "no assessment with this id", "geen beoordeling met dit id"));
         ctx.header("Content-Disposition", "attachment; filename=\"tdm-self-assessment-" + id + ".md\"");
         return report;
     }
 
     private ChecklistService service() {
-        return checklist.get().orElseThrow(() -> new ApiException(503, "the checklist is not available right now"));
+        return checklist.get().orElseThrow(() -> new ApiException(503, "the checklist is not available right now",
+                "de checklist is op dit moment niet beschikbaar"));
     }
 
 }

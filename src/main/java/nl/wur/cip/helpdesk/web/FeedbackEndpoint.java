@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import nl.wur.cip.helpdesk.knowledge.Bilingual;
 import nl.wur.cip.helpdesk.feedback.Feedback;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import nl.wur.cip.helpdesk.knowledge.Language;
@@ -32,18 +33,19 @@ final class FeedbackEndpoint {
         JsonNode body = requests.object(ctx);
         String rating = JsonRequests.requiredString(body, "rating", 4);
         if (!RATINGS.contains(rating)) {
-            throw new ApiException(400, "'rating' must be \"up\" or \"down\"");
+            throw new ApiException(400, "'rating' must be \"up\" or \"down\"", "'rating' moet \"up\" of \"down\" zijn");
         }
         String question = JsonRequests.requiredString(body, "question", AskEndpoint.MAX_QUESTION_CHARS);
         String answer = JsonRequests.requiredString(body, "answer", 8000);
         String outcome = JsonRequests.requiredString(body, "outcome", 16);
         if (!OUTCOMES.contains(outcome)) {
-            throw new ApiException(400, "'outcome' must be answered, escalate or off_topic");
+            throw new ApiException(400, "'outcome' must be answered, escalate or off_topic",
+                    "'outcome' moet answered, escalate of off_topic zijn");
         }
         String comment = JsonRequests.optionalString(body, "comment", 1000).map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
         String language = JsonRequests.optionalLanguage(body).orElse(Language.EN).code();
         String conversationId = JsonRequests.optionalString(body, "conversationId", 100).orElse(null);
-        ApiException.requireRoom(disk, "feedback");
+        ApiException.requireRoom(disk, new Bilingual("feedback", "feedback"));
         String id = UUID.randomUUID().toString();
         store.save(new Feedback(id, clock.instant(), conversationId, question, answer, outcome, rating, comment, language));
         return Map.of("id", id);

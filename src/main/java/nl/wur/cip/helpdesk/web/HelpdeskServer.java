@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
+import nl.wur.cip.helpdesk.knowledge.Bilingual;
 import nl.wur.cip.helpdesk.admin.AdminAuth;
 import nl.wur.cip.helpdesk.answer.AnswerService;
 import nl.wur.cip.helpdesk.checklist.ChecklistService;
@@ -94,11 +95,11 @@ public final class HelpdeskServer implements AutoCloseable {
         GuardSettings guards = services.guards();
         String frameAncestors = services.embedOrigins().isEmpty() ? "'none'" : String.join(" ", services.embedOrigins());
         gate = new WorkGate(guards.workConcurrency(), guards.workQueue(), Duration.ofSeconds(2));
-        ClientLimit askLimit = ClientLimit.perMinute(guards.askPerMinute(), "questions");
-        ClientLimit feedbackLimit = ClientLimit.perMinute(guards.feedbackPerMinute(), "feedback posts");
-        ClientLimit escalationLimit = ClientLimit.perHour(guards.escalationsPerHour(), "escalations");
-        ClientLimit assessLimit = ClientLimit.perMinute(guards.assessPerMinute(), "assessments");
-        ClientLimit loginLimit = ClientLimit.perMinute(guards.loginsPerMinute(), "login attempts");
+        ClientLimit askLimit = ClientLimit.perMinute(guards.askPerMinute(), new Bilingual("questions", "vragen"));
+        ClientLimit feedbackLimit = ClientLimit.perMinute(guards.feedbackPerMinute(), new Bilingual("feedback posts", "feedbackberichten"));
+        ClientLimit escalationLimit = ClientLimit.perHour(guards.escalationsPerHour(), new Bilingual("escalations", "doorverwijzingen"));
+        ClientLimit assessLimit = ClientLimit.perMinute(guards.assessPerMinute(), new Bilingual("assessments", "beoordelingen"));
+        ClientLimit loginLimit = ClientLimit.perMinute(guards.loginsPerMinute(), new Bilingual("login attempts", "aanmeldpogingen"));
         metrics = new Metrics(services.escalations()::deliveryCounts);
         AskEndpoint ask = new AskEndpoint(requests, () -> Optional.ofNullable(answers.get()), services.unanswered(),
                 services.disk(), gate, metrics, clock);
@@ -154,7 +155,8 @@ public final class HelpdeskServer implements AutoCloseable {
                 if (services.metricsToken().isPresent() && !MessageDigest.isEqual(
                         ("Bearer " + services.metricsToken().get()).getBytes(StandardCharsets.UTF_8),
                         String.valueOf(ctx.header("Authorization")).getBytes(StandardCharsets.UTF_8))) {
-                    throw new ApiException(401, "send Authorization: Bearer <HELPDESK_METRICS_TOKEN>");
+                    throw new ApiException(401, "send Authorization: Bearer <HELPDESK_METRICS_TOKEN>",
+                            "stuur Authorization: Bearer <HELPDESK_METRICS_TOKEN>");
                 }
                 ctx.status(200).contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render());
             });
@@ -208,9 +210,14 @@ public final class HelpdeskServer implements AutoCloseable {
             config.routes.exception(ApiException.class, this::refuse);
             config.routes.exception(WorkGate.Overloaded.class, (e, ctx) -> {
                 ctx.header("Retry-After", "1");
-                error(ctx, 503, e.getMessage());
+                error(ctx, 503, new Bilingual(e.getMessage(), "de helpdesk is druk; probeer het zo opnieuw"));
             });
-            config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+            // Javalin's own refusals (an unknown API path, a wrong method) in our words and the request's language.
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), switch (e.getStatus()) {
+                case 404 -> noSuchEndpoint(ctx);
+                case 405 -> methodNotAllowed(ctx);
+                default -> new Bilingual(e.getMessage(), e.getMessage());
+            }));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 if (e instanceof CompletionException && e.getCause() instanceof ApiException refusal) {
                     refuse(refusal, ctx); // from an endpoint answering later (ctx.future)
@@ -221,31 +228,41 @@ public final class HelpdeskServer implements AutoCloseable {
                     LOG.error("storage failed on {} {}: {}", ctx.method(), RequestIds.loggable(ctx.path()),
                             storage.get().getMessage());
                     ctx.header("Retry-After", "60");
-                    error(ctx, 503, "the helpdesk cannot save anything at the moment; nothing was stored, please try again later");
+                    error(ctx, 503, new Bilingual("the helpdesk cannot save anything at the moment; nothing was stored, please try again later",
+                            "de helpdesk kan op dit moment niets opslaan; er is niets bewaard, probeer het later opnieuw"));
                     return;
                 }
                 if (unreadableRequest(e)) {
-                    error(ctx, 400, "the request could not be read");
+                    error(ctx, 400, new Bilingual("the request could not be read", "het verzoek kon niet worden gelezen"));
                     return;
                 }
                 LOG.error("unexpected error on {} {}", ctx.method(), RequestIds.loggable(ctx.path()), e);
-                error(ctx, 500, "something went wrong on our side; please try again");
+                error(ctx, 500, ApiException.SERVER_FAULT);
             });
             config.routes.error(404, ctx -> {
                 boolean answered = ctx.result() != null && !ctx.result().isEmpty();
                 if (!answered && (ctx.path().startsWith("/api/") || ctx.path().startsWith("/admin/api/"))) {
-                    error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path());
+                    error(ctx, 404, noSuchEndpoint(ctx));
                 }
             });
-            config.routes.error(405, ctx -> error(ctx, 405, ctx.method() + " is not allowed on " + ctx.path()));
+            config.routes.error(405, ctx -> error(ctx, 405, methodNotAllowed(ctx)));
         });
+    }
+
+    private static Bilingual noSuchEndpoint(Context ctx) {
+        String request = ctx.method() + " " + ctx.path();
+        return new Bilingual("no such endpoint: " + request, "dit adres bestaat niet: " + request);
+    }
+
+    private static Bilingual methodNotAllowed(Context ctx) {
+        return new Bilingual(ctx.method() + " is not allowed on " + ctx.path(), ctx.method() + " is niet toegestaan op " + ctx.path());
     }
 
     private void refuse(ApiException e, Context ctx) {
         if (e.status() == 503) {
             ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
         }
-        error(ctx, e.status(), e.getMessage());
+        error(ctx, e.status(), e.message(RequestLanguage.of(ctx)));
     }
 
     /** A client's broken request (bad framing, a body cut short) surfaces as Jetty's or an I/O exception: a 400, not a 500. */
@@ -311,6 +328,10 @@ public final class HelpdeskServer implements AutoCloseable {
 
     private void json(Context ctx, int status, Object body) throws Exception {
         ctx.status(status).contentType(JSON).result(requests.mapper().writeValueAsString(body));
+    }
+
+    private void error(Context ctx, int status, Bilingual message) {
+        error(ctx, status, message.in(RequestLanguage.of(ctx)));
     }
 
     private void error(Context ctx, int status, String message) {

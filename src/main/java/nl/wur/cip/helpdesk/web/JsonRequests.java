@@ -47,35 +47,42 @@ public final class JsonRequests {
     public JsonNode object(Context ctx, int maxBytes) {
         // The content type was checked for every POST before the handler ran (SameOrigin). Bodies up to READ_LIMIT are read before refusing, so the client sees the 413 instead of a reset.
         if (ctx.contentLength() > READ_LIMIT_BYTES) {
-            throw new ApiException(413, "the request body is larger than " + maxBytes + " bytes");
+            throw tooLarge(maxBytes);
         }
         // A body that cannot be read (broken chunking, cut short) is the server's 400 for unreadable requests.
-        return parse(ctx.bodyAsBytes(), maxBytes);
+        JsonNode body = parse(ctx.bodyAsBytes(), maxBytes);
+        if (body.path("language").isTextual()) {
+            RequestLanguage.noteBody(ctx, body.get("language").asText());
+        }
+        return body;
     }
 
     /** Parses a request body that must be one JSON object of at most {@code maxBytes}; the core of {@link #object}. */
     public JsonNode parse(byte[] bytes, int maxBytes) {
         if (bytes.length > maxBytes) {
-            throw new ApiException(413, "the request body is larger than " + maxBytes + " bytes");
+            throw tooLarge(maxBytes);
         }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new ApiException(400, "the request body is not valid UTF-8");
+            throw new ApiException(400, "the request body is not valid UTF-8", "de inhoud van het verzoek is geen geldige UTF-8");
         }
         if (text.isBlank()) {
-            throw new ApiException(400, "the request body is empty; send a JSON object");
+            throw new ApiException(400, "the request body is empty; send a JSON object",
+                    "het verzoek is leeg; stuur een JSON-object");
         }
         try {
             JsonNode node = mapper.readTree(text);
             if (node == null || !node.isObject()) {
-                throw new ApiException(400, "the request body must be a JSON object");
+                throw new ApiException(400, "the request body must be a JSON object",
+                        "de inhoud van het verzoek moet een JSON-object zijn");
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new ApiException(400, "the request body is not valid JSON");
+            throw new ApiException(400, "the request body is not valid JSON",
+                    "de inhoud van het verzoek is geen geldige JSON");
         }
     }
 
@@ -86,17 +93,17 @@ public final class JsonRequests {
     public static String requiredString(JsonNode body, String field, int maxLength) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
-            throw new ApiException(400, "'" + field + "' is required");
+            throw new ApiException(400, "'" + field + "' is required", "'" + field + "' ontbreekt");
         }
         if (!value.isTextual()) {
-            throw new ApiException(400, "'" + field + "' must be a string");
+            throw notAString(field);
         }
         String text = value.asText();
         if (text.isBlank()) {
-            throw new ApiException(400, "'" + field + "' must not be empty");
+            throw new ApiException(400, "'" + field + "' must not be empty", "'" + field + "' mag niet leeg zijn");
         }
         if (text.length() > maxLength) {
-            throw new ApiException(400, "'" + field + "' is longer than " + maxLength + " characters");
+            throw tooLong(field, maxLength);
         }
         return text;
     }
@@ -108,10 +115,10 @@ public final class JsonRequests {
             return Optional.empty();
         }
         if (!value.isTextual()) {
-            throw new ApiException(400, "'" + field + "' must be a string");
+            throw notAString(field);
         }
         if (value.asText().length() > maxLength) {
-            throw new ApiException(400, "'" + field + "' is longer than " + maxLength + " characters");
+            throw tooLong(field, maxLength);
         }
         return Optional.of(value.asText());
     }
@@ -121,8 +128,23 @@ public final class JsonRequests {
         return optionalString(body, "language", 5).map(JsonRequests::language);
     }
 
+    private static ApiException tooLarge(int maxBytes) {
+        return new ApiException(413, "the request body is larger than " + maxBytes + " bytes",
+                "het verzoek is groter dan " + maxBytes + " bytes");
+    }
+
+    private static ApiException notAString(String field) {
+        return new ApiException(400, "'" + field + "' must be a string", "'" + field + "' moet tekst zijn");
+    }
+
+    private static ApiException tooLong(String field, int maxLength) {
+        return new ApiException(400, "'" + field + "' is longer than " + maxLength + " characters",
+                "'" + field + "' is langer dan " + maxLength + " tekens");
+    }
+
     /** A language code from a request, or a 400 that says which codes there are. */
     public static Language language(String code) {
-        return Language.fromCode(code).orElseThrow(() -> new ApiException(400, "'language' must be \"en\" or \"nl\""));
+        return Language.fromCode(code).orElseThrow(() -> new ApiException(400, "'language' must be \"en\" or \"nl\"",
+                "'language' moet \"en\" of \"nl\" zijn"));
     }
 }

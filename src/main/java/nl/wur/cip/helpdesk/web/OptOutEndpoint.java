@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import nl.wur.cip.helpdesk.knowledge.Bilingual;
 import nl.wur.cip.helpdesk.knowledge.Language;
 import nl.wur.cip.helpdesk.optout.AddressPolicy;
 import nl.wur.cip.helpdesk.optout.ChecksBusyException;
@@ -24,7 +25,7 @@ final class OptOutEndpoint {
     private final JsonRequests requests;
     private final Supplier<Optional<OptOutChecker>> checker;
     /** Each check makes up to three requests to someone else's site: a client may start ten a minute. */
-    private final ClientLimit limit = ClientLimit.perMinute(PER_MINUTE, PER_MINUTE, "checks");
+    private final ClientLimit limit = ClientLimit.perMinute(PER_MINUTE, PER_MINUTE, new Bilingual("checks", "controles"));
 
     OptOutEndpoint(JsonRequests requests, Supplier<Optional<OptOutChecker>> checker) {
         this.requests = requests;
@@ -34,7 +35,8 @@ final class OptOutEndpoint {
     /** Validates the request and starts the check; the report comes when the future completes. */
     CompletableFuture<OptOutReport> start(Context ctx) {
         OptOutChecker service = checker.get()
-                .orElseThrow(() -> new ApiException(503, "the opt-out check is not available yet; try again shortly"));
+                .orElseThrow(() -> new ApiException(503, "the opt-out check is not available yet; try again shortly",
+                        "de opt-outcontrole is nog niet beschikbaar; probeer het zo opnieuw"));
         limit.check(ctx);
         JsonNode body = requests.object(ctx);
         String url = JsonRequests.requiredString(body, "url", AddressPolicy.MAX_URL_CHARS + 100);
@@ -43,14 +45,15 @@ final class OptOutEndpoint {
             // The address's host is looked up on the checker's pool, so a private address may be refused there too.
             return service.checkAsync(url, language).exceptionally(e -> {
                 if (e.getCause() instanceof UrlRefusedException refused) {
-                    throw new ApiException(400, refused.getMessage());
+                    throw new ApiException(400, refused.reason());
                 }
                 throw e instanceof CompletionException c ? c : new CompletionException(e);
             });
         } catch (UrlRefusedException e) {
-            throw new ApiException(400, e.getMessage());
+            throw new ApiException(400, e.reason());
         } catch (ChecksBusyException e) {
-            throw new ApiException(503, e.getMessage());
+            throw new ApiException(503, e.getMessage(), "de opt-outcontrole is bezig met " + e.running()
+                    + " andere controles; probeer het zo opnieuw");
         }
     }
 }

@@ -24,15 +24,16 @@ final class SameOrigin {
         // The raw header: Jetty's parsed content type throws on a charset it cannot name.
         String type = ctx.header("Content-Type") == null ? "" : ctx.header("Content-Type").toLowerCase(Locale.ROOT);
         if (!type.startsWith("application/json")) {
-            throw new ApiException(415, "send the request as JSON with Content-Type: application/json");
+            throw new ApiException(415, "send the request as JSON with Content-Type: application/json",
+                    "stuur het verzoek als JSON met Content-Type: application/json");
         }
         String site = ctx.header("Sec-Fetch-Site");
         if (site != null && !site.equals("same-origin") && !site.equals("none")) {
-            throw new ApiException(403, "cross-site requests are not accepted");
+            throw new ApiException(403, "cross-site requests are not accepted", "verzoeken van andere sites worden niet aanvaard");
         }
         String origin = ctx.header("Origin");
         if (origin != null && !sameHost(origin, forwardedOr(ctx.header("X-Forwarded-Host"), ctx.header("Host")))) {
-            throw new ApiException(403, "cross-site requests are not accepted");
+            throw new ApiException(403, "cross-site requests are not accepted", "verzoeken van andere sites worden niet aanvaard");
         }
     }
 

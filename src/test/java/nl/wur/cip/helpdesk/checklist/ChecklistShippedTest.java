@@ -1,6 +1,7 @@
 package nl.wur.cip.helpdesk.checklist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import nl.wur.cip.helpdesk.knowledge.Bilingual;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -196,7 +197,7 @@ class ChecklistShippedTest {
         assertEquals(List.of(), problems);
     }
 
-    private static void check(List<String> problems, String where, Checklist.Text text) {
+    private static void check(List<String> problems, String where, Bilingual text) {
         if (text.en() == null || text.en().isBlank()) {
             problems.add(where + ": English missing");
         }

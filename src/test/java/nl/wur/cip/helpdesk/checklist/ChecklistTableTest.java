@@ -1,6 +1,7 @@
 package nl.wur.cip.helpdesk.checklist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import nl.wur.cip.helpdesk.knowledge.Bilingual;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -31,8 +32,8 @@ class ChecklistTableTest {
 
     @Test
     void escapesPipesAndLineBreaks() {
-        Checklist.Text text = new Checklist.Text("Is it A | B?\nReally?", "A | B?");
-        Checklist.Option option = new Checklist.Option("a", new Checklist.Text("Yes | no", "Ja"), Checklist.END, "only", List.of("c"), List.of());
+        Bilingual text = new Bilingual("Is it A | B?\nReally?", "A | B?");
+        Checklist.Option option = new Checklist.Option("a", new Bilingual("Yes | no", "Ja"), Checklist.END, "only", List.of("c"), List.of());
         Checklist checklist = new Checklist("1", "q", List.of(new Checklist.Question("q", text, text, List.of(), List.of(option))),
                 List.of(new Checklist.Level("only", text, text, List.of())),
                 Map.of("c", new Checklist.Condition("c", text, List.of())), Map.of(), "test");

@@ -76,7 +76,7 @@ abstract class BrowserTestBase {
         downloads = Files.createDirectories(profile.resolve("downloads"));
         ChromeOptions options = new ChromeOptions();
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
+                "download.prompt_for_download", false, "webkit.webprefs.default_font_size", textSize()));
         options.setBinary(CHROMIUM.toFile());
         // Background services would try the network, which this machine does not have.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -101,6 +101,11 @@ abstract class BrowserTestBase {
 
     /** The page each test starts on. */
     protected abstract String startPage();
+
+    /** The browser's text size in px (the reader's setting: 32 is 200%). */
+    protected int textSize() {
+        return 16;
+    }
 
     /** The sites the server lets embed the chat (HELPDESK_EMBED_ORIGINS); none unless a test says so. */
     protected List<String> embedOrigins() {

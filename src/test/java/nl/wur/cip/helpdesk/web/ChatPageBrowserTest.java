@@ -94,13 +94,16 @@ class ChatPageBrowserTest extends BrowserTestBase {
     }
 
     @Test
-    void aFollowUpIsAnsweredWithThePreviousQuestionsTopic() {
+    void aFollowUpIsAnsweredWithThePreviousQuestionsTopic() throws Exception {
         WebElement first = ask("May I use a figure from another paper in my thesis?");
         String firstText = first.findElement(By.cssSelector(".answer-text")).getText();
         // Alone, "And on a poster?" gets another card (FollowUpTest); after the thesis question, the same topic's answer.
         WebElement followUp = ask("And on a poster?");
         assertEquals("answered", followUp.getAttribute("data-outcome"));
         assertEquals(firstText, followUp.findElement(By.cssSelector(".answer-text")).getText());
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'})",
+                browser.findElements(By.cssSelector(".message.user")).get(1));
+        screenshot("chat-follow-up.png");
     }
 
     @Test
@@ -202,7 +205,7 @@ class ChatPageBrowserTest extends BrowserTestBase {
     }
 
     @Test
-    void switchingToDutchTranslatesTheUiAndAsksInDutch() {
+    void switchingToDutchTranslatesTheUiAndAsksInDutch() throws Exception {
         WebElement toggle = browser.findElement(By.id("lang-toggle"));
         assertEquals("Nederlands", toggle.getText().strip());
         toggle.click();
@@ -210,6 +213,7 @@ class ChatPageBrowserTest extends BrowserTestBase {
         assertEquals("English", browser.findElement(By.id("lang-toggle")).getText().strip());
         WebElement answer = ask("Hoe lang mag ik mijn dataset bewaren?");
         assertTrue(answer.findElement(By.cssSelector(".disclaimer")).getText().startsWith("Algemene informatie"));
+        screenshot("chat-dutch.png");
     }
 
     @Test
