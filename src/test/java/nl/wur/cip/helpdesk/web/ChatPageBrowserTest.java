@@ -217,6 +217,18 @@ class ChatPageBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void everyInterfaceStringHasBothLanguages() {
+        Object missing = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/i18n.js').then(({ strings }) => {
+                  const en = Object.keys(strings.en), nl = Object.keys(strings.nl);
+                  done([...en.filter((k) => !nl.includes(k)).map((k) => 'nl lacks ' + k),
+                        ...nl.filter((k) => !en.includes(k)).map((k) => 'en lacks ' + k)].join(', '));
+                }).catch((e) => done(String(e)));""");
+        assertEquals("", missing);
+    }
+
+    @Test
     void theKeyboardAloneCanAskAQuestion() {
         new Actions(browser).sendKeys(Keys.TAB).perform();
         for (int i = 0; i < 30 && !"question".equals(browser.switchTo().activeElement().getAttribute("id")); i++) {
