@@ -22,7 +22,7 @@ import nl.wur.cip.helpdesk.admin.AdminAuth;
 import nl.wur.cip.helpdesk.answer.Answer;
 import nl.wur.cip.helpdesk.answer.AnswerPolicy;
 import nl.wur.cip.helpdesk.answer.AnswerService;
-import nl.wur.cip.helpdesk.answer.Citation;
+import nl.wur.cip.helpdesk.knowledge.Citation;
 import nl.wur.cip.helpdesk.bench.Benchmark;
 import nl.wur.cip.helpdesk.checklist.AssessmentStore;
 import nl.wur.cip.helpdesk.checklist.ChecklistEngine;

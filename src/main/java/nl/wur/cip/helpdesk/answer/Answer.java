@@ -1,5 +1,6 @@
 package nl.wur.cip.helpdesk.answer;
 
+import nl.wur.cip.helpdesk.knowledge.Citation;
 import java.util.List;
 import nl.wur.cip.helpdesk.knowledge.Language;
 

@@ -1,5 +1,6 @@
 package nl.wur.cip.helpdesk.answer;
 
+import nl.wur.cip.helpdesk.knowledge.Citation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -33,7 +34,6 @@ import nl.wur.cip.helpdesk.understanding.Understanding;
  * say; a question about something else is off topic.
  */
 public final class AnswerService {
-    private static final int SNIPPET_CHARS = 600;
     private static final int EXTRACT_SENTENCES = 3;
     private static final int EXTRACT_PASSAGES = 6;
     /** A question is answered in at most this many parts; more usually means the parts were not clear. */
@@ -309,7 +309,7 @@ public final class AnswerService {
             if (number == null) {
                 number = numbers.size() + 1;
                 numbers.put(c.passage().documentId(), number);
-                citations.add(citation(c.passage()));
+                citations.add(Citation.of(c.passage()));
             }
             foreign |= c.passage().language() != language;
             text.append("\n• ").append(c.sentence()).append(" [").append(number).append(']');
@@ -343,7 +343,7 @@ public final class AnswerService {
         for (String id : chosen) {
             KnowledgeDocument document = documents.get(id);
             if (document != null) {
-                citations.add(citation(bestPassage(document, retrieval)));
+                citations.add(Citation.of(bestPassage(document, retrieval)));
             }
         }
         return citations;
@@ -354,17 +354,6 @@ public final class AnswerService {
         return retrieval.passages().stream().map(ScoredPassage::passage)
                 .filter(p -> p.documentId().equals(document.id())).findFirst()
                 .orElse(document.passages().get(0));
-    }
-
-    /** How a passage is cited: its document, reference and a snippet of its text. */
-    public static Citation citation(Passage passage) {
-        String snippet = passage.text();
-        if (snippet.length() > SNIPPET_CHARS) {
-            int cut = snippet.lastIndexOf(". ", SNIPPET_CHARS);
-            snippet = snippet.substring(0, cut > SNIPPET_CHARS / 2 ? cut + 1 : SNIPPET_CHARS) + " …";
-        }
-        return new Citation(passage.documentId(), passage.title(), passage.reference(),
-                passage.url().isEmpty() ? null : passage.url(), snippet, passage.language().code());
     }
 
     private static List<String> followUps(List<AnswerCard> cards, Language language) {

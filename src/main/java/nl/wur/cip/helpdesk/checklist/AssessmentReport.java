@@ -3,7 +3,7 @@ package nl.wur.cip.helpdesk.checklist;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import nl.wur.cip.helpdesk.answer.Citation;
+import nl.wur.cip.helpdesk.knowledge.Citation;
 
 /** Writes a completed assessment as a Markdown record a researcher can attach to a data management plan. */
 final class AssessmentReport {

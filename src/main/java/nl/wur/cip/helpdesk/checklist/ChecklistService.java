@@ -13,11 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import nl.wur.cip.helpdesk.answer.Citation;
+import nl.wur.cip.helpdesk.knowledge.Citation;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
-import nl.wur.cip.helpdesk.knowledge.KnowledgeDocument;
 import nl.wur.cip.helpdesk.knowledge.Language;
-import nl.wur.cip.helpdesk.knowledge.Passage;
 
 /** The checklist as the API offers it: the tree in one language, assessments with their sources, stored records. */
 public final class ChecklistService {
@@ -49,14 +47,14 @@ public final class ChecklistService {
 
     private final ChecklistEngine engine;
     private final AssessmentStore store;
-    private final Map<String, KnowledgeDocument> documents;
+    private final KnowledgeBase knowledge;
     private final Clock clock;
     private final ObjectMapper mapper = new ObjectMapper();
 
     public ChecklistService(ChecklistEngine engine, AssessmentStore store, KnowledgeBase knowledge, Clock clock) {
         this.engine = engine;
         this.store = store;
-        this.documents = knowledge.documentsById();
+        this.knowledge = knowledge;
         this.clock = clock;
     }
 
@@ -111,14 +109,9 @@ public final class ChecklistService {
 
     private List<Citation> citations(List<String> ids, Language language) {
         return ids.stream()
-                .map(id -> KnowledgeBase.versionIn(id, language, documents.keySet()))
-                .distinct()
-                .map(documents::get).filter(java.util.Objects::nonNull)
-                .map(d -> {
-                    Passage first = d.passages().get(0);
-                    return new Citation(d.id(), d.title(), d.reference(), d.url().isEmpty() ? null : d.url(), first.text(),
-                            d.language().code());
-                }).toList();
+                .map(id -> knowledge.documentIn(id, language)).flatMap(Optional::stream)
+                .filter(d -> !d.passages().isEmpty()).distinct()
+                .map(d -> Citation.of(d.passages().get(0))).toList();
     }
 
     /** The answers that led to the verdict, in the order asked: unanswered extras do not make another record. */

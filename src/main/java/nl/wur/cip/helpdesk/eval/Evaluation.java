@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.wur.cip.helpdesk.answer.Answer;
 import nl.wur.cip.helpdesk.answer.AnswerService;
-import nl.wur.cip.helpdesk.answer.Citation;
+import nl.wur.cip.helpdesk.knowledge.Citation;
 import nl.wur.cip.helpdesk.knowledge.Language;
 import nl.wur.cip.helpdesk.knowledge.Passage;
 import nl.wur.cip.helpdesk.search.Retriever;

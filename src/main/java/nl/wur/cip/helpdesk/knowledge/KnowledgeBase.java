@@ -29,6 +29,11 @@ public record KnowledgeBase(List<KnowledgeDocument> documents, List<AnswerCard> 
         return ids.contains(wanted) ? wanted : id;
     }
 
+    /** The document in {@code language} where the knowledge has that version (see {@link #versionIn}), else as named. */
+    public Optional<KnowledgeDocument> documentIn(String id, Language language) {
+        return document(versionIn(id, language, documentsById().keySet()));
+    }
+
     public Optional<KnowledgeDocument> document(String id) {
         return documents.stream().filter(d -> d.id().equals(id)).findFirst();
     }

@@ -8,4 +8,12 @@ package nl.wur.cip.helpdesk.knowledge;
  */
 public record Passage(String id, String documentId, String title, String reference, String url,
                       Language language, String section, String text) {
+    /** The text, cut after the last full sentence within {@code maxChars} (or at it, if a sentence runs longer), marked "…". */
+    public String excerpt(int maxChars) {
+        if (text.length() <= maxChars) {
+            return text;
+        }
+        int end = text.lastIndexOf(". ", maxChars);
+        return text.substring(0, end > maxChars / 2 ? end + 1 : maxChars) + " …";
+    }
 }

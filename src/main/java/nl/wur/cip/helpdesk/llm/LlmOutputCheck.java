@@ -7,8 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.wur.cip.helpdesk.answer.AnswerService;
-import nl.wur.cip.helpdesk.answer.Citation;
+import nl.wur.cip.helpdesk.knowledge.Citation;
 import nl.wur.cip.helpdesk.knowledge.Passage;
 
 /**
@@ -76,7 +75,7 @@ public final class LlmOutputCheck {
                 if (number == null) {
                     number = numberOfDocument.size() + 1;
                     numberOfDocument.put(passage.documentId(), number);
-                    citations.add(AnswerService.citation(passage));
+                    citations.add(Citation.of(passage));
                 }
                 if (!numbers.contains(number)) {
                     numbers.add(number);

@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import nl.wur.cip.helpdesk.answer.Citation;
+import nl.wur.cip.helpdesk.knowledge.Citation;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeDocument;
 import nl.wur.cip.helpdesk.knowledge.Language;
@@ -127,16 +126,14 @@ public final class OptOutMeaning {
     /** The documents the summary rests on, in Dutch where a Dutch version exists, each with its most fitting passage. */
     public List<Citation> citations(Language language) {
         List<Citation> citations = new ArrayList<>();
-        Set<String> ids = knowledge.documentsById().keySet();
         for (Source source : SOURCES) {
-            Optional<KnowledgeDocument> doc = knowledge.document(KnowledgeBase.versionIn(source.id(), language, ids));
+            Optional<KnowledgeDocument> doc = knowledge.documentIn(source.id(), language);
             doc.filter(d -> !d.passages().isEmpty()).ifPresent(d -> {
                 Passage passage = d.passages().stream()
                         .filter(p -> source.sectionHints().stream().anyMatch(h -> p.section() != null
                                 && p.section().toLowerCase(Locale.ROOT).contains(h.toLowerCase(Locale.ROOT))))
                         .findFirst().orElse(d.passages().get(0));
-                citations.add(new Citation(d.id(), d.title(), passage.reference() == null ? d.reference() : passage.reference(),
-                        d.url() == null || d.url().isEmpty() ? null : d.url(), passage.text(), d.language().code()));
+                citations.add(Citation.of(passage));
             });
         }
         return List.copyOf(citations);

@@ -1,7 +1,7 @@
 package nl.wur.cip.helpdesk.optout;
 
 import java.util.List;
-import nl.wur.cip.helpdesk.answer.Citation;
+import nl.wur.cip.helpdesk.knowledge.Citation;
 
 /** The answer to {@code POST /api/optout-check}: what the site declares and what it means, in one language. */
 public record OptOutReport(String url, String checkedAt, Verdict verdict, String summary, List<Signal> signals,

@@ -1,5 +1,6 @@
 package nl.wur.cip.helpdesk.answer;
 
+import nl.wur.cip.helpdesk.knowledge.Citation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

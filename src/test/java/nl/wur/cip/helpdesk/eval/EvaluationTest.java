@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import nl.wur.cip.helpdesk.answer.Answer;
-import nl.wur.cip.helpdesk.answer.Citation;
+import nl.wur.cip.helpdesk.knowledge.Citation;
 import nl.wur.cip.helpdesk.answer.Outcome;
 import nl.wur.cip.helpdesk.knowledge.Language;
 import org.junit.jupiter.api.Test;
