@@ -1,10 +1,9 @@
 package nl.wur.cip.helpdesk.checklist;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import nl.wur.cip.helpdesk.knowledge.Bilingual;
-import com.fasterxml.jackson.core.StreamReadFeature;
+import nl.wur.cip.helpdesk.knowledge.KnowledgeFormatException;
+import nl.wur.cip.helpdesk.knowledge.KnowledgeYaml;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,8 +33,7 @@ public final class ChecklistLoader {
     private static final Set<String> CONDITION_FIELDS = Set.of("text", "cites", "tracks");
     private static final Set<String> LANGUAGES = Set.of("en", "nl");
 
-    // Without strict detection YAML silently keeps the last of two equal keys, hiding a copy-paste slip.
-    private final YAMLMapper yaml = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private final KnowledgeYaml yaml = new KnowledgeYaml();
 
     /** Reads and checks the tree's structure. */
     public Checklist load(Path file) {
@@ -86,12 +84,11 @@ public final class ChecklistLoader {
     Checklist parse(String source, String content) {
         JsonNode root;
         try {
-            root = yaml.readTree(content);
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ChecklistException(source + ":" + line + ": invalid YAML: " + e.getOriginalMessage());
+            root = yaml.read(source, content, 1);
+        } catch (KnowledgeFormatException e) {
+            throw new ChecklistException(e.problem().toString());
         }
-        if (root == null || !root.isObject()) {
+        if (!root.isObject()) {
             throw new ChecklistException(source + ": the file must be a YAML mapping with version, start, questions and levels");
         }
         Reader reader = new Reader(source);

@@ -1,8 +1,6 @@
 package nl.wur.cip.helpdesk.knowledge;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +29,12 @@ public final class KnowledgeLoader {
     /** Long sections are split at paragraphs so a citation points at the text that answers. */
     private static final int MAX_PASSAGE_CHARS = 1200;
 
-    private final YAMLMapper yaml = new YAMLMapper();
+    private final KnowledgeYaml yaml = new KnowledgeYaml();
+
+    /** Reads one Markdown file of the folder into what it holds (a document, a card). */
+    private interface MarkdownReader<T> {
+        T read(String path, String content) throws KnowledgeFormatException;
+    }
 
     public KnowledgeBase load(Path root) {
         List<LoadProblem> problems = new ArrayList<>();
@@ -39,37 +42,10 @@ public final class KnowledgeLoader {
         List<AnswerCard> cards = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (String kind : List.of("guidance", "law")) {
-            for (Path file : markdownFiles(root.resolve(kind))) {
-                String path = display(root, file);
-                try {
-                    KnowledgeDocument document = readDocument(kind, path, Files.readString(file, StandardCharsets.UTF_8));
-                    if (ids.add(document.id())) {
-                        documents.add(document);
-                    } else {
-                        problems.add(new LoadProblem(path, 1, "duplicate id '" + document.id() + "'"));
-                    }
-                } catch (KnowledgeFormatException e) {
-                    problems.add(e.problem());
-                } catch (IOException e) {
-                    problems.add(new LoadProblem(path, 0, "cannot read: " + e.getMessage()));
-                }
-            }
+            readAll(root, kind, (path, content) -> readDocument(kind, path, content), KnowledgeDocument::id, documents, ids,
+                    problems);
         }
-        for (Path file : markdownFiles(root.resolve("faq"))) {
-            String path = display(root, file);
-            try {
-                AnswerCard card = readCard(path, Files.readString(file, StandardCharsets.UTF_8));
-                if (ids.add(card.id())) {
-                    cards.add(card);
-                } else {
-                    problems.add(new LoadProblem(path, 1, "duplicate id '" + card.id() + "'"));
-                }
-            } catch (KnowledgeFormatException e) {
-                problems.add(e.problem());
-            } catch (IOException e) {
-                problems.add(new LoadProblem(path, 0, "cannot read: " + e.getMessage()));
-            }
-        }
+        readAll(root, "faq", this::readCard, AnswerCard::id, cards, ids, problems);
         Set<String> documentIds = new HashSet<>();
         documents.forEach(d -> documentIds.add(d.id()));
         Set<String> cardIds = new HashSet<>();
@@ -89,6 +65,26 @@ public final class KnowledgeLoader {
         Rules rules = readRules(root, problems);
         List<IntentExamples> intents = readIntents(root, ids, problems);
         return new KnowledgeBase(List.copyOf(documents), List.copyOf(resolved), intents, rules, List.copyOf(problems));
+    }
+
+    /** Every Markdown file of one folder; a broken file or a second use of an id is reported and skipped. */
+    private <T> void readAll(Path root, String folder, MarkdownReader<T> reader, java.util.function.Function<T, String> idOf,
+                             List<T> into, Set<String> ids, List<LoadProblem> problems) {
+        for (Path file : markdownFiles(root.resolve(folder))) {
+            String path = display(root, file);
+            try {
+                T item = reader.read(path, Files.readString(file, StandardCharsets.UTF_8));
+                if (ids.add(idOf.apply(item))) {
+                    into.add(item);
+                } else {
+                    problems.add(new LoadProblem(path, 1, "duplicate id '" + idOf.apply(item) + "'"));
+                }
+            } catch (KnowledgeFormatException e) {
+                problems.add(e.problem());
+            } catch (IOException e) {
+                problems.add(new LoadProblem(path, 0, "cannot read: " + e.getMessage()));
+            }
+        }
     }
 
     KnowledgeDocument readDocument(String kind, String path, String content) throws KnowledgeFormatException {
@@ -183,8 +179,8 @@ public final class KnowledgeLoader {
         for (Path file : files) {
             String path = display(root, file);
             try {
-                JsonNode node = yaml.readTree(file.toFile());
-                if (node == null || !node.isObject()) {
+                JsonNode node = yaml.readFile(file, path);
+                if (!node.isObject()) {
                     throw new KnowledgeFormatException(path, 1, "not a YAML mapping");
                 }
                 String id = requireId(path, node);
@@ -205,10 +201,6 @@ public final class KnowledgeLoader {
                     throw new KnowledgeFormatException(path, 1, "duplicate id '" + id + "'");
                 }
                 intents.add(new IntentExamples(id, outcome, reason, Map.copyOf(questions), path));
-            } catch (JsonProcessingException e) {
-                problems.add(new LoadProblem(path, lineOf(e, 1), yamlMessage(e)));
-            } catch (IOException e) {
-                problems.add(new LoadProblem(path, 0, "cannot read: " + e.getMessage()));
             } catch (KnowledgeFormatException e) {
                 problems.add(e.problem());
             }
@@ -230,7 +222,7 @@ public final class KnowledgeLoader {
         String scopePath = display(root, scopeFile);
         if (Files.isRegularFile(scopeFile)) {
             try {
-                JsonNode scope = yaml.readTree(scopeFile.toFile());
+                JsonNode scope = yaml.readFile(scopeFile, scopePath);
                 onTopic.addAll(patterns(scopePath, scope.get("on_topic")));
                 for (JsonNode topic : scope.path("escalate")) {
                     topics.add(new Rules.EscalationTopic(topic.path("id").asText(), patterns(scopePath, topic.get("patterns")),
@@ -242,10 +234,6 @@ public final class KnowledgeLoader {
                 notSettledReason = bilingual(scopePath, scope, "not_settled_reason");
                 closestTopicIntro = scope.has("closest_topic_intro") ? bilingual(scopePath, scope, "closest_topic_intro") : Map.of();
                 officeIntents = stringList(scope.path("office_intents"));
-            } catch (JsonProcessingException e) {
-                problems.add(new LoadProblem(scopePath, lineOf(e, 1), yamlMessage(e)));
-            } catch (IOException e) {
-                problems.add(new LoadProblem(scopePath, 0, "cannot read: " + e.getMessage()));
             } catch (KnowledgeFormatException e) {
                 problems.add(e.problem());
             }
@@ -254,13 +242,11 @@ public final class KnowledgeLoader {
         }
         if (Files.isRegularFile(termsFile)) {
             try {
-                JsonNode node = yaml.readTree(termsFile.toFile());
+                JsonNode node = yaml.readFile(termsFile, display(root, termsFile));
                 node.path("dutch_to_english").fields().forEachRemaining(e ->
                         terms.put(e.getKey().toLowerCase(Locale.ROOT), stringList(e.getValue())));
-            } catch (JsonProcessingException e) {
-                problems.add(new LoadProblem(display(root, termsFile), lineOf(e, 1), yamlMessage(e)));
-            } catch (IOException e) {
-                problems.add(new LoadProblem(display(root, termsFile), 0, "cannot read: " + e.getMessage()));
+            } catch (KnowledgeFormatException e) {
+                problems.add(e.problem());
             }
         }
         return new Rules(List.copyOf(onTopic), List.copyOf(topics), offTopic, notSettled, notSettledReason, closestTopicIntro,
@@ -270,15 +256,11 @@ public final class KnowledgeLoader {
     }
 
     private JsonNode frontMatter(String path, MarkdownFile file) throws KnowledgeFormatException {
-        try {
-            JsonNode node = yaml.readTree(file.frontMatter());
-            if (node == null || !node.isObject()) {
-                throw new KnowledgeFormatException(path, 2, "the front matter must be a YAML mapping");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new KnowledgeFormatException(path, file.frontMatterLine() + lineOf(e, 1) - 1, yamlMessage(e));
+        JsonNode node = yaml.read(path, file.frontMatter(), file.frontMatterLine());
+        if (!node.isObject()) {
+            throw new KnowledgeFormatException(path, 2, "the front matter must be a YAML mapping");
         }
+        return node;
     }
 
     private static String requireId(String path, JsonNode meta) throws KnowledgeFormatException {
@@ -392,11 +374,4 @@ public final class KnowledgeLoader {
         return root.getFileName() == null ? file.toString() : root.getFileName().resolve(root.relativize(file)).toString();
     }
 
-    private static int lineOf(JsonProcessingException e, int fallback) {
-        return e.getLocation() == null ? fallback : Math.max(fallback, e.getLocation().getLineNr());
-    }
-
-    private static String yamlMessage(JsonProcessingException e) {
-        return "invalid YAML: " + e.getOriginalMessage();
-    }
 }

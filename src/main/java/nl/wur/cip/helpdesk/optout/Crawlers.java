@@ -1,12 +1,11 @@
 package nl.wur.cip.helpdesk.optout;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import nl.wur.cip.helpdesk.knowledge.KnowledgeFormatException;
+import nl.wur.cip.helpdesk.knowledge.KnowledgeYaml;
 
 /** The well-known AI and TDM crawlers whose robots.txt rules the checker reports, read from crawlers.yml. */
 public final class Crawlers {
@@ -17,26 +16,29 @@ public final class Crawlers {
     private Crawlers() {
     }
 
-    /** Reads {@code knowledge/optout/crawlers.yml}; a missing or broken file is an error the caller reports. */
+    /**
+     * Reads {@code knowledge/optout/crawlers.yml}; a missing or broken file is an {@link IllegalArgumentException} whose
+     * message is the problem with its path and line, which the caller reports.
+     */
     public static List<Crawler> load(Path file) {
+        String path = file.toString();
         try {
-            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-            JsonNode list = root == null ? null : root.get("crawlers");
+            JsonNode list = new KnowledgeYaml().readFile(file, path).get("crawlers");
             if (list == null || !list.isArray()) {
-                throw new IllegalArgumentException(file + ": expected a 'crawlers' list");
+                throw new KnowledgeFormatException(path, 1, "expected a 'crawlers' list");
             }
             List<Crawler> crawlers = new ArrayList<>();
             for (JsonNode node : list) {
                 String agent = node.path("agent").asText("").strip();
                 String operator = node.path("operator").asText("").strip();
                 if (agent.isEmpty() || operator.isEmpty() || agent.contains(" ")) {
-                    throw new IllegalArgumentException(file + ": every crawler needs an 'agent' token and an 'operator'");
+                    throw new KnowledgeFormatException(path, 1, "every crawler needs an 'agent' token and an 'operator'");
                 }
                 crawlers.add(new Crawler(agent, operator));
             }
             return List.copyOf(crawlers);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (KnowledgeFormatException e) {
+            throw new IllegalArgumentException(e.problem().toString(), e);
         }
     }
 }

@@ -92,6 +92,22 @@ class KnowledgeLoaderTest {
     }
 
     @Test
+    void aKeyWrittenTwiceIsReportedAtItsLineInEveryKindOfFile() throws IOException {
+        write("law/dsm-art-3.md", LAW);
+        // YAML would silently keep the second 'cites', and the card would cite something else than the office wrote.
+        write("faq/faq-retention.md", CARD.replace("cites: [dsm-art-3]\n", "cites: [dsm-art-3]\ncites: [dsm-art-4]\n"));
+        write("intents/office.yml", "id: office\noutcome: escalate\noutcome: off_topic\n");
+        KnowledgeBase kb = new KnowledgeLoader().load(root);
+        assertTrue(kb.cards().isEmpty(), "the card is skipped, not half-read");
+        LoadProblem card = kb.problems().stream().filter(p -> p.path().endsWith("faq-retention.md")).findFirst().orElseThrow();
+        assertEquals(7, card.line(), card.toString());
+        assertTrue(card.message().contains("Duplicate field 'cites'"), card.message());
+        LoadProblem intent = kb.problems().stream().filter(p -> p.path().endsWith("office.yml")).findFirst().orElseThrow();
+        assertEquals(3, intent.line(), intent.toString());
+        assertTrue(intent.message().contains("Duplicate field 'outcome'"), intent.message());
+    }
+
+    @Test
     void reportsMalformedFrontMatterWithPathAndLineAndKeepsTheRest() throws IOException {
         write("law/dsm-art-3.md", LAW);
         write("law/broken.md", "---\nid: broken\ntitle: [unclosed\n---\ntext\n");

@@ -130,4 +130,14 @@ class OptOutRobotsTxtTest {
                 "Timpibot", "YouBot")));
         assertTrue(crawlers.stream().noneMatch(c -> c.operator().isBlank()));
     }
+
+    @Test
+    void aBrokenCrawlerListIsRefusedWithItsPathAndLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.writeString(folder.resolve("crawlers.yml"),
+                "crawlers:\n  - agent: GPTBot\n    agent: CCBot\n    operator: OpenAI\n");
+        String message = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Crawlers.load(file)).getMessage();
+        assertTrue(message.startsWith(file + ":3: invalid YAML") && message.contains("Duplicate field 'agent'"), message);
+    }
 }
