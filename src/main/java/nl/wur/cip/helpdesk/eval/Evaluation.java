@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import nl.wur.cip.helpdesk.answer.Outcome;
 import nl.wur.cip.helpdesk.answer.Answer;
 import nl.wur.cip.helpdesk.answer.AnswerService;
 import nl.wur.cip.helpdesk.knowledge.Citation;
@@ -55,10 +57,10 @@ public final class Evaluation {
     public static EvalResult score(EvalQuestion q, Answer answer) {
         String outcome = answer.outcome().code();
         boolean outcomeOk = switch (q.expect()) {
-            case "answer" -> outcome.equals("answered");
-            case "either" -> outcome.equals("answered") || outcome.equals("escalate");
-            case "escalate" -> outcome.equals("escalate");
-            case "off_topic" -> outcome.equals("off_topic");
+            case "answer" -> outcome.equals(Outcome.ANSWERED.code());
+            case "either" -> outcome.equals(Outcome.ANSWERED.code()) || outcome.equals(Outcome.ESCALATE.code());
+            case "escalate" -> outcome.equals(Outcome.ESCALATE.code());
+            case "off_topic" -> outcome.equals(Outcome.OFF_TOPIC.code());
             default -> false;
         };
         double confidence = answer.confidence();
@@ -102,12 +104,12 @@ public final class Evaluation {
         print(out, "topic", results.stream().collect(Collectors.groupingBy(r -> r.question().topic(), TreeMap::new, Collectors.toList())));
         print(out, "language", results.stream().collect(Collectors.groupingBy(r -> r.question().lang(), TreeMap::new, Collectors.toList())));
         print(out, "expect", results.stream().collect(Collectors.groupingBy(r -> r.question().expect(), TreeMap::new, Collectors.toList())));
-        List<EvalResult> answered = results.stream().filter(r -> r.outcome().equals("answered")).toList();
+        List<EvalResult> answered = results.stream().filter(r -> r.outcome().equals(Outcome.ANSWERED.code())).toList();
         long wrong = answered.stream().filter(r -> !r.passed()).count();
         out.printf("answered but wrong: %.1f%% (%d of %d answered)%n", answered.isEmpty() ? 0 : 100.0 * wrong / answered.size(),
                 wrong, answered.size());
         List<EvalResult> mustEscalate = results.stream().filter(r -> r.question().expect().equals("escalate")).toList();
-        out.printf("must-escalate escalated: %d of %d%n", mustEscalate.stream().filter(r -> r.outcome().equals("escalate")).count(),
+        out.printf("must-escalate escalated: %d of %d%n", mustEscalate.stream().filter(r -> r.outcome().equals(Outcome.ESCALATE.code())).count(),
                 mustEscalate.size());
         printConfusion(out, results);
         printCalibration(out, results);
@@ -142,7 +144,7 @@ public final class Evaluation {
 
     /** Expected outcome (rows) against the outcome given (columns). */
     private static void printConfusion(PrintStream out, List<EvalResult> results) {
-        List<String> given = List.of("answered", "escalate", "off_topic");
+        List<String> given = Arrays.stream(Outcome.values()).map(Outcome::code).toList();
         out.printf("outcomes (expected \\ given): %-10s %-10s %-10s%n", given.toArray());
         for (String expected : List.of("answer", "either", "escalate", "off_topic")) {
             List<EvalResult> row = results.stream().filter(r -> r.question().expect().equals(expected)).toList();
@@ -163,7 +165,7 @@ public final class Evaluation {
         // at low confidence is right because it is unsure, which says nothing about calibration.
         out.println("calibration of answered questions (confidence band: mean confidence, share right, count):");
         double[] edges = {0, 0.2, 0.4, 0.6, 0.8, 1.0001};
-        List<EvalResult> answered = results.stream().filter(r -> r.outcome().equals("answered")).toList();
+        List<EvalResult> answered = results.stream().filter(r -> r.outcome().equals(Outcome.ANSWERED.code())).toList();
         for (int b = 0; b + 1 < edges.length; b++) {
             double low = edges[b];
             double high = edges[b + 1];

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import nl.wur.cip.helpdesk.answer.Outcome;
 import nl.wur.cip.helpdesk.knowledge.Bilingual;
 import nl.wur.cip.helpdesk.feedback.Feedback;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
@@ -15,7 +16,6 @@ import nl.wur.cip.helpdesk.storage.DiskFloor;
 /** {@code POST /api/feedback}: validates a thumbs up or down and stores it. */
 final class FeedbackEndpoint {
     private static final Set<String> RATINGS = Set.of("up", "down");
-    private static final Set<String> OUTCOMES = Set.of("answered", "escalate", "off_topic");
 
     private final JsonRequests requests;
     private final FeedbackStore store;
@@ -38,9 +38,8 @@ final class FeedbackEndpoint {
         String question = JsonRequests.requiredString(body, "question", AskEndpoint.MAX_QUESTION_CHARS);
         String answer = JsonRequests.requiredString(body, "answer", 8000);
         String outcome = JsonRequests.requiredString(body, "outcome", 16);
-        if (!OUTCOMES.contains(outcome)) {
-            throw new ApiException(400, "'outcome' must be answered, escalate or off_topic",
-                    "'outcome' moet answered, escalate of off_topic zijn");
+        if (Outcome.fromCode(outcome).isEmpty()) {
+            throw new ApiException(400, "'outcome' must be " + Outcome.codes("or"), "'outcome' moet " + Outcome.codes("of") + " zijn");
         }
         String comment = JsonRequests.optionalString(body, "comment", 1000).map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
         String language = JsonRequests.optionalLanguage(body).orElse(Language.EN).code();
