@@ -1,12 +1,11 @@
 package nl.wur.cip.helpdesk.checklist;
 
 import java.util.Collections;
-import nl.wur.cip.helpdesk.knowledge.Bilingual;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.wur.cip.helpdesk.knowledge.Language;
+import nl.wur.cip.helpdesk.knowledge.Bilingual;
 
 /**
  * The self-assessment decision tree as the copyright office wrote it in {@code knowledge/checklist/checklist.yml}.

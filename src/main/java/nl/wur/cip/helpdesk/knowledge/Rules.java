@@ -28,10 +28,6 @@ public record Rules(List<Pattern> onTopic, List<EscalationTopic> escalationTopic
         }
     }
 
-    public static Rules empty() {
-        return new Rules(List.of(), List.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(), Map.of());
-    }
-
     public boolean isOnTopic(String question) {
         return onTopic.stream().anyMatch(p -> p.matcher(question).find());
     }

@@ -11,7 +11,6 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -95,10 +94,6 @@ public final class LlmAnswerService implements AutoCloseable {
 
     public boolean llmEnabled() {
         return config.enabled();
-    }
-
-    public AnswerService extractive() {
-        return extractive;
     }
 
     /** The answer, waiting for the whole model reply. */
@@ -318,10 +313,6 @@ public final class LlmAnswerService implements AutoCloseable {
                 action.run();
             }
         }
-    }
-
-    public Duration timeout() {
-        return config.timeout();
     }
 
     @Override

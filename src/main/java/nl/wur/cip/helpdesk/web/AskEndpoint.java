@@ -24,16 +24,12 @@ final class AskEndpoint {
     static final int MAX_QUESTION_CHARS = 2000;
 
     /**
-     * The response body of {@code /api/ask}, field for field as DESIGN.md specifies, plus {@code degraded}: true when
+     * The response body of {@code /api/ask}, field for field as the README's HTTP API section specifies, plus {@code degraded}: true when
      * the configured LLM failed and this is the extractive answer instead.
      */
     record AskResponse(String answer, String outcome, String language, double confidence, List<Citation> citations,
                        String escalationReason, List<String> followUps, String disclaimer, String source,
                        boolean degraded) {
-        static AskResponse of(Answer a) {
-            return of(a, false);
-        }
-
         static AskResponse of(Answer a, boolean degraded) {
             return new AskResponse(a.answer(), a.outcome().code(), a.language().code(), a.confidence(), a.citations(),
                     a.escalationReason(), a.followUps(), a.disclaimer(), a.source(), degraded);

@@ -23,6 +23,19 @@ class ShippedKnowledgeTest {
     }
 
     @Test
+    void everyCardTheFormatGuideNamesExists() throws java.io.IOException {
+        String guide = java.nio.file.Files.readString(Path.of("knowledge", "README.md"));
+        java.util.regex.Matcher ids = java.util.regex.Pattern.compile("\\bfaq-[a-z0-9-]*[a-z0-9]").matcher(guide);
+        List<String> missing = new java.util.ArrayList<>();
+        while (ids.find()) {
+            if (kb.card(ids.group()).isEmpty()) {
+                missing.add(ids.group());
+            }
+        }
+        assertEquals(List.of(), missing, "knowledge/README.md names cards that are not shipped");
+    }
+
+    @Test
     void everyFileParsesWithoutProblems() {
         assertEquals(List.of(), kb.problems());
     }
