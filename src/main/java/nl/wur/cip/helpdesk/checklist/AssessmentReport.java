@@ -3,6 +3,7 @@ package nl.wur.cip.helpdesk.checklist;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import nl.wur.cip.helpdesk.knowledge.Bilingual;
 import nl.wur.cip.helpdesk.knowledge.Citation;
 
 /** Writes a completed assessment as a Markdown record a researcher can attach to a data management plan. */
@@ -10,7 +11,7 @@ final class AssessmentReport {
     private AssessmentReport() {
     }
 
-    static String markdown(ChecklistService.Result r, String disclaimer) {
+    static String markdown(ChecklistService.Result r, Bilingual disclaimer) {
         boolean nl = "nl".equals(r.language());
         StringBuilder md = new StringBuilder();
         md.append(nl ? "# Zelfevaluatie tekst- en datamining\n\n" : "# Text and data mining self-assessment\n\n");
@@ -47,7 +48,7 @@ final class AssessmentReport {
             }
             md.append('\n');
         }
-        md.append("\n_").append(disclaimer).append("_\n");
+        md.append("\n_").append(nl ? disclaimer.nl() : disclaimer.en()).append("_\n");
         return md.toString();
     }
 

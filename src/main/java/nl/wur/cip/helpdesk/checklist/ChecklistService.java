@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import nl.wur.cip.helpdesk.knowledge.Bilingual;
 import nl.wur.cip.helpdesk.knowledge.Citation;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
 import nl.wur.cip.helpdesk.knowledge.Language;
@@ -89,7 +90,7 @@ public final class ChecklistService {
     }
 
     /** A stored assessment as a Markdown record, for a data management plan. */
-    public Optional<String> markdown(String id, String disclaimer) {
+    public Optional<String> markdown(String id, Bilingual disclaimer) {
         return find(id).map(json -> {
             try {
                 return AssessmentReport.markdown(mapper.readValue(json, Result.class), disclaimer);

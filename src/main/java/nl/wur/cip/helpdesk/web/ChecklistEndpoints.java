@@ -72,7 +72,7 @@ final class ChecklistEndpoints {
                 .orElseThrow(() -> new ApiException(404, "no assessment with this id", "geen beoordeling met dit id"));
     }
 
-    String markdown(Context ctx, String disclaimer) {
+    String markdown(Context ctx, Bilingual disclaimer) {
         String id = ctx.pathParam("id");
         String report = service().markdown(id, disclaimer).orElseThrow(() -> new ApiException(404, "no assessment with this id", "geen beoordeling met dit id"));
         ctx.header("Content-Disposition", "attachment; filename=\"tdm-self-assessment-" + id + ".md\"");

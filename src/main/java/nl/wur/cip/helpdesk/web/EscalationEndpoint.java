@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import nl.wur.cip.helpdesk.knowledge.Bilingual;
 import nl.wur.cip.helpdesk.checklist.ChecklistService;
 import nl.wur.cip.helpdesk.escalation.EmailAddresses;
 import nl.wur.cip.helpdesk.escalation.EscalationRequest;
@@ -35,10 +36,10 @@ final class EscalationEndpoint {
     private final JsonRequests requests;
     private final EscalationService escalations;
     private final Supplier<Optional<ChecklistService>> checklist;
-    private final String disclaimer;
+    private final Bilingual disclaimer;
 
     EscalationEndpoint(JsonRequests requests, EscalationService escalations, Supplier<Optional<ChecklistService>> checklist,
-                       String disclaimer) {
+                       Bilingual disclaimer) {
         this.requests = requests;
         this.escalations = escalations;
         this.checklist = checklist;

@@ -50,8 +50,10 @@ public final class HelpdeskServer implements AutoCloseable {
     private static final String JSON = "application/json; charset=utf-8";
     private static final String REQUEST_ID = "requestId";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
-    private static final String DISCLAIMER = "General guidance, not legal advice; the Copyright Information Point can help"
-            + " with your own situation.";
+    /** Under every checklist report, in the report's language. */
+    private static final Bilingual DISCLAIMER = new Bilingual("General guidance, not legal advice; the Copyright Information"
+            + " Point can help with your own situation.", "Algemene informatie, geen juridisch advies; het Copyright Information"
+            + " Point helpt bij je eigen situatie.");
     /** The page loads only its own scripts and styles, so injected markup could not run even if it got in. */
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors ";

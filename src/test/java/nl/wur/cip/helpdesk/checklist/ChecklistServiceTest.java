@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import nl.wur.cip.helpdesk.knowledge.Bilingual;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeLoader;
 import nl.wur.cip.helpdesk.knowledge.Language;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.TestInstance;
 /** Stored assessments keep what they were made with: the checklist version, the verdict and the levels reached. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChecklistServiceTest {
+    private static final Bilingual ADVICE = new Bilingual("Not legal advice.", "Geen juridisch advies.");
+
     private final ObjectMapper mapper = new ObjectMapper();
     private final Clock clock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
     private Database database;
@@ -67,7 +70,7 @@ class ChecklistServiceTest {
         JsonNode stored = mapper.readTree(current.find(made.assessmentId()).orElseThrow());
         assertEquals("2026-11-25", stored.get("checklistVersion").asText());
         assertEquals("2026-11-25", new AssessmentStore(database).find(made.assessmentId()).orElseThrow().checklistVersion());
-        String markdown = current.markdown(made.assessmentId(), "Not legal advice.").orElseThrow();
+        String markdown = current.markdown(made.assessmentId(), ADVICE).orElseThrow();
         assertTrue(markdown.contains("- Checklist version: 2026-11-25"), markdown);
     }
 
@@ -77,21 +80,22 @@ class ChecklistServiceTest {
         ChecklistService.Result en = service.assess(bothLevels(), Language.EN);
         assertEquals("unclear", en.verdict().level());
         assertEquals(2, en.levels().size());
-        String markdown = service.markdown(en.assessmentId(), "Not legal advice.").orElseThrow();
+        String markdown = service.markdown(en.assessmentId(), ADVICE).orElseThrow();
         int verdict = markdown.indexOf("**Unclear: ask the Copyright Information Point**");
         int also = markdown.indexOf("Your answers also lead to:");
         int permission = markdown.indexOf("**Permission or a licence is needed**");
         assertTrue(verdict > 0 && also > verdict && permission > also, markdown);
 
         ChecklistService.Result nl = service.assess(bothLevels(), Language.NL);
-        String dutch = service.markdown(nl.assessmentId(), "Geen juridisch advies.").orElseThrow();
+        String dutch = service.markdown(nl.assessmentId(), ADVICE).orElseThrow();
         assertTrue(dutch.contains("Je antwoorden leiden ook tot:\n\n**Toestemming of een licentie is nodig**"), dutch);
+        assertTrue(dutch.endsWith("_Geen juridisch advies._\n") && !dutch.contains("Not legal advice"), "the disclaimer in Dutch too");
 
         Map<String, String> byTheBook = new LinkedHashMap<>(bothLevels());
         byTheBook.put("lawfulness", "lawful");
         byTheBook.put("sharing", "wur_only");
         ChecklistService.Result one = service.assess(byTheBook, Language.EN);
-        assertFalse(service.markdown(one.assessmentId(), "x").orElseThrow().contains("also lead to"), "one level: no second block");
+        assertFalse(service.markdown(one.assessmentId(), ADVICE).orElseThrow().contains("also lead to"), "one level: no second block");
     }
 
     @Test
@@ -103,7 +107,7 @@ class ChecklistServiceTest {
         String id = "AAAAAAAAAAAAAAAAAAAAAB";
         new AssessmentStore(database).save(new AssessmentStore.Stored(id, clock.instant(), "2026-11-25", "en", "{}", old.toString()));
         assertNull(mapper.readValue(service.find(id).orElseThrow(), ChecklistService.Result.class).levels());
-        String markdown = service.markdown(id, "Not legal advice.").orElseThrow();
+        String markdown = service.markdown(id, ADVICE).orElseThrow();
         assertTrue(markdown.contains("**Unclear: ask the Copyright Information Point**"), markdown);
         assertFalse(markdown.contains("also lead to"), markdown);
     }
