@@ -2,7 +2,7 @@
 // shows the login form again. All data is inserted with textContent.
 import { translate } from './i18n.js';
 import { humanDateTime } from './dates.js';
-import { initialLanguage, rememberLanguage } from './language.js';
+import { applyPageLanguage, initialLanguage, rememberLanguage } from './language.js';
 
 const $ = (id) => document.getElementById(id);
 let current = null; // the ticket shown in the detail view
@@ -10,10 +10,7 @@ let language = initialLanguage();
 const t = (key, values) => translate(language, key, values);
 
 function applyLanguage() {
-  document.documentElement.lang = language;
-  document.title = `CIP Helpdesk — ${t('adminTitle')}`;
-  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-  $('lang-toggle').lang = language === 'en' ? 'nl' : 'en';
+  applyPageLanguage(language, 'adminTitle');
 }
 
 async function call(method, path, body) {

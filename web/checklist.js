@@ -2,7 +2,7 @@
 // answers so far; going back or changing an answer drops the answers after it, since the path may change.
 import { translate } from './i18n.js';
 import { escalationForm } from './escalate.js';
-import { initialLanguage, rememberLanguage } from './language.js';
+import { applyPageLanguage, initialLanguage, rememberLanguage } from './language.js';
 
 let language = initialLanguage();
 let answers = [];          // [{question, option}] in the order asked
@@ -17,10 +17,7 @@ const $ = (id) => document.getElementById(id);
 const t = (key, values) => translate(language, key, values);
 
 function applyLanguage() {
-  document.documentElement.lang = language;
-  document.title = `CIP Helpdesk — ${t('checklistTitle')}`;
-  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-  $('lang-toggle').lang = language === 'en' ? 'nl' : 'en';
+  applyPageLanguage(language, 'checklistTitle');
 }
 
 async function post(path, body) {

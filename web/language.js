@@ -1,5 +1,5 @@
 // The interface language, shared by every page: remembered per browser, defaulting to the browser's own.
-import { LANGUAGES } from './i18n.js';
+import { LANGUAGES, translate } from './i18n.js';
 
 const STORAGE_KEY = 'cip-helpdesk-language';
 
@@ -19,4 +19,13 @@ export function rememberLanguage(language) {
   } catch {
     // Not remembered across visits then, which is harmless.
   }
+}
+
+/** Puts a page's fixed text (every data-i18n element), its title and its language in place, and marks the toggle. */
+export function applyPageLanguage(language, titleKey) {
+  document.documentElement.lang = language;
+  document.title = `CIP Helpdesk — ${translate(language, titleKey)}`;
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = translate(language, el.dataset.i18n);
+  const toggle = document.getElementById('lang-toggle');
+  if (toggle) toggle.lang = language === 'en' ? 'nl' : 'en';
 }

@@ -2,7 +2,7 @@
 // with its evidence, and the sources. Everything from the server or the checked site is set as text, never markup.
 import { translate } from './i18n.js';
 import { humanDateTime } from './dates.js';
-import { initialLanguage, rememberLanguage } from './language.js';
+import { applyPageLanguage, initialLanguage, rememberLanguage } from './language.js';
 
 let language = initialLanguage();
 let lastResult = null;
@@ -16,10 +16,7 @@ const VERDICT_STYLE = {
 };
 
 function applyLanguage() {
-  document.documentElement.lang = language;
-  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-  $('lang-toggle').lang = language === 'en' ? 'nl' : 'en';
-  document.title = `CIP Helpdesk — ${t('optOutTitle')}`;
+  applyPageLanguage(language, 'optOutTitle');
 }
 
 function element(tag, className, text) {
