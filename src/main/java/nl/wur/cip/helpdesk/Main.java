@@ -241,7 +241,7 @@ public final class Main {
         loader.setDaemon(true);
         loader.start();
         Clock clock = Clock.systemUTC();
-        Database database = Database.open(config.databaseUrl(), config.dbUser(), config.dbPassword());
+        Database database = Database.open(config.database());
         EscalationStore escalationStore = new EscalationStore(database);
         UnansweredLog unanswered = new UnansweredLog(database);
         Optional<DeliveryWorker> worker = config.smtp().map(smtp -> new DeliveryWorker(escalationStore,
