@@ -253,7 +253,7 @@ public final class Main {
         } else {
             LOG.info("escalations are mailed to {} through {}", config.escalationTo(), config.smtp().get());
         }
-        Optional<AdminAuth> admin = config.adminPassword().map(password -> new AdminAuth(password, clock));
+        Optional<AdminAuth> admin = config.adminPassword().map(password -> new AdminAuth(password, clock, database));
         if (admin.isEmpty()) {
             LOG.info("the admin inbox at /admin is disabled; set HELPDESK_ADMIN_PASSWORD to enable it");
         }

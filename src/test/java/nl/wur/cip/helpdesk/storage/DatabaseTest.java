@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DatabaseTest {
-    /** The scripts in db/migration, in order. */
-    static final java.util.List<String> MIGRATIONS = java.util.List.of("1", "2", "3", "4");
+    /** The versions in db/migration, in order. */
+    static final java.util.List<String> MIGRATIONS = java.util.List.of("1", "2", "3", "4", "5");
 
     @Test
     void createsTheSchemaOnceAndKeepsDataAcrossReopening(@TempDir Path dir) throws Exception {
