@@ -275,6 +275,7 @@ public final class Main {
         HelpdeskServer server = new HelpdeskServer(config.webDir(), new HelpdeskServer.Services(feedback, unanswered, escalations, admin, guards,
                 config.metricsToken(), new DiskFloor(config.dataDir(), guards.minFreeDiskMb() * 1024L * 1024L),
                 config.embedOrigins()), clock).start(config.port());
+        database.pool().setMetricRegistry(server.metrics().registry()); // hikaricp_connections_* on /metrics
         Assembly assembly;
         try {
             assembly = joined(assembling);

@@ -79,11 +79,13 @@ class MultiInstanceIT {
             AtomicInteger refused = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(16);
             int[] ports = {portA, portB};
+            long started = System.currentTimeMillis();
             for (int i = 0; i < ESCALATIONS; i++) {
                 int n = i;
                 pool.submit(() -> {
                     try {
-                        Thread.sleep(100); // spread over a few seconds, so the kill falls while they still arrive
+                        // Spread over four seconds, so the kill falls while they still arrive and mail goes out.
+                        Thread.sleep(Math.max(0, started + n * 20L - System.currentTimeMillis()));
                         HttpResponse<String> response = send(ports[n % 2], "POST", "/api/escalations", "{\"email\":\"r" + n
                                 + "@example.org\",\"question\":\"Two instances, question " + n + "\"}", null);
                         Matcher m = TICKET.matcher(response.body());
@@ -123,7 +125,7 @@ class MultiInstanceIT {
             missing.removeAll(delivered(smtp));
             long duplicated = perMessageId.values().stream().filter(count -> count > 1).count();
             System.out.printf("multi-instance test: %d escalations sent to 2 instances, %d acknowledged (%d when A was killed,"
-                            + " pid %d), %d cut off by the kill; office mails: %d before the kill, %d distinct in all,"
+                            + " pid %d), %d refused or cut off (sent to A at or after the kill); office mails: %d before the kill, %d distinct in all,"
                             + " %d missing, %d sent twice%n", ESCALATIONS, acknowledged.size(), acknowledgedAtKill, pid,
                     refused.get(), deliveredAtKill, perMessageId.size(), missing.size(), duplicated);
             assertEquals(List.of(), missing, "every acknowledged ticket reaches the office");
@@ -132,6 +134,12 @@ class MultiInstanceIT {
             assertTrue(perMessageId.values().stream().allMatch(count -> count <= 2), "never more than one resend");
             assertTrue(deliveredAtKill >= MAILED_BEFORE_KILL && deliveredAtKill < acknowledged.size(),
                     "killed mid-delivery: " + deliveredAtKill + " office mails out of " + acknowledged.size());
+
+            String metrics = send(portB, "GET", "/metrics", null, null).body();
+            for (String name : new String[] {"hikaricp_connections_active{pool=\"helpdesk-db\"}", "jetty_threads_busy",
+                    "jvm_gc_", "helpdesk_escalation_mails{state=\"sent\"}"}) {
+                assertTrue(metrics.contains(name), name + " in B's /metrics");
+            }
 
             assertEquals(200, send(portB, "POST", "/admin/api/logout", "{}", cookie).statusCode());
             assertEquals(401, send(portB, "GET", "/admin/api/session", null, cookie).statusCode(), "logged out everywhere");
