@@ -48,23 +48,28 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Starts a server, or skips (outside CI) or fails (in CI) the calling test when PostgreSQL is not installed. */
     public static PostgresServer start() {
-        Optional<Path> bin = binaries();
-        if (bin.isEmpty()) {
-            String why = "PostgreSQL's initdb and pg_ctl are not on the PATH nor in /usr/lib/postgresql/*/bin"
-                    + " (Debian: apt-get install postgresql); the PostgreSQL store tests need them";
-            if (System.getenv("CI") != null) {
-                Assertions.fail(why + ", and CI is set: .ci/run should have installed them");
-            }
-            Assumptions.abort(why + ": skipped outside CI");
-        }
+        Path bin = required(binaries(), System.getenv());
         try {
-            return start(bin.get());
+            return start(bin);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start PostgreSQL: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting PostgreSQL", e);
         }
+    }
+
+    /** The binaries' folder; without one, the calling test is skipped, or failed when {@code CI} is set. */
+    static Path required(Optional<Path> bin, java.util.Map<String, String> environment) {
+        if (bin.isPresent()) {
+            return bin.get();
+        }
+        String why = "PostgreSQL's initdb and pg_ctl are not on the PATH nor in /usr/lib/postgresql/*/bin"
+                + " (Debian: apt-get install postgresql); the PostgreSQL store tests need them";
+        if (environment.get("CI") != null) {
+            return Assertions.fail(why + ", and CI is set: .ci/run should have installed them");
+        }
+        return Assumptions.abort(why + ": skipped outside CI");
     }
 
     private static PostgresServer start(Path bin) throws IOException, InterruptedException {
