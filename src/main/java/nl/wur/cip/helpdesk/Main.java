@@ -241,7 +241,7 @@ public final class Main {
         loader.setDaemon(true);
         loader.start();
         Clock clock = Clock.systemUTC();
-        Database database = Database.open(config.databaseUrl(), config.dbUser(), config.dbPassword());
+        Database database = Database.open(config.database());
         EscalationStore escalationStore = new EscalationStore(database);
         UnansweredLog unanswered = new UnansweredLog(database);
         Optional<DeliveryWorker> worker = config.smtp().map(smtp -> new DeliveryWorker(escalationStore,
@@ -253,7 +253,7 @@ public final class Main {
         } else {
             LOG.info("escalations are mailed to {} through {}", config.escalationTo(), config.smtp().get());
         }
-        Optional<AdminAuth> admin = config.adminPassword().map(password -> new AdminAuth(password, clock));
+        Optional<AdminAuth> admin = config.adminPassword().map(password -> new AdminAuth(password, clock, database));
         if (admin.isEmpty()) {
             LOG.info("the admin inbox at /admin is disabled; set HELPDESK_ADMIN_PASSWORD to enable it");
         }
@@ -275,6 +275,7 @@ public final class Main {
         HelpdeskServer server = new HelpdeskServer(config.webDir(), new HelpdeskServer.Services(feedback, unanswered, escalations, admin, guards,
                 config.metricsToken(), new DiskFloor(config.dataDir(), guards.minFreeDiskMb() * 1024L * 1024L),
                 config.embedOrigins()), clock).start(config.port());
+        database.pool().setMetricRegistry(server.metrics().registry()); // hikaricp_connections_* on /metrics
         Assembly assembly;
         try {
             assembly = joined(assembling);

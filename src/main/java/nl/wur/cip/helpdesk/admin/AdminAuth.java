@@ -3,24 +3,22 @@ package nl.wur.cip.helpdesk.admin;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import nl.wur.cip.helpdesk.guard.RateLimiter;
+import nl.wur.cip.helpdesk.storage.Database;
 
 /**
- * Admin login: checks the password against its hash, throttles guessing, and keeps the sessions in memory. A password
+ * Admin login: checks the password against its hash, throttles guessing, and keeps the sessions; throttle and
+ * sessions are in the database, shared by every instance ({@link LoginThrottle}, {@link AdminSessions}). A password
  * check costs a core a fraction of a second by design (PBKDF2), so checks run one at a time and at most
  * {@value #CHECKS_PER_MINUTE} a minute from all addresses together: failed logins from many addresses cannot take the
- * CPU from the researchers' questions.
+ * CPU from the researchers' questions. That overall rate and the one-at-a-time are per instance: they guard this
+ * instance's CPU.
  */
 public final class AdminAuth {
     public static final Duration SESSION_LENGTH = Duration.ofHours(8);
-    private static final int MAX_SESSIONS = 1_000;
     static final int CHECKS_PER_MINUTE = 30;
     static final int CHECKS_BURST = 10;
     /** How long a login waits for the check before it is told to come back: a burst of ten checks fits. */
@@ -28,20 +26,20 @@ public final class AdminAuth {
 
     private final PasswordHash password;
     private final LoginThrottle throttle;
-    private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
-    private final Map<String, Instant> sessions = new ConcurrentHashMap<>();
+    private final AdminSessions sessions;
     private final RateLimiter checks;
     private final Semaphore checking = new Semaphore(1, true);
 
-    public AdminAuth(String password, Clock clock) {
-        this(password, clock, new RateLimiter(CHECKS_PER_MINUTE, Duration.ofMinutes(1), CHECKS_BURST, 1, System::nanoTime));
+    public AdminAuth(String password, Clock clock, Database database) {
+        this(password, clock, database, new RateLimiter(CHECKS_PER_MINUTE, Duration.ofMinutes(1), CHECKS_BURST, 1,
+                System::nanoTime));
     }
 
-    AdminAuth(String password, Clock clock, RateLimiter checks) {
+    AdminAuth(String password, Clock clock, Database database, RateLimiter checks) {
+        SecureRandom random = new SecureRandom();
         this.password = PasswordHash.of(password, random);
-        this.throttle = new LoginThrottle(clock);
-        this.clock = clock;
+        this.throttle = new LoginThrottle(database, clock);
+        this.sessions = new AdminSessions(database, clock, SESSION_LENGTH, random);
         this.checks = checks;
     }
 
@@ -69,16 +67,7 @@ public final class AdminAuth {
             return refused.get();
         }
         throttle.succeeded(client);
-        Instant now = clock.instant();
-        sessions.values().removeIf(expiry -> expiry.isBefore(now));
-        if (sessions.size() >= MAX_SESSIONS) {
-            sessions.clear();
-        }
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        sessions.put(token, now.plus(SESSION_LENGTH));
-        return new Login.Accepted(token);
+        return new Login.Accepted(sessions.create());
     }
 
     /** Checks the candidate in turn with other logins: empty if it is the password, else why it is refused. */
@@ -99,23 +88,13 @@ public final class AdminAuth {
     }
 
     public boolean valid(String token) {
-        if (token == null) {
-            return false;
-        }
-        Instant expiry = sessions.get(token);
-        if (expiry == null) {
-            return false;
-        }
-        if (expiry.isBefore(clock.instant())) {
-            sessions.remove(token);
-            return false;
-        }
-        return true;
+        return token != null && !token.isEmpty() && sessions.valid(token);
     }
 
+    /** Ends the session on every instance. */
     public void logout(String token) {
-        if (token != null) {
-            sessions.remove(token);
+        if (token != null && !token.isEmpty()) {
+            sessions.end(token);
         }
     }
 }

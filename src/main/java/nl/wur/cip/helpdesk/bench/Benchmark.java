@@ -1,6 +1,7 @@
 package nl.wur.cip.helpdesk.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -18,8 +19,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.wur.cip.helpdesk.Main;
 import nl.wur.cip.helpdesk.config.HelpdeskConfig;
@@ -115,16 +118,16 @@ public final class Benchmark {
         try {
             startUps(config, jar, options, client, out);
             List<String> questions = questions();
-            Server server = Server.start(jar, config, options.serverJavaOptions(),
-                    Map.of("HELPDESK_ANSWER_CACHE", "0", "HELPDESK_RATE_ASK_PER_MINUTE", "0"), client);
+            Server server = Server.start(jar, config, options.serverJavaOptions(), Map.of("HELPDESK_ANSWER_CACHE", "0",
+                    "HELPDESK_RATE_ASK_PER_MINUTE", "0", "HELPDESK_RATE_ESCALATIONS_PER_HOUR", "0"), client);
             try {
                 int most = options.clients().stream().max(Integer::compare).orElse(1);
                 out.printf(Locale.ROOT, "warm-up: %d s at %d clients%n", options.warmUpSeconds(), most);
-                load(server, client, questions, most, options.warmUpSeconds());
+                load(server, client, asking(server, questions), most, options.warmUpSeconds());
                 out.println("POST /api/ask, answer cache off, " + questions.size() + " mixed English, Dutch, off-topic and"
                         + " escalation questions, closed loop (no think time):");
                 for (int clients : options.clients()) {
-                    Phase phase = load(server, client, questions, clients, options.seconds());
+                    Phase phase = load(server, client, asking(server, questions), clients, options.seconds());
                     out.printf(Locale.ROOT, "  %3d clients: %6.0f answers/s, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms,"
                                     + " %d errors; server CPU %.2f ms/answer (ceiling %.0f answers/s on %d cores, reached %.0f%%);"
                                     + " client CPU %.2f ms/request; server RSS peak %d MB%n",
@@ -133,6 +136,16 @@ public final class Benchmark {
                             phase.errors(), phase.cpuMsPerAnswer(), phase.ceiling(cores), cores, 100 * phase.answersPerSecond()
                                     / phase.ceiling(cores), phase.clientCpuMs() / Math.max(1, phase.sortedNanos().length),
                             phase.peakRssKb() / 1024);
+                }
+                out.println("POST /api/escalations (stored with their two outbox mails in one transaction; no SMTP), database "
+                        + (config.dbUrl().isPresent() ? config.dbUrl().get().replaceAll("//[^/@]*@", "//") : "embedded H2")
+                        + ", closed loop:");
+                for (int clients : options.clients()) {
+                    Phase phase = load(server, client, escalating(server), clients, options.seconds());
+                    out.printf(Locale.ROOT, "  %3d clients: %6.0f escalations/s, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms,"
+                                    + " max %.1f ms, %d errors%n", clients, phase.answersPerSecond(), phase.ms(0.50), phase.ms(0.90),
+                            phase.ms(0.99), phase.sortedNanos().length == 0 ? Double.NaN
+                                    : phase.sortedNanos()[phase.sortedNanos().length - 1] / 1e6, phase.errors());
                 }
             } finally {
                 server.stop();
@@ -163,10 +176,34 @@ public final class Benchmark {
                 sorted[sorted.length / 2], Arrays.toString(millis).replaceAll("[\\[\\]]", ""));
     }
 
-    /** {@code clients} threads asking one question after another for {@code seconds}. */
-    private static Phase load(Server server, HttpClient client, List<String> questions, int clients, int seconds)
-            throws InterruptedException {
+    /** One request of a load phase: its client's number and its own number there give its content. */
+    private record Load(BiFunction<Integer, Integer, HttpRequest> request, int expectedStatus) {
+    }
+
+    private static Load asking(Server server, List<String> questions) {
         ObjectMapper mapper = new ObjectMapper();
+        return new Load((id, n) -> {
+            try {
+                return HttpRequest.newBuilder(server.url("/api/ask")).header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(
+                                Map.of("question", questions.get((id * 7 + n) % questions.size()))))).build();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, 200);
+    }
+
+    /** Escalations as the chat sends them, each with its own Idempotency-Key, so each is a new ticket. */
+    private static Load escalating(Server server) {
+        return new Load((id, n) -> HttpRequest.newBuilder(server.url("/api/escalations"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"bench" + id + "@example.org\","
+                        + "\"question\":\"Benchmark escalation " + id + "-" + n + ": may I mine this corpus?\"}")).build(), 202);
+    }
+
+    /** {@code clients} threads sending one request after another for {@code seconds}. */
+    private static Phase load(Server server, HttpClient client, Load load, int clients, int seconds)
+            throws InterruptedException {
         List<long[]> perClient = new ArrayList<>();
         int[] counts = new int[clients];
         AtomicLong errors = new AtomicLong();
@@ -184,14 +221,11 @@ public final class Benchmark {
             Thread thread = new Thread(() -> {
                 int n = 0;
                 while (running.get()) {
-                    String question = questions.get((id * 7 + n) % questions.size());
+                    HttpRequest request = load.request().apply(id, n);
                     long t0 = System.nanoTime();
                     try {
-                        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(server.ask())
-                                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                                .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(Map.of("question", question))))
-                                .build(), HttpResponse.BodyHandlers.discarding());
-                        if (response.statusCode() != 200) {
+                        HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+                        if (response.statusCode() != load.expectedStatus()) {
                             errors.incrementAndGet();
                             continue;
                         }
@@ -293,7 +327,11 @@ public final class Benchmark {
     }
 
     /** The jar as its own process on a data folder of its own, so a helpdesk already running is not disturbed. */
-    private record Server(Process process, Path data, URI ask, long startMillis) {
+    private record Server(Process process, Path data, URI base, long startMillis) {
+        URI url(String path) {
+            return base.resolve(path);
+        }
+
         static Server start(Path jar, HelpdeskConfig config, List<String> javaOptions, Map<String, String> environment,
                             HttpClient client) throws IOException, InterruptedException {
             Path data = Files.createTempDirectory("cip-bench");
@@ -308,6 +346,9 @@ public final class Benchmark {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(data.resolve("server.log").toFile());
             builder.environment().putAll(environment);
+            // The configured database, flags included (the environment alone would carry only HELPDESK_DB_URL).
+            config.dbUrl().ifPresent(url -> builder.environment().putAll(Map.of("HELPDESK_DB_URL", url, "HELPDESK_DB_USER",
+                    config.dbUser(), "HELPDESK_DB_PASSWORD", config.dbPassword())));
             long t0 = System.nanoTime();
             Process process = builder.start();
             URI health = URI.create("http://127.0.0.1:" + port + "/api/health");
@@ -315,7 +356,7 @@ public final class Benchmark {
                 try {
                     if (client.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding())
                             .statusCode() == 200) {
-                        return new Server(process, data, URI.create("http://127.0.0.1:" + port + "/api/ask"),
+                        return new Server(process, data, URI.create("http://127.0.0.1:" + port + "/"),
                                 (System.nanoTime() - t0) / 1_000_000);
                     }
                 } catch (IOException notYet) {

@@ -1,6 +1,7 @@
 package nl.wur.cip.helpdesk.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import nl.wur.cip.helpdesk.escalation.EmailAddresses;
 import nl.wur.cip.helpdesk.escalation.SmtpSettings;
 import nl.wur.cip.helpdesk.guard.GuardSettings;
 import nl.wur.cip.helpdesk.search.RetrievalMode;
+import nl.wur.cip.helpdesk.storage.DatabaseSettings;
 
 /**
  * The helpdesk's settings, from environment variables, each overridable by a {@code --name=value} flag
@@ -17,7 +19,8 @@ import nl.wur.cip.helpdesk.search.RetrievalMode;
  */
 public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path webDir, String escalationTo,
                              Optional<Path> embeddingModel, String embeddingPooling, int embeddingThreads, RetrievalMode retrievalMode,
-                             Optional<String> dbUrl, String dbUser, String dbPassword, Optional<SmtpSettings> smtp,
+                             Optional<String> dbUrl, String dbUser, String dbPassword, int dbPoolSize,
+                             int dbConnectTimeoutSeconds, Optional<SmtpSettings> smtp,
                              Optional<String> adminPassword, int retentionDays, boolean optOutAllowPrivate,
                              GuardSettings guards, Optional<String> metricsToken, int answerCache, List<String> embedOrigins) {
 
@@ -54,6 +57,9 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
                 Optional.ofNullable(values.get("HELPDESK_DB_URL")).map(String::strip).filter(s -> !s.isEmpty()),
                 values.getOrDefault("HELPDESK_DB_USER", "sa"),
                 values.getOrDefault("HELPDESK_DB_PASSWORD", ""),
+                Settings.number(values, "HELPDESK_DB_POOL_SIZE", DatabaseSettings.DEFAULT_POOL_SIZE, 1, 200),
+                Settings.number(values, "HELPDESK_DB_CONNECT_TIMEOUT_SECONDS",
+                        (int) DatabaseSettings.DEFAULT_CONNECT_TIMEOUT.toSeconds(), 1, 300),
                 SmtpSettings.from(values),
                 Optional.ofNullable(values.get("HELPDESK_ADMIN_PASSWORD")).filter(p -> !p.isBlank()),
                 Settings.number(values, "HELPDESK_RETENTION_DAYS", 180, 1, 3650),
@@ -68,7 +74,8 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
     public String toString() {
         // Passwords stay out of logs and error messages.
         return "HelpdeskConfig[port=" + port + ", dataDir=" + dataDir + ", knowledgeDir=" + knowledgeDir + ", webDir=" + webDir
-                + ", escalationTo=" + escalationTo + ", retrieval=" + retrievalMode + ", db=" + databaseUrl() + ", smtp="
+                + ", escalationTo=" + escalationTo + ", retrieval=" + retrievalMode + ", db=" + databaseUrl() + ", dbPool=" + dbPoolSize
+                + ", smtp="
                 + smtp.map(SmtpSettings::toString).orElse("none") + ", admin=" + (adminPassword.isPresent() ? "on" : "off")
                 + ", retentionDays=" + retentionDays + ", optOutAllowPrivate=" + optOutAllowPrivate + ", " + guards
                 + ", metricsToken=" + (metricsToken.isPresent() ? "set" : "none") + ", answerCache=" + answerCache
@@ -78,8 +85,8 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
     /** The same settings over another data folder (the benchmark's and the build's scratch folders). */
     public HelpdeskConfig withDataDir(Path folder) {
         return new HelpdeskConfig(port, folder, knowledgeDir, webDir, escalationTo, embeddingModel, embeddingPooling,
-                embeddingThreads, retrievalMode, dbUrl, dbUser, dbPassword, smtp, adminPassword, retentionDays, optOutAllowPrivate,
-                guards, metricsToken, answerCache, embedOrigins);
+                embeddingThreads, retrievalMode, dbUrl, dbUser, dbPassword, dbPoolSize, dbConnectTimeoutSeconds, smtp, adminPassword,
+                retentionDays, optOutAllowPrivate, guards, metricsToken, answerCache, embedOrigins);
     }
 
     /**
@@ -87,6 +94,11 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
      * the file before returning, so an acknowledged escalation survives a kill -9. No trace file: H2 writes failed
      * statements there with their values (questions). COMPRESS halves what the mostly-text rows take on disk.
      */
+    /** The database and its pool. */
+    public DatabaseSettings database() {
+        return new DatabaseSettings(databaseUrl(), dbUser, dbPassword, dbPoolSize, Duration.ofSeconds(dbConnectTimeoutSeconds));
+    }
+
     public String databaseUrl() {
         return dbUrl.orElseGet(() -> "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("helpdesk")
                 + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0;COMPRESS=TRUE");

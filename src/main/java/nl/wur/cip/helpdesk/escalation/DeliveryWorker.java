@@ -103,7 +103,13 @@ public final class DeliveryWorker implements AutoCloseable {
         String ticket = escalation.map(Escalation::ticket).orElse("#" + claim.escalationId());
         Integer sentAt = sentNotRecorded.get(claim.deliveryId());
         if (sentAt != null) {
-            store.markSent(claim.deliveryId(), sentAt, clock.instant());
+            try {
+                store.markSent(claim.deliveryId(), sentAt, clock.instant());
+            } catch (RuntimeException e) { // still refused: it comes round again when this claim's lease ends
+                LOG.error("mail sent before, still not recorded as sent: ticket={} kind={}: {}", ticket, claim.kind().code(),
+                        e.getMessage());
+                return;
+            }
             sentNotRecorded.remove(claim.deliveryId());
             LOG.info("mail recorded as sent (sent before, not mailed again): ticket={} kind={}", ticket, claim.kind().code());
             return;

@@ -203,7 +203,17 @@ public final class EscalationStore {
 
     /**
      * Claims the next due mail for one attempt by moving its due time past a lease: a worker that dies mid-send
-     * leaves the mail due again once the lease ends, and two workers never claim the same mail.
+     * (an instance killed with SIGKILL) leaves the mail due again once the lease ends, and two workers, on one
+     * instance or on several sharing the database, never claim the same mail.
+     *
+     * <p>The claim is a compare-and-set: {@code UPDATE … WHERE id = ? AND status = 'queued' AND next_attempt_at = ?}
+     * with the due time just read, and only an update count of 1 wins. When two instances race, the database makes
+     * the second update wait for the first and re-check its condition, which no longer holds, so it updates nothing
+     * and that worker tries the next candidate. This was chosen over {@code SELECT … FOR UPDATE SKIP LOCKED} because
+     * it needs no transaction held open across the SMTP conversation, works the same on H2 and PostgreSQL, and the
+     * lease also covers the crash case, which a row lock would only cover while its connection lived. The lease is
+     * measured on each instance's clock, so instances must keep their clocks in step (NTP) to well within the lease
+     * (10 s plus three SMTP timeouts).
      */
     public Optional<Claim> claimNext(Instant now, Duration lease) {
         try (Connection c = database.connection()) {

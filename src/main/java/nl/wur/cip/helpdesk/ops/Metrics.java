@@ -1,44 +1,73 @@
 package nl.wur.cip.helpdesk.ops;
 
-import java.util.Locale;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.eclipse.jetty.util.thread.ThreadPool;
 
 /**
- * The numbers the office's IT watches, kept in memory and written in the Prometheus text format: requests by
- * route and status with their latency, answers by outcome, and the escalation mail queue.
+ * The numbers the office's IT watches, in a Micrometer registry written in the Prometheus text format: requests by
+ * route and status with their latency, answers by outcome and the escalation mail queue (the names the helpdesk had
+ * before Micrometer), and the JVM, garbage collector, Jetty thread pool and HikariCP pool that the binders add.
  */
-public final class Metrics {
-    private static final double[] BUCKETS_MS = {5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000};
-
-    private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
-    private final Map<String, Latency> latency = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> answers = new ConcurrentHashMap<>();
-    private final LongAdder degraded = new LongAdder();
-    private final Supplier<Map<String, Long>> mailQueue;
-
+public final class Metrics implements AutoCloseable {
+    /** The latency histogram's buckets, as before Micrometer. */
+    private static final Duration[] BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+            Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+            Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5)};
+    private static final List<String> OUTCOMES = List.of("answered", "escalate", "off_topic");
     private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS",
             "TRACE", "CONNECT");
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Supplier<Map<String, Long>> mailQueue;
+    private final Map<String, AtomicLong> mails = new ConcurrentHashMap<>();
+    private final Counter degraded;
+    private final JvmGcMetrics gc = new JvmGcMetrics();
 
     /** @param mailQueue the number of escalation mails in each delivery state, read at each scrape */
     public Metrics(Supplier<Map<String, Long>> mailQueue) {
         this.mailQueue = mailQueue;
+        for (String outcome : OUTCOMES) {
+            answers(outcome);
+        }
+        degraded = Counter.builder("helpdesk.answers.degraded")
+                .description("Answers where the language model failed and the extractive answer was given.")
+                .register(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
     }
 
-    private static final class Latency {
-        final LongAdder[] buckets = new LongAdder[BUCKETS_MS.length];
-        final LongAdder count = new LongAdder();
-        final java.util.concurrent.atomic.DoubleAdder sum = new java.util.concurrent.atomic.DoubleAdder();
+    /** The registry, for the binders of parts made elsewhere (HikariCP takes it as its metric registry). */
+    public MeterRegistry registry() {
+        return registry;
+    }
 
-        Latency() {
-            for (int i = 0; i < buckets.length; i++) {
-                buckets[i] = new LongAdder();
-            }
-        }
+    /** Adds the web server's thread pool: busy, idle and queued threads against the limit. */
+    public void bindThreadPool(ThreadPool threads) {
+        new JettyServerThreadPoolMetrics(threads, List.of()).bindTo(registry);
     }
 
     /**
@@ -47,67 +76,40 @@ public final class Metrics {
      * @param route  the matched route pattern (bounded set), never the raw path
      */
     public void request(String method, String route, int status, double millis) {
-        method = KNOWN_METHODS.contains(method) ? method : "OTHER";
-        requests.computeIfAbsent(method + " " + route + " " + status, k -> new LongAdder()).increment();
-        Latency l = latency.computeIfAbsent(method + " " + route, k -> new Latency());
-        for (int i = 0; i < BUCKETS_MS.length; i++) {
-            if (millis <= BUCKETS_MS[i]) {
-                l.buckets[i].increment();
-            }
-        }
-        l.count.increment();
-        l.sum.add(millis / 1000);
+        String known = KNOWN_METHODS.contains(method) ? method : "OTHER";
+        Counter.builder("helpdesk.http.requests").description("HTTP requests by method, route and status.")
+                .tags("method", known, "route", route, "status", Integer.toString(status)).register(registry).increment();
+        Timer.builder("helpdesk.http.request.duration").description("Time to answer a request.")
+                .tags("method", known, "route", route).serviceLevelObjectives(BUCKETS).register(registry)
+                .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
     }
 
     public void answer(String outcome, boolean wasDegraded) {
-        answers.computeIfAbsent(outcome, k -> new LongAdder()).increment();
+        answers(outcome).increment();
         if (wasDegraded) {
             degraded.increment();
         }
     }
 
-    public String render() {
-        StringBuilder out = new StringBuilder(4096);
-        out.append("# HELP helpdesk_http_requests_total HTTP requests by method, route and status.\n")
-                .append("# TYPE helpdesk_http_requests_total counter\n");
-        new TreeMap<>(requests).forEach((key, count) -> {
-            String[] parts = key.split(" ", 3);
-            out.append("helpdesk_http_requests_total{method=\"").append(parts[0]).append("\",route=\"").append(label(parts[1]))
-                    .append("\",status=\"").append(parts[2]).append("\"} ").append(count.sum()).append('\n');
-        });
-        out.append("# HELP helpdesk_http_request_duration_seconds Time to answer a request.\n")
-                .append("# TYPE helpdesk_http_request_duration_seconds histogram\n");
-        new TreeMap<>(latency).forEach((key, l) -> {
-            String[] parts = key.split(" ", 2);
-            String labels = "method=\"" + parts[0] + "\",route=\"" + label(parts[1]) + "\"";
-            for (int i = 0; i < BUCKETS_MS.length; i++) {
-                out.append("helpdesk_http_request_duration_seconds_bucket{").append(labels).append(",le=\"")
-                        .append(String.format(Locale.ROOT, "%.3f", BUCKETS_MS[i] / 1000)).append("\"} ")
-                        .append(l.buckets[i].sum()).append('\n');
-            }
-            out.append("helpdesk_http_request_duration_seconds_bucket{").append(labels).append(",le=\"+Inf\"} ")
-                    .append(l.count.sum()).append('\n');
-            out.append("helpdesk_http_request_duration_seconds_sum{").append(labels).append("} ")
-                    .append(String.format(Locale.ROOT, "%.6f", l.sum.sum())).append('\n');
-            out.append("helpdesk_http_request_duration_seconds_count{").append(labels).append("} ").append(l.count.sum())
-                    .append('\n');
-        });
-        out.append("# HELP helpdesk_answers_total Answers by outcome.\n# TYPE helpdesk_answers_total counter\n");
-        for (String outcome : new String[] {"answered", "escalate", "off_topic"}) {
-            out.append("helpdesk_answers_total{outcome=\"").append(outcome).append("\"} ")
-                    .append(answers.getOrDefault(outcome, new LongAdder()).sum()).append('\n');
-        }
-        out.append("# HELP helpdesk_answers_degraded_total Answers where the language model failed and the extractive"
-                + " answer was given.\n# TYPE helpdesk_answers_degraded_total counter\n")
-                .append("helpdesk_answers_degraded_total ").append(degraded.sum()).append('\n');
-        out.append("# HELP helpdesk_escalation_mails Escalation mails by delivery state.\n")
-                .append("# TYPE helpdesk_escalation_mails gauge\n");
-        mailQueue.get().forEach((state, count) -> out.append("helpdesk_escalation_mails{state=\"").append(label(state))
-                .append("\"} ").append(count).append('\n'));
-        return out.toString();
+    private Counter answers(String outcome) {
+        return Counter.builder("helpdesk.answers").description("Answers by outcome.").tag("outcome", outcome)
+                .register(registry);
     }
 
-    private static String label(String value) {
-        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    /** The Prometheus text; the mail queue is counted once per scrape, not once per state. */
+    public String render() {
+        mailQueue.get().forEach((state, count) -> mails.computeIfAbsent(state, s -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.builder("helpdesk.escalation.mails", value, AtomicLong::get).description("Escalation mails by delivery state.")
+                    .tag("state", s).register(registry);
+            return value;
+        }).set(count));
+        return registry.scrape();
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
     }
 }

@@ -1,89 +1,119 @@
 package nl.wur.cip.helpdesk.storage;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.List;
-import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcConnectionPool;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.OptionalInt;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The helpdesk's database reached by JDBC: embedded H2 in the data folder by default, any JDBC URL
- * (e.g. PostgreSQL) when configured. Creates and migrates its schema on open.
+ * The helpdesk's database reached by JDBC through a HikariCP pool: embedded H2 in the data folder by default, or
+ * PostgreSQL, which several instances can share. Flyway creates and migrates the schema on open, from
+ * {@code db/migration/common} and the folder of the database's vendor ({@code h2}, {@code postgresql}) for the few
+ * statements that differ; a database the earlier hand-written runner migrated is taken over at its version
+ * ({@link LegacySchemaVersion}). Instances starting together are safe: Flyway locks its history table while migrating.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-    /** Migrations in order; each runs once, recorded in schema_version. Append, never edit. */
-    private static final List<String> MIGRATIONS = List.of("V1__feedback.sql", "V2__assessments.sql", "V3__escalations.sql",
-            "V4__assessment_inline.sql");
+    static final String HISTORY_TABLE = "flyway_schema_history";
 
-    private final DataSource dataSource;
-    private final AutoCloseable closer;
+    private final HikariDataSource pool;
 
-    private Database(DataSource dataSource, AutoCloseable closer) {
-        this.dataSource = dataSource;
-        this.closer = closer;
+    private Database(HikariDataSource pool) {
+        this.pool = pool;
     }
 
+    /** The given database with the default pool. */
     public static Database open(String url, String user, String password) {
-        Database database;
-        if (url.startsWith("jdbc:h2:")) {
-            JdbcConnectionPool pool = JdbcConnectionPool.create(url, user, password);
-            pool.setMaxConnections(16);
-            database = new Database(pool, pool::dispose);
-        } else {
-            DataSource plain = new DriverManagerDataSource(url, user, password);
-            database = new Database(plain, () -> { });
+        return open(DatabaseSettings.of(url, user, password));
+    }
+
+    public static Database open(DatabaseSettings settings) {
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(poolConfig(settings));
+        } catch (RuntimeException e) { // Hikari tries one connection at once: a wrong URL or password fails here
+            throw new IllegalStateException("cannot connect to the database " + settings.url() + ": " + e.getMessage(), e);
         }
-        database.migrate();
-        return database;
+        try {
+            migrate(pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new Database(pool);
+    }
+
+    private static HikariConfig poolConfig(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("helpdesk-db");
+        config.setJdbcUrl(settings.url());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.poolSize());
+        // A quiet instance keeps two connections instead of the whole pool open on a shared server.
+        config.setMinimumIdle(Math.min(2, settings.poolSize()));
+        config.setConnectionTimeout(settings.connectTimeout().toMillis());
+        config.setValidationTimeout(Math.min(2_000, settings.connectTimeout().toMillis()));
+        config.setIdleTimeout(Duration.ofMinutes(10).toMillis());
+        // Under the idle limits firewalls and managed databases put on connections, so none dies unnoticed.
+        config.setMaxLifetime(Duration.ofMinutes(30).toMillis());
+        config.setKeepaliveTime(Duration.ofMinutes(5).toMillis());
+        return config;
     }
 
     public Connection connection() throws SQLException {
-        return dataSource.getConnection();
+        return pool.getConnection();
     }
 
-    private void migrate() {
-        try (Connection c = connection()) {
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS schema_version (version VARCHAR(100) PRIMARY KEY)");
-            }
-            for (String migration : MIGRATIONS) {
-                try (PreparedStatement check = c.prepareStatement("SELECT 1 FROM schema_version WHERE version = ?")) {
-                    check.setString(1, migration);
-                    try (ResultSet rs = check.executeQuery()) {
-                        if (rs.next()) {
-                            continue;
-                        }
-                    }
-                }
-                inTransaction(c, tx -> {
-                    try (Statement s = tx.createStatement()) {
-                        for (String sql : script(migration).split(";\\s*\\n")) {
-                            if (!sql.isBlank()) {
-                                s.execute(sql);
-                            }
-                        }
-                    }
-                    try (PreparedStatement record = tx.prepareStatement("INSERT INTO schema_version (version) VALUES (?)")) {
-                        record.setString(1, migration);
-                        record.executeUpdate();
-                    }
-                    return null;
-                });
-                LOG.info("database migrated: {}", migration);
-            }
+    /** The pool, for its metrics. */
+    public HikariDataSource pool() {
+        return pool;
+    }
+
+    private static void migrate(HikariDataSource pool) {
+        String vendor;
+        OptionalInt legacy;
+        try (Connection c = pool.getConnection()) {
+            vendor = vendor(c.getMetaData().getDatabaseProductName());
+            legacy = LegacySchemaVersion.highestApplied(c);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot open or migrate the database: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot open the database: " + e.getMessage(), e);
         }
+        FluentConfiguration config = Flyway.configure()
+                .dataSource(pool)
+                .table(HISTORY_TABLE)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
+                .failOnMissingLocations(true);
+        try {
+            if (legacy.isPresent() && config.load().info().applied().length == 0) {
+                config.baselineVersion(Integer.toString(legacy.getAsInt()))
+                        .baselineDescription("migrated by the runner before Flyway (" + LegacySchemaVersion.TABLE + ")");
+                config.load().baseline();
+                LOG.info("database: Flyway takes over at version {}, where the earlier runner left it", legacy.getAsInt());
+            }
+            MigrateResult result = config.load().migrate();
+            result.migrations.forEach(m -> LOG.info("database migrated: V{} {}", m.version, m.description));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot migrate the database: " + e.getMessage(), e);
+        }
+    }
+
+    /** The migration folder of the database's vendor: the schema is written and tested for H2 and PostgreSQL. */
+    static String vendor(String productName) {
+        String name = productName.toLowerCase(Locale.ROOT);
+        if (name.equals("h2") || name.equals("postgresql")) {
+            return name;
+        }
+        throw new IllegalStateException("the helpdesk's schema is written for H2 and PostgreSQL, not " + productName
+                + " (HELPDESK_DB_URL)");
     }
 
     /** Work on one connection that must all happen or not at all. */
@@ -113,70 +143,8 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static String script(String name) {
-        try (InputStream in = Database.class.getResourceAsStream("/db/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("migration " + name + " missing from the build");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Override
     public void close() {
-        try {
-            closer.close();
-        } catch (Exception e) {
-            LOG.warn("closing the database: {}", e.getMessage());
-        }
-    }
-
-    /** A data source for drivers other than H2: one connection per call, enough for the helpdesk's traffic. */
-    private record DriverManagerDataSource(String url, String user, String password) implements DataSource {
-        @Override
-        public Connection getConnection() throws SQLException {
-            return DriverManager.getConnection(url, user, password);
-        }
-
-        @Override
-        public Connection getConnection(String u, String p) throws SQLException {
-            return DriverManager.getConnection(url, u, p);
-        }
-
-        @Override
-        public java.io.PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(java.io.PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-            DriverManager.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return DriverManager.getLoginTimeout();
-        }
-
-        @Override
-        public java.util.logging.Logger getParentLogger() {
-            return java.util.logging.Logger.getLogger("jdbc");
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
-        }
+        pool.close();
     }
 }

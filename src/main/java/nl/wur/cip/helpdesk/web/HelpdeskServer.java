@@ -127,7 +127,9 @@ public final class HelpdeskServer implements AutoCloseable {
                 LOG.warn("web folder {} not found: serving the API only", webDir.toAbsolutePath());
             }
             // Requests in flight finish on shutdown (up to the stop timeout) before the database closes.
-            config.jetty.threadPool = new QueuedThreadPool(64, 8);
+            QueuedThreadPool threads = new QueuedThreadPool(64, 8);
+            metrics.bindThreadPool(threads);
+            config.jetty.threadPool = threads;
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(STOP_TIMEOUT.toMillis());
                 server.setErrorHandler(new JsonErrorHandler(requests.mapper()));
@@ -323,9 +325,18 @@ public final class HelpdeskServer implements AutoCloseable {
         optOut.set(checker);
     }
 
+    /** The metrics behind {@code /metrics}, for the parts wired outside the web server (the database pool). */
+    public Metrics metrics() {
+        return metrics;
+    }
+
     @Override
     public void close() {
-        app.stop();
+        try {
+            app.stop();
+        } finally {
+            metrics.close();
+        }
     }
 
     private void json(Context ctx, int status, Object body) throws Exception {

@@ -16,14 +16,38 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.wur.cip.helpdesk.MutableClock;
 import nl.wur.cip.helpdesk.guard.RateLimiter;
+import nl.wur.cip.helpdesk.storage.Database;
+import nl.wur.cip.helpdesk.storage.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabases.Kind.class)
+@ExtendWith(TestDatabases.class)
 class LoginThrottleTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+    @Parameter
+    TestDatabases.Kind kind;
+    private Database database;
+
+    @BeforeEach
+    void open(TestDatabases databases) {
+        database = databases.open(kind);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
 
     @Test
     void locksAClientOutForLongerAfterEachFurtherWrongPassword() {
-        LoginThrottle throttle = new LoginThrottle(clock);
+        LoginThrottle throttle = new LoginThrottle(database, clock);
         for (int i = 1; i <= LoginThrottle.PER_ADDRESS.freeFailures(); i++) {
             assertTrue(throttle.begin("10.0.0.1").isEmpty(), "free attempt " + i);
         }
@@ -41,7 +65,7 @@ class LoginThrottleTest {
 
     @Test
     void guessesSpreadOverManyAddressesLockTheAccountOnlyBriefly() {
-        LoginThrottle throttle = new LoginThrottle(clock);
+        LoginThrottle throttle = new LoginThrottle(database, clock);
         for (int i = 0; i < LoginThrottle.PER_ACCOUNT.freeFailures(); i++) {
             assertTrue(throttle.begin("10.0.1." + i).isEmpty(), "address " + i);
         }
@@ -60,7 +84,7 @@ class LoginThrottleTest {
 
     @Test
     void parallelWrongPasswordsFromOneAddressAreCheckedNoMoreThanTheFreeAttempts() throws Exception {
-        AdminAuth auth = new AdminAuth("correct horse battery staple", Clock.systemUTC());
+        AdminAuth auth = new AdminAuth("correct horse battery staple", Clock.systemUTC(), database);
         int attempts = 60;
         ExecutorService pool = Executors.newFixedThreadPool(attempts);
         CountDownLatch start = new CountDownLatch(1);
@@ -92,7 +116,7 @@ class LoginThrottleTest {
     @Test
     void passwordChecksFromAllAddressesTogetherAreRateLimited() {
         AtomicLong nanos = new AtomicLong();
-        AdminAuth auth = new AdminAuth("correct horse battery staple", clock,
+        AdminAuth auth = new AdminAuth("correct horse battery staple", clock, database,
                 new RateLimiter(AdminAuth.CHECKS_PER_MINUTE, Duration.ofMinutes(1), AdminAuth.CHECKS_BURST, 1, nanos::get));
         for (int i = 0; i < AdminAuth.CHECKS_BURST; i++) {
             assertInstanceOf(AdminAuth.Login.Refused.class, auth.login("10.0.6." + i, "guess"));
@@ -106,7 +130,7 @@ class LoginThrottleTest {
 
     @Test
     void theRightPasswordIsRefusedDuringALockOutAndAcceptedAfterIt() {
-        AdminAuth auth = new AdminAuth("correct horse battery staple", clock);
+        AdminAuth auth = new AdminAuth("correct horse battery staple", clock, database);
         for (int i = 0; i < LoginThrottle.PER_ADDRESS.freeFailures(); i++) {
             assertInstanceOf(AdminAuth.Login.Refused.class, auth.login("10.0.0.1", "guess" + i));
         }
@@ -118,5 +142,45 @@ class LoginThrottleTest {
         assertTrue(auth.valid(token));
         clock.advance(AdminAuth.SESSION_LENGTH.plusSeconds(1));
         assertTrue(!auth.valid(token), "sessions expire");
+    }
+
+    @Test
+    void aSessionMadeOnOneInstanceIsValidOnAnotherUntilALogoutOnEither() {
+        AdminAuth first = new AdminAuth("correct horse battery staple", clock, database);
+        AdminAuth second = new AdminAuth("correct horse battery staple", clock, database);
+        String token = ((AdminAuth.Login.Accepted) first.login("10.0.8.1", "correct horse battery staple")).token();
+        assertTrue(second.valid(token), "the other instance knows the session");
+        assertTrue(!second.valid(token + "x") && !second.valid(""), "and no other");
+        second.logout(token);
+        assertTrue(!first.valid(token), "a logout on one ends it on both");
+    }
+
+    @Test
+    void wrongPasswordsOnTwoInstancesCountTogether() {
+        AdminAuth first = new AdminAuth("correct horse battery staple", clock, database);
+        AdminAuth second = new AdminAuth("correct horse battery staple", clock, database);
+        for (int i = 0; i < LoginThrottle.PER_ADDRESS.freeFailures(); i++) {
+            assertInstanceOf(AdminAuth.Login.Refused.class, (i % 2 == 0 ? first : second).login("10.0.9.1", "guess" + i));
+        }
+        assertInstanceOf(AdminAuth.Login.Throttled.class, first.login("10.0.9.1", "correct horse battery staple"));
+        assertInstanceOf(AdminAuth.Login.Throttled.class, second.login("10.0.9.1", "correct horse battery staple"));
+    }
+
+    @Test
+    void anAddressIsForgottenADayAfterItsLastAttempt() throws Exception {
+        LoginThrottle throttle = new LoginThrottle(database, clock);
+        for (int i = 0; i < LoginThrottle.PER_ADDRESS.freeFailures(); i++) {
+            throttle.begin("10.0.10.1");
+        }
+        clock.advance(Duration.ofDays(1).plusMinutes(20));
+        throttle.begin("10.0.10.2");
+        try (java.sql.Connection c = database.connection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT client FROM login_failure ORDER BY client")) {
+            List<String> clients = new ArrayList<>();
+            while (rs.next()) {
+                clients.add(rs.getString(1));
+            }
+            assertEquals(List.of("*", "10.0.10.2"), clients);
+        }
     }
 }

@@ -33,6 +33,11 @@ class BenchmarkIT {
         assertEquals("0", phase.group(3), "no errors");
         assertTrue(Double.parseDouble(phase.group(4)) > 0, "the server's CPU time was read");
         assertTrue(Integer.parseInt(phase.group(5)) > 50, "the server's memory was read");
+        Matcher escalations = Pattern.compile("POST /api/escalations .*database embedded H2.*\n(?:.*\n)? +3 clients: +(\\d+)"
+                + " escalations/s, p50 ([\\d.]+) ms.*p99 ([\\d.]+) ms.*, (\\d+) errors").matcher(output);
+        assertTrue(escalations.find(), output);
+        assertTrue(Integer.parseInt(escalations.group(1)) > 0, "escalations were stored");
+        assertEquals("0", escalations.group(4), "no errors");
         assertTrue(output.contains("question understanding alone"), output);
     }
 }

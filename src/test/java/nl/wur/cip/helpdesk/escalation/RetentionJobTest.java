@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import nl.wur.cip.helpdesk.MutableClock;
 import nl.wur.cip.helpdesk.feedback.Feedback;
 import nl.wur.cip.helpdesk.checklist.AssessmentStore;
@@ -15,11 +14,19 @@ import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.knowledge.Language;
 import nl.wur.cip.helpdesk.storage.Database;
+import nl.wur.cip.helpdesk.storage.TestDatabases;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Retention deletes personal data of handled escalations after the configured period, and nothing else. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabases.Kind.class)
+@ExtendWith(TestDatabases.class)
 class RetentionJobTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-10T09:00:00Z"));
     private Database database;
@@ -29,9 +36,12 @@ class RetentionJobTest {
     private AssessmentStore assessments;
     private RetentionJob job;
 
+    @Parameter
+    TestDatabases.Kind kind;
+
     @BeforeEach
-    void open() {
-        database = Database.open("jdbc:h2:mem:retention-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    void open(TestDatabases databases) {
+        database = databases.open(kind);
         store = new EscalationStore(database);
         unanswered = new UnansweredLog(database);
         feedback = new FeedbackStore(database);

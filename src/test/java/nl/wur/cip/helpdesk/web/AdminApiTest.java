@@ -45,7 +45,7 @@ class AdminApiTest {
     @BeforeEach
     void start() {
         database = Database.open("jdbc:h2:mem:admin-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        server = serverWith(Optional.of(new AdminAuth(PASSWORD, Clock.systemUTC())));
+        server = serverWith(Optional.of(new AdminAuth(PASSWORD, Clock.systemUTC(), database)));
     }
 
     private HelpdeskServer serverWith(Optional<AdminAuth> admin) {

@@ -54,7 +54,7 @@ abstract class BrowserTestBase {
         Assumptions.assumeTrue(available, "Debian's chromium and chromium-driver are not installed");
         database = Database.open("jdbc:h2:mem:" + getClass().getSimpleName() + ";DB_CLOSE_DELAY=-1", "sa", "");
         server = new HelpdeskServer(Path.of("web"), HelpdeskServer.Services.withoutMail(database,
-                Optional.of(new AdminAuth(ADMIN_PASSWORD, Clock.systemUTC())), Clock.systemUTC()).withEmbedOrigins(embedOrigins()),
+                Optional.of(new AdminAuth(ADMIN_PASSWORD, Clock.systemUTC(), database)), Clock.systemUTC()).withEmbedOrigins(embedOrigins()),
                 Clock.systemUTC()).start(0);
         server.ready(TestHelpdesk.shared().answers());
         server.checklistReady(new ChecklistService(TestHelpdesk.shared().checklist().orElseThrow(),

@@ -95,7 +95,7 @@ class MalformedRequestsTest {
         Main.Assembly helpdesk = TestHelpdesk.shared();
         database = Database.open("jdbc:h2:mem:malformed-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         server = new HelpdeskServer(Path.of("web"), HelpdeskServer.Services.withoutMail(database,
-                Optional.of(new AdminAuth(PASSWORD, Clock.systemUTC())), Clock.systemUTC()), Clock.systemUTC()).start(0);
+                Optional.of(new AdminAuth(PASSWORD, Clock.systemUTC(), database)), Clock.systemUTC()), Clock.systemUTC()).start(0);
         server.ready(helpdesk.answers());
         server.checklistReady(new ChecklistService(helpdesk.checklist().orElseThrow(), new AssessmentStore(database),
                 helpdesk.knowledge(), Clock.systemUTC()));
