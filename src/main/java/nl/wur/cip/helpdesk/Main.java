@@ -1,6 +1,5 @@
 package nl.wur.cip.helpdesk;
 
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -11,26 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import nl.wur.cip.helpdesk.admin.AdminAuth;
 import nl.wur.cip.helpdesk.answer.Answer;
-import nl.wur.cip.helpdesk.answer.AnswerPolicy;
-import nl.wur.cip.helpdesk.answer.AnswerService;
 import nl.wur.cip.helpdesk.knowledge.Citation;
 import nl.wur.cip.helpdesk.bench.Benchmark;
 import nl.wur.cip.helpdesk.checklist.AssessmentStore;
-import nl.wur.cip.helpdesk.checklist.ChecklistEngine;
-import nl.wur.cip.helpdesk.checklist.ChecklistException;
 import nl.wur.cip.helpdesk.checklist.ChecklistLoader;
 import nl.wur.cip.helpdesk.checklist.ChecklistService;
 import nl.wur.cip.helpdesk.checklist.ChecklistTable;
-import nl.wur.cip.helpdesk.config.HelpdeskConfig;
 import nl.wur.cip.helpdesk.escalation.Backoff;
 import nl.wur.cip.helpdesk.escalation.DeliveryWorker;
 import nl.wur.cip.helpdesk.escalation.EscalationService;
@@ -43,8 +34,6 @@ import nl.wur.cip.helpdesk.eval.EvalQuestion;
 import nl.wur.cip.helpdesk.eval.Evaluation;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import nl.wur.cip.helpdesk.feedback.UnansweredLog;
-import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
-import nl.wur.cip.helpdesk.knowledge.KnowledgeLoader;
 import nl.wur.cip.helpdesk.knowledge.Language;
 import nl.wur.cip.helpdesk.guard.GuardSettings;
 import nl.wur.cip.helpdesk.llm.LlmAnswerService;
@@ -52,19 +41,9 @@ import nl.wur.cip.helpdesk.llm.LlmConfig;
 import nl.wur.cip.helpdesk.optout.OptOutChecker;
 import nl.wur.cip.helpdesk.optout.OptOutConfig;
 import nl.wur.cip.helpdesk.search.LanguageDetector;
-import nl.wur.cip.helpdesk.search.OnnxTextEmbedder;
-import nl.wur.cip.helpdesk.search.QueryExpansion;
-import nl.wur.cip.helpdesk.search.RetrievalMode;
-import nl.wur.cip.helpdesk.search.KnowledgeIndex;
-import nl.wur.cip.helpdesk.search.Retriever;
-import nl.wur.cip.helpdesk.search.TextAnalysis;
-import nl.wur.cip.helpdesk.search.TextEmbedder;
-import nl.wur.cip.helpdesk.search.VectorCache;
 import nl.wur.cip.helpdesk.storage.Database;
 import nl.wur.cip.helpdesk.storage.DiskFloor;
 import nl.wur.cip.helpdesk.understanding.IntentClassifier;
-import nl.wur.cip.helpdesk.understanding.QuestionFeatures;
-import nl.wur.cip.helpdesk.understanding.QuestionUnderstanding;
 import nl.wur.cip.helpdesk.web.HelpdeskServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,8 +51,6 @@ import org.slf4j.LoggerFactory;
 /** The composition root and command line: wires every part with plain constructors and runs a command. */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-    /** Tribuo reports every training through java.util.logging at INFO; only its warnings belong in our log. */
-    private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
     private static final String USAGE = """
             usage: java -jar target/cip-helpdesk.jar [command] [--name=value ...]
               serve                 start the helpdesk (default): http://localhost:7070
@@ -88,58 +65,6 @@ public final class Main {
                       HELPDESK_EMBEDDING_MODEL, HELPDESK_EMBEDDING_POOLING, HELPDESK_RETRIEVAL (or --port=... etc.),
                       HELPDESK_LLM_PROVIDER (none|openai|ollama) and HELPDESK_LLM_* (environment only)""";
 
-    /** Everything that answers questions, built from one configuration. */
-    public record Assembly(KnowledgeBase knowledge, TextAnalysis analysis, TextEmbedder embedder, VectorCache vectors,
-                           KnowledgeIndex index, Retriever retriever, QuestionUnderstanding understanding,
-                           AnswerService answers,
-                           Optional<ChecklistEngine> checklist)
-            implements AutoCloseable {
-
-        /** Another retriever over the same index, for comparing retrieval modes. */
-        public Retriever retriever(RetrievalMode mode) {
-            return new Retriever(index, embedder, knowledge.rules().dutchToEnglish(), mode);
-        }
-
-        @Override
-        public void close() {
-            index.close();
-            analysis.close();
-        }
-    }
-
-    public static Assembly assemble(HelpdeskConfig config) {
-        long start = System.nanoTime();
-        TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
-        // The parts that do not need each other load side by side: start-up is what a fresh deployment waits for.
-        CompletableFuture<TextEmbedder> embedderLoad = CompletableFuture.supplyAsync(() -> config.embeddingModel()
-                .<TextEmbedder>map(path -> OnnxTextEmbedder.fromPath(path, PoolingMode.valueOf(config.embeddingPooling()),
-                        config.embeddingThreads()))
-                .orElseGet(() -> OnnxTextEmbedder.bundled(config.embeddingThreads())));
-        KnowledgeBase knowledge = new KnowledgeLoader().load(config.knowledgeDir());
-        knowledge.problems().forEach(p -> LOG.warn("knowledge file skipped or incomplete: {}", p));
-        TextAnalysis analysis = new TextAnalysis();
-        TextEmbedder embedder = joined(embedderLoad);
-        VectorCache vectors = new VectorCache(embedder, config.dataDir());
-        QueryExpansion expansion = new QueryExpansion(knowledge.rules().dutchToEnglish());
-        CompletableFuture<QuestionUnderstanding> understandingLoad = CompletableFuture.supplyAsync(() ->
-                new QuestionUnderstanding(knowledge, new QuestionFeatures(analysis, QuestionFeatures.Weights.defaults()), vectors,
-                        embedder, expansion::queryText, IntentClassifier.Settings.defaults(), config.dataDir()));
-        KnowledgeIndex index = new KnowledgeIndex(knowledge, analysis, vectors);
-        Retriever retriever = new Retriever(index, embedder, knowledge.rules().dutchToEnglish(), config.retrievalMode());
-        QuestionUnderstanding understanding = joined(understandingLoad);
-        vectors.save();
-        AnswerService answers = new AnswerService(knowledge, retriever, understanding, new LanguageDetector(),
-                AnswerPolicy.defaults(), config.escalationTo(), config.answerCache());
-        LOG.info("loaded {} documents ({} passages), {} answer cards and {} intents from {}; model {}; {} vectors computed, "
-                        + "{} from the jar, rest from the data folder; intents cross-validated {}% (temperature {}); {} ms",
-                knowledge.documents().size(), retriever.passageCount(), knowledge.cards().size(), understanding.intentCount(),
-                config.knowledgeDir().toAbsolutePath(), embedder.modelName(), vectors.computed(), vectors.fromJar(),
-                String.format(java.util.Locale.ROOT, "%.1f", understanding.validation().accuracy() * 100),
-                understanding.validation().temperature(), (System.nanoTime() - start) / 1_000_000);
-        return new Assembly(knowledge, analysis, embedder, vectors, index, retriever, understanding, answers,
-                loadChecklist(config, knowledge));
-    }
-
     /** Runs every step, logging the ones that fail instead of stopping at them. */
     static void closeAll(List<Runnable> steps) {
         for (Runnable step : steps) {
@@ -148,36 +73,6 @@ public final class Main {
             } catch (RuntimeException e) {
                 LOG.error("shutdown: one part failed to close ({}); closing the rest", e.toString());
             }
-        }
-    }
-
-    /** The result of a start-up step, failing the way the step itself failed. */
-    private static <T> T joined(CompletableFuture<T> step) {
-        try {
-            return step.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw e;
-        }
-    }
-
-    /** A broken checklist file is logged and leaves the checklist off; it never stops the chat. */
-    private static Optional<ChecklistEngine> loadChecklist(HelpdeskConfig config, KnowledgeBase knowledge) {
-        Path file = config.knowledgeDir().resolve("checklist").resolve("checklist.yml");
-        try {
-            Set<String> ids = knowledge.documents().stream().map(d -> d.id()).collect(Collectors.toSet());
-            ChecklistEngine engine = new ChecklistEngine(new ChecklistLoader().load(file, ids));
-            LOG.info("checklist version {} loaded: {} questions", engine.checklist().version(),
-                    engine.checklist().questions().size());
-            return Optional.of(engine);
-        } catch (ChecklistException e) {
-            LOG.error("checklist not available: {}", e.getMessage());
-            return Optional.empty();
         }
     }
 
@@ -233,7 +128,7 @@ public final class Main {
         CompletableFuture<Assembly> assembling = new CompletableFuture<>();
         Thread loader = new Thread(() -> {
             try {
-                assembling.complete(assemble(config));
+                assembling.complete(Assembly.of(config));
             } catch (RuntimeException | Error e) {
                 assembling.completeExceptionally(e);
             }
@@ -278,7 +173,7 @@ public final class Main {
         database.pool().setMetricRegistry(server.metrics().registry()); // hikaricp_connections_* on /metrics
         Assembly assembly;
         try {
-            assembly = joined(assembling);
+            assembly = Assembly.joined(assembling);
         } catch (RuntimeException | OutOfMemoryError e) {
             // Without this the web server's threads keep the JVM up, answering 503 for ever.
             server.close();
@@ -315,7 +210,7 @@ public final class Main {
         }
         Optional<Language> language = flagValue(flags, "language").map(code -> Language.fromCode(code)
                 .orElseThrow(() -> new IllegalArgumentException("--language must be en or nl")));
-        try (Assembly assembly = assemble(config)) {
+        try (Assembly assembly = Assembly.of(config)) {
             Answer answer = assembly.answers().ask(String.join(" ", positional.subList(1, positional.size())), language);
             out.println(answer.answer());
             out.println();
@@ -350,7 +245,7 @@ public final class Main {
             err.println("cannot read the question set: " + e.getMessage());
             return 2;
         }
-        try (Assembly assembly = assemble(config)) {
+        try (Assembly assembly = Assembly.of(config)) {
             IntentClassifier.CrossValidation cv = assembly.understanding().validation();
             out.printf(java.util.Locale.ROOT, "intent model: %d intents, %d examples, %d-fold cross-validated accuracy %.1f%%, "
                     + "temperature %.2f%n", assembly.understanding().intentCount(), cv.examples(), cv.folds(), cv.accuracy() * 100,
@@ -376,7 +271,7 @@ public final class Main {
         try {
             Path scratch = Files.createTempDirectory("cip-precompute");
             // Not the environment: what ships must not depend on the builder's HELPDESK_* settings.
-            try (Assembly assembly = assemble(HelpdeskConfig.from(Map.of(), flags).withDataDir(scratch))) {
+            try (Assembly assembly = Assembly.of(HelpdeskConfig.from(Map.of(), flags).withDataDir(scratch))) {
                 assembly.vectors().export(target.resolve("vectors.bin"));
                 assembly.understanding().saveModel(target);
                 out.printf("precomputed %d vectors (%d embedded now) and the intent model into %s%n",

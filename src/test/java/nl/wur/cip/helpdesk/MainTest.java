@@ -71,7 +71,7 @@ class MainTest {
 
     @Test
     void aFreshDataFolderStartsFromWhatTheBuildShippedWithoutEmbeddingOrTraining(@TempDir Path dir) throws Exception {
-        try (Main.Assembly assembly = Main.assemble(TestHelpdesk.config(dir))) {
+        try (Assembly assembly = Assembly.of(TestHelpdesk.config(dir))) {
             assertEquals(0, assembly.vectors().computed(), "every text of the shipped knowledge has its vector in the jar");
             assertTrue(assembly.vectors().fromJar() > 1000, "from the jar: " + assembly.vectors().fromJar());
             assertTrue(assembly.understanding().validation().accuracy() > 0.5);

@@ -5,23 +5,27 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.wur.cip.helpdesk.admin.AdminAuth;
 import nl.wur.cip.helpdesk.answer.AnswerPolicy;
 import nl.wur.cip.helpdesk.answer.AnswerService;
-import nl.wur.cip.helpdesk.config.HelpdeskConfig;
-import nl.wur.cip.helpdesk.search.LanguageDetector;
+import nl.wur.cip.helpdesk.escalation.EscalationService;
+import nl.wur.cip.helpdesk.escalation.EscalationStore;
+import nl.wur.cip.helpdesk.feedback.FeedbackStore;
+import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.guard.GuardSettings;
+import nl.wur.cip.helpdesk.search.LanguageDetector;
 import nl.wur.cip.helpdesk.storage.Database;
 import nl.wur.cip.helpdesk.storage.DiskFloor;
 import nl.wur.cip.helpdesk.web.HelpdeskServer;
 
 /** The real helpdesk over the shipped knowledge, built once per test run because loading the model takes seconds. */
 public final class TestHelpdesk {
-    private static Main.Assembly shared;
+    private static Assembly shared;
     private static AnswerService passagesOnly;
 
-    public static synchronized Main.Assembly shared() {
+    public static synchronized Assembly shared() {
         if (shared == null) {
-            shared = Main.assemble(config(Path.of("target", "test-helpdesk")));
+            shared = Assembly.of(config(Path.of("target", "test-helpdesk")));
         }
         return shared;
     }
@@ -32,7 +36,7 @@ public final class TestHelpdesk {
      */
     public static synchronized AnswerService passagesOnly() {
         if (passagesOnly == null) {
-            Main.Assembly assembly = shared();
+            Assembly assembly = shared();
             AnswerPolicy d = AnswerPolicy.defaults();
             AnswerPolicy policy = new AnswerPolicy(1.01, d.cardMargin(), d.partProbability(), d.offTopicProbability(), 0.0,
                     d.pointToClosest(), d.quoteSources(), 1.01, d.dutchDiscount());
@@ -44,7 +48,17 @@ public final class TestHelpdesk {
 
     /** The server's stores in one database, with no mail server and no admin password. */
     public static HelpdeskServer.Services services(Database database) {
-        return HelpdeskServer.Services.withoutMail(database, Optional.empty(), Clock.systemUTC());
+        return servicesWithoutMail(database, Optional.empty(), Clock.systemUTC());
+    }
+
+    /**
+     * Everything in one database, with escalations stored but not mailed (no SMTP server), no limits, no disk floor and
+     * no site allowed to embed the chat.
+     */
+    public static HelpdeskServer.Services servicesWithoutMail(Database database, Optional<AdminAuth> admin, Clock clock) {
+        return new HelpdeskServer.Services(new FeedbackStore(database), new UnansweredLog(database), new EscalationService(
+                new EscalationStore(database), Optional.empty(), "wur.nl", "copyright@wur.nl", clock), admin,
+                GuardSettings.UNLIMITED, Optional.empty(), DiskFloor.none(), List.of());
     }
 
     /** As {@link #services(Database)}, with the given limits and metrics token. */

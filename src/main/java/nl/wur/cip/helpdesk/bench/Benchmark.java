@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.wur.cip.helpdesk.Main;
-import nl.wur.cip.helpdesk.config.HelpdeskConfig;
+import nl.wur.cip.helpdesk.Assembly;
+import nl.wur.cip.helpdesk.HelpdeskConfig;
 import nl.wur.cip.helpdesk.knowledge.Language;
 import nl.wur.cip.helpdesk.search.LanguageDetector;
 
@@ -274,7 +274,7 @@ public final class Benchmark {
      */
     private static void understanding(HelpdeskConfig config, List<String> questions, PrintStream out) throws IOException {
         Path data = Files.createTempDirectory("cip-bench");
-        try (Main.Assembly assembly = Main.assemble(config.withDataDir(data))) {
+        try (Assembly assembly = Assembly.of(config.withDataDir(data))) {
             LanguageDetector detector = new LanguageDetector();
             List<Language> languages = questions.stream().map(detector::detect).toList();
             List<float[]> vectors = new ArrayList<>();

@@ -23,7 +23,6 @@ import nl.wur.cip.helpdesk.admin.AdminAuth;
 import nl.wur.cip.helpdesk.answer.AnswerService;
 import nl.wur.cip.helpdesk.checklist.ChecklistService;
 import nl.wur.cip.helpdesk.escalation.EscalationService;
-import nl.wur.cip.helpdesk.escalation.EscalationStore;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.guard.GuardSettings;
@@ -37,7 +36,6 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import nl.wur.cip.helpdesk.llm.LlmAnswerService;
 import nl.wur.cip.helpdesk.optout.OptOutChecker;
 import nl.wur.cip.helpdesk.optout.OptOutReport;
-import nl.wur.cip.helpdesk.storage.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,16 +76,6 @@ public final class HelpdeskServer implements AutoCloseable {
     public record Services(FeedbackStore feedback, UnansweredLog unanswered, EscalationService escalations,
                            Optional<AdminAuth> admin, GuardSettings guards, Optional<String> metricsToken, DiskFloor disk,
                            List<String> embedOrigins) {
-        /**
-         * Everything in one database, with escalations stored but not mailed (no SMTP server), no disk floor and no
-         * site allowed to embed the chat.
-         */
-        public static Services withoutMail(Database database, Optional<AdminAuth> admin, Clock clock) {
-            return new Services(new FeedbackStore(database), new UnansweredLog(database), new EscalationService(
-                    new EscalationStore(database), Optional.empty(), "wur.nl", "copyright@wur.nl", clock), admin,
-                    GuardSettings.UNLIMITED, Optional.empty(), DiskFloor.none(), List.of());
-        }
-
         public Services withEmbedOrigins(List<String> origins) {
             return new Services(feedback, unanswered, escalations, admin, guards, metricsToken, disk, List.copyOf(origins));
         }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.List;
 import java.util.Map;
-import nl.wur.cip.helpdesk.config.HelpdeskConfig;
+import nl.wur.cip.helpdesk.HelpdeskConfig;
 import org.junit.jupiter.api.Test;
 
 class OnnxTextEmbedderTest {

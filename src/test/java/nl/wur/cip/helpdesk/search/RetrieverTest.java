@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import nl.wur.cip.helpdesk.Main;
+import nl.wur.cip.helpdesk.Assembly;
+import nl.wur.cip.helpdesk.HelpdeskConfig;
 import nl.wur.cip.helpdesk.TestHelpdesk;
 import nl.wur.cip.helpdesk.knowledge.Language;
 import nl.wur.cip.helpdesk.knowledge.Passage;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RetrieverTest {
-    private final Main.Assembly helpdesk = TestHelpdesk.shared();
+    private final Assembly helpdesk = TestHelpdesk.shared();
 
     private List<Passage> top(String question, Language language, int n) {
         return helpdesk.retriever().search(question, language).passages().stream().limit(n).map(ScoredPassage::passage).toList();
@@ -62,13 +63,13 @@ class RetrieverTest {
                 ## Art. 4(3)
                 The general exception applies only where rightholders have not expressly reserved their works.
                 """);
-        var config = nl.wur.cip.helpdesk.config.HelpdeskConfig.from(java.util.Map.of(), List.of(
+        var config = HelpdeskConfig.from(java.util.Map.of(), List.of(
                 "--data-dir=" + dir.resolve("data"), "--knowledge-dir=" + dir.resolve("knowledge")));
-        try (Main.Assembly first = Main.assemble(config)) {
+        try (Assembly first = Assembly.of(config)) {
             assertTrue(first.vectors().computed() > 0);
         }
         assertTrue(Files.size(dir.resolve("data/vectors.bin")) > 0);
-        try (Main.Assembly second = Main.assemble(config)) {
+        try (Assembly second = Assembly.of(config)) {
             assertEquals(0, second.vectors().computed());
             assertEquals("dsm-art-4#1", second.retriever().search("opt out reserved", Language.EN).passages().get(0).passage().id());
         }

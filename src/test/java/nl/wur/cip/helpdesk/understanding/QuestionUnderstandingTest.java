@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import nl.wur.cip.helpdesk.Main;
+import nl.wur.cip.helpdesk.Assembly;
 import nl.wur.cip.helpdesk.TestHelpdesk;
 import nl.wur.cip.helpdesk.knowledge.Language;
 import org.junit.jupiter.api.Test;
 
 /** The intent model trained on the shipped knowledge, with the real embedding model. */
 class QuestionUnderstandingTest {
-    private final Main.Assembly helpdesk = TestHelpdesk.shared();
+    private final Assembly helpdesk = TestHelpdesk.shared();
 
     private Understanding understand(String question, Language language) {
         return helpdesk.understanding().understand(question, language,

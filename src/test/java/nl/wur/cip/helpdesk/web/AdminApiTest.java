@@ -49,7 +49,7 @@ class AdminApiTest {
     }
 
     private HelpdeskServer serverWith(Optional<AdminAuth> admin) {
-        HelpdeskServer started = new HelpdeskServer(Path.of("web"), HelpdeskServer.Services.withoutMail(database, admin,
+        HelpdeskServer started = new HelpdeskServer(Path.of("web"), TestHelpdesk.servicesWithoutMail(database, admin,
                 Clock.systemUTC()), Clock.systemUTC()).start(0);
         started.ready(TestHelpdesk.shared().answers());
         return started;

@@ -53,7 +53,7 @@ abstract class BrowserTestBase {
         }
         Assumptions.assumeTrue(available, "Debian's chromium and chromium-driver are not installed");
         database = Database.open("jdbc:h2:mem:" + getClass().getSimpleName() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        server = new HelpdeskServer(Path.of("web"), HelpdeskServer.Services.withoutMail(database,
+        server = new HelpdeskServer(Path.of("web"), TestHelpdesk.servicesWithoutMail(database,
                 Optional.of(new AdminAuth(ADMIN_PASSWORD, Clock.systemUTC(), database)), Clock.systemUTC()).withEmbedOrigins(embedOrigins()),
                 Clock.systemUTC()).start(0);
         server.ready(TestHelpdesk.shared().answers());

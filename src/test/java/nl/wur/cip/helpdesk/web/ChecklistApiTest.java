@@ -14,7 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
-import nl.wur.cip.helpdesk.Main;
+import nl.wur.cip.helpdesk.Assembly;
 import nl.wur.cip.helpdesk.TestHelpdesk;
 import nl.wur.cip.helpdesk.checklist.AssessmentStore;
 import nl.wur.cip.helpdesk.checklist.ChecklistService;
@@ -36,7 +36,7 @@ class ChecklistApiTest {
 
     @BeforeAll
     void start() {
-        Main.Assembly helpdesk = TestHelpdesk.shared();
+        Assembly helpdesk = TestHelpdesk.shared();
         database = Database.open("jdbc:h2:mem:checklist-api;DB_CLOSE_DELAY=-1", "sa", "");
         server = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database), Clock.systemUTC()).start(0);
         server.checklistReady(new ChecklistService(helpdesk.checklist().orElseThrow(), new AssessmentStore(database),

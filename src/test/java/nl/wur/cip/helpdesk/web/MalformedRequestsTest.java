@@ -35,7 +35,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import nl.wur.cip.helpdesk.Main;
+import nl.wur.cip.helpdesk.Assembly;
 import nl.wur.cip.helpdesk.TestHelpdesk;
 import nl.wur.cip.helpdesk.admin.AdminAuth;
 import nl.wur.cip.helpdesk.checklist.AssessmentStore;
@@ -92,9 +92,9 @@ class MalformedRequestsTest {
 
     @BeforeAll
     void start() throws Exception {
-        Main.Assembly helpdesk = TestHelpdesk.shared();
+        Assembly helpdesk = TestHelpdesk.shared();
         database = Database.open("jdbc:h2:mem:malformed-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        server = new HelpdeskServer(Path.of("web"), HelpdeskServer.Services.withoutMail(database,
+        server = new HelpdeskServer(Path.of("web"), TestHelpdesk.servicesWithoutMail(database,
                 Optional.of(new AdminAuth(PASSWORD, Clock.systemUTC(), database)), Clock.systemUTC()), Clock.systemUTC()).start(0);
         server.ready(helpdesk.answers());
         server.checklistReady(new ChecklistService(helpdesk.checklist().orElseThrow(), new AssessmentStore(database),

@@ -1,4 +1,4 @@
-package nl.wur.cip.helpdesk.config;
+package nl.wur.cip.helpdesk;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import nl.wur.cip.helpdesk.config.Settings;
 import nl.wur.cip.helpdesk.escalation.EmailAddresses;
 import nl.wur.cip.helpdesk.escalation.SmtpSettings;
 import nl.wur.cip.helpdesk.guard.GuardSettings;
