@@ -13,6 +13,7 @@ import nl.wur.cip.helpdesk.escalation.EscalationStore;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.guard.GuardSettings;
+import nl.wur.cip.helpdesk.llm.LlmAnswerService;
 import nl.wur.cip.helpdesk.search.LanguageDetector;
 import nl.wur.cip.helpdesk.storage.Database;
 import nl.wur.cip.helpdesk.storage.DiskFloor;
@@ -44,6 +45,11 @@ public final class TestHelpdesk {
                     new LanguageDetector(), policy, "copyright@wur.nl", 0);
         }
         return passagesOnly;
+    }
+
+    /** The shared answer service without a model, as the server takes it. */
+    public static LlmAnswerService extractive() {
+        return LlmAnswerService.extractiveOnly(shared().answers());
     }
 
     /** The server's stores in one database, with no mail server and no admin password. */

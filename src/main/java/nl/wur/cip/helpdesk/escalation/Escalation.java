@@ -17,12 +17,12 @@ public record Escalation(long id, String ticket, Instant createdAt, String origi
                          Optional<Instant> purgedAt, List<Delivery> deliveries) {
 
     /** What the office sees: handled once marked so, otherwise the state of the mail to the office. */
-    public String status() {
+    public EscalationStatus status() {
         if (handledAt.isPresent()) {
-            return "handled";
+            return EscalationStatus.HANDLED;
         }
-        return deliveries.stream().filter(d -> d.kind() == MailKind.OFFICE).findFirst().map(d -> d.status().code())
-                .orElse("queued");
+        return deliveries.stream().filter(d -> d.kind() == MailKind.OFFICE).findFirst()
+                .map(d -> EscalationStatus.of(d.status())).orElse(EscalationStatus.QUEUED);
     }
 
     /** One outgoing mail and where its delivery stands. */

@@ -44,10 +44,10 @@ public final class EscalationService {
         if (!submission.repeated()) {
             worker.ifPresent(DeliveryWorker::wake);
         }
-        return new Receipt(submission.ticket(), "queued", worker.isPresent(), officeAddress);
+        return new Receipt(submission.ticket(), EscalationStatus.QUEUED.code(), worker.isPresent(), officeAddress);
     }
 
-    public List<Escalation> latest(Optional<String> status, int limit) {
+    public List<Escalation> latest(Optional<EscalationStatus> status, int limit) {
         return store.latest(status, limit);
     }
 

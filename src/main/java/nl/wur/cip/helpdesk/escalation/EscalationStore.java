@@ -146,7 +146,7 @@ public final class EscalationStore {
     }
 
     /** The newest escalations first, optionally only those with one status (queued, sent, failed, handled). */
-    public List<Escalation> latest(Optional<String> status, int limit) {
+    public List<Escalation> latest(Optional<EscalationStatus> status, int limit) {
         List<Escalation> all = query("", List.of(), status.isPresent() ? Math.max(limit * 10, 1000) : limit);
         return all.stream().filter(e -> status.map(e.status()::equals).orElse(true)).limit(limit).toList();
     }

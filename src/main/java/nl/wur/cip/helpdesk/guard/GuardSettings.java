@@ -17,21 +17,30 @@ import nl.wur.cip.helpdesk.config.Settings;
  * @param workQueue            questions waiting for a free slot before the rest get 503
  * @param minFreeDiskMb        free space the data folder's disk keeps for escalations; below it optional writes get
  *                             503 (0 off)
+ * @param optOutChecksPerMinute website opt-out checks per client per minute: each makes up to three requests to
+ *                             someone else's site
  */
 public record GuardSettings(int askPerMinute, int feedbackPerMinute, int escalationsPerHour, int assessPerMinute,
                             int loginsPerMinute, int inFlightPerAddress, int workConcurrency, int workQueue,
-                            int minFreeDiskMb) {
+                            int minFreeDiskMb, int optOutChecksPerMinute) {
     /** No client limits, a gate wide enough never to refuse in a test, and no disk floor. */
-    public static final GuardSettings UNLIMITED = new GuardSettings(0, 0, 0, 0, 0, 0, 64, 1024, 0);
+    public static final GuardSettings UNLIMITED = new GuardSettings(0, 0, 0, 0, 0, 0, 64, 1024, 0, 0);
 
     public GuardSettings withMoreConcurrency(int extra) {
         return new GuardSettings(askPerMinute, feedbackPerMinute, escalationsPerHour, assessPerMinute, loginsPerMinute,
-                inFlightPerAddress, workConcurrency + extra, workQueue, minFreeDiskMb);
+                inFlightPerAddress, workConcurrency + extra, workQueue, minFreeDiskMb, optOutChecksPerMinute);
     }
 
     /** These settings with other per-client limits, the work gate unchanged. */
     public GuardSettings withClientLimits(int ask, int feedback, int escalations, int assess, int logins, int inFlight) {
-        return new GuardSettings(ask, feedback, escalations, assess, logins, inFlight, workConcurrency, workQueue, minFreeDiskMb);
+        return new GuardSettings(ask, feedback, escalations, assess, logins, inFlight, workConcurrency, workQueue, minFreeDiskMb,
+                optOutChecksPerMinute);
+    }
+
+    /** These settings with another limit on opt-out checks per client. */
+    public GuardSettings withOptOutChecksPerMinute(int checks) {
+        return new GuardSettings(askPerMinute, feedbackPerMinute, escalationsPerHour, assessPerMinute, loginsPerMinute,
+                inFlightPerAddress, workConcurrency, workQueue, minFreeDiskMb, checks);
     }
 
     public static GuardSettings from(Map<String, String> values) {
@@ -46,6 +55,7 @@ public record GuardSettings(int askPerMinute, int feedbackPerMinute, int escalat
                 Settings.number(values, "HELPDESK_IN_FLIGHT_PER_ADDRESS", 16, 0, 64),
                 Settings.number(values, "HELPDESK_WORK_CONCURRENCY", cores, 1, 256),
                 Settings.number(values, "HELPDESK_WORK_QUEUE", 64, 0, 10_000),
-                Settings.number(values, "HELPDESK_MIN_FREE_DISK_MB", 500, 0, 10_000_000));
+                Settings.number(values, "HELPDESK_MIN_FREE_DISK_MB", 500, 0, 10_000_000),
+                Settings.number(values, "HELPDESK_RATE_OPTOUT_PER_MINUTE", 10, 0, 100_000));
     }
 }

@@ -13,6 +13,7 @@ import nl.wur.cip.helpdesk.escalation.EmailAddresses;
 import nl.wur.cip.helpdesk.escalation.Escalation;
 import nl.wur.cip.helpdesk.escalation.EscalationRequest;
 import nl.wur.cip.helpdesk.escalation.EscalationService;
+import nl.wur.cip.helpdesk.escalation.EscalationStatus;
 import nl.wur.cip.helpdesk.feedback.Feedback;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import nl.wur.cip.helpdesk.feedback.UnansweredLog;
@@ -23,7 +24,6 @@ import nl.wur.cip.helpdesk.feedback.UnansweredLog;
  */
 final class AdminEndpoints {
     static final String COOKIE = "cip_admin";
-    private static final Set<String> STATUSES = Set.of("queued", "sent", "failed", "handled");
     private static final int LIST_LIMIT = 500;
 
     private final JsonRequests requests;
@@ -88,12 +88,18 @@ final class AdminEndpoints {
     }
 
     List<Map<String, Object>> list(Context ctx) {
-        Optional<String> status = Optional.ofNullable(ctx.queryParam("status")).filter(s -> !s.isEmpty());
-        if (status.isPresent() && !STATUSES.contains(status.get())) {
-            throw new ApiException(400, "'status' must be queued, sent, failed or handled",
-                    "'status' moet queued, sent, failed of handled zijn");
+        Optional<String> asked = Optional.ofNullable(ctx.queryParam("status")).filter(s -> !s.isEmpty());
+        Optional<EscalationStatus> status = asked.flatMap(EscalationStatus::fromCode).filter(EscalationStatus.FILTERS::contains);
+        if (asked.isPresent() && status.isEmpty()) {
+            throw new ApiException(400, "'status' must be " + filters("or"), "'status' moet " + filters("of") + " zijn");
         }
         return escalations.latest(status, LIST_LIMIT).stream().map(AdminEndpoints::summary).toList();
+    }
+
+    /** "queued, sent, failed or handled". */
+    private static String filters(String or) {
+        List<String> codes = EscalationStatus.FILTERS.stream().map(EscalationStatus::code).toList();
+        return String.join(", ", codes.subList(0, codes.size() - 1)) + " " + or + " " + codes.get(codes.size() - 1);
     }
 
     /** One escalation in full, as the office reads it. */
@@ -135,7 +141,7 @@ final class AdminEndpoints {
     }
 
     private static Detail detail(Escalation e) {
-        return new Detail(e.ticket(), e.status(), e.createdAt(), e.origin(), e.language().code(), e.email(), e.name(),
+        return new Detail(e.ticket(), e.status().code(), e.createdAt(), e.origin(), e.language().code(), e.email(), e.name(),
                 e.question(), e.transcript(), e.assessmentId(), e.assessment(), e.quoteConsent(), e.handledAt(), e.purgedAt(),
                 e.deliveries().stream().map(d -> new Delivery(d.kind().code(), d.messageId(), d.status().code(), d.attempts(),
                         d.nextAttemptAt(), d.lastError(), d.sentAt())).toList());
@@ -152,13 +158,13 @@ final class AdminEndpoints {
             throw new ApiException(409, "this escalation has no failed mail to retry",
                     "deze doorverwijzing heeft geen mislukte mail om opnieuw te versturen");
         }
-        return Map.of("ticket", e.ticket(), "status", "queued");
+        return Map.of("ticket", e.ticket(), "status", EscalationStatus.QUEUED.code());
     }
 
     Map<String, Object> handled(Context ctx) {
         Escalation e = find(ctx);
         escalations.markHandled(e.ticket());
-        return Map.of("ticket", e.ticket(), "status", "handled");
+        return Map.of("ticket", e.ticket(), "status", EscalationStatus.HANDLED.code());
     }
 
     List<Feedback> feedback(Context ctx) {
@@ -171,7 +177,7 @@ final class AdminEndpoints {
 
     private static Map<String, Object> summary(Escalation e) {
         String question = e.question().orElse("");
-        return Map.of("ticket", e.ticket(), "createdAt", e.createdAt().toString(), "status", e.status(),
+        return Map.of("ticket", e.ticket(), "createdAt", e.createdAt().toString(), "status", e.status().code(),
                 "origin", e.origin(), "email", e.email().orElse(""), "name", e.name().orElse(""),
                 "question", question.length() > 200 ? question.substring(0, 200) + "…" : question,
                 "attempts", e.deliveries().stream().mapToInt(Escalation.Delivery::attempts).sum(),

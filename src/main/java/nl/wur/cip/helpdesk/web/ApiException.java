@@ -49,6 +49,11 @@ public final class ApiException extends RuntimeException {
         return message.in(language);
     }
 
+    /** The message in both languages. */
+    Bilingual message() {
+        return message;
+    }
+
     public int status() {
         return status;
     }

@@ -16,20 +16,19 @@ import nl.wur.cip.helpdesk.optout.UrlRefusedException;
 
 /**
  * {@code POST /api/optout-check}: checks a website's text and data mining reservations. Each client (by IP) may run
- * {@value #PER_MINUTE} checks a minute, because every check makes requests to someone else's website. The check runs
- * on the checker's own bounded pool; the request thread is free while it runs.
+ * a few checks a minute ({@code HELPDESK_RATE_OPTOUT_PER_MINUTE}), because every check makes requests to someone else's
+ * website. The check runs on the checker's own bounded pool; the request thread is free while it runs.
  */
 final class OptOutEndpoint {
-    static final int PER_MINUTE = 10;
-
     private final JsonRequests requests;
     private final Supplier<Optional<OptOutChecker>> checker;
-    /** Each check makes up to three requests to someone else's site: a client may start ten a minute. */
-    private final ClientLimit limit = ClientLimit.perMinute(PER_MINUTE, PER_MINUTE, new Bilingual("checks", "controles"));
+    private final ClientLimit limit;
 
-    OptOutEndpoint(JsonRequests requests, Supplier<Optional<OptOutChecker>> checker) {
+    /** @param perMinute checks a client may start a minute, all at once if it likes (the burst is the rate); 0 off */
+    OptOutEndpoint(JsonRequests requests, Supplier<Optional<OptOutChecker>> checker, int perMinute) {
         this.requests = requests;
         this.checker = checker;
+        this.limit = ClientLimit.perMinute(perMinute, perMinute, new Bilingual("checks", "controles"));
     }
 
     /** Validates the request and starts the check; the report comes when the future completes. */

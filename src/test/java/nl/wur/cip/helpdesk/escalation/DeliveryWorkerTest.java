@@ -85,10 +85,10 @@ class DeliveryWorkerTest {
     }
 
     private void awaitStatus(String ticket, String status) throws InterruptedException {
-        for (int i = 0; i < 200 && !store.findByTicket(ticket).orElseThrow().status().equals(status); i++) {
+        for (int i = 0; i < 200 && !store.findByTicket(ticket).orElseThrow().status().code().equals(status); i++) {
             Thread.sleep(50);
         }
-        assertEquals(status, store.findByTicket(ticket).orElseThrow().status());
+        assertEquals(status, store.findByTicket(ticket).orElseThrow().status().code());
     }
 
     @Test
@@ -137,7 +137,7 @@ class DeliveryWorkerTest {
                 Thread.sleep(50);
             }
             Escalation waiting = store.findByTicket(ticket).orElseThrow();
-            assertEquals("queued", waiting.status());
+            assertEquals("queued", waiting.status().code());
             assertTrue(waiting.deliveries().get(0).attempts() >= 2, "retried while the server was down");
             assertTrue(waiting.deliveries().get(0).lastError().orElseThrow().contains("cannot reach the mail server"));
 
@@ -167,12 +167,12 @@ class DeliveryWorkerTest {
 
             worker.deliverDue();
             assertEquals(2, smtp.getReceivedMessages().length, "both mails went out");
-            assertEquals("queued", store.findByTicket(ticket).orElseThrow().status(), "but could not be recorded");
+            assertEquals("queued", store.findByTicket(ticket).orElseThrow().status().code(), "but could not be recorded");
 
             sql.execute("ALTER TABLE outbox DROP CONSTRAINT never_sent");
             Thread.sleep(lease.toMillis() * 2);
             assertEquals(2, worker.deliverDue(), "the worker comes round to both again");
-            assertEquals("sent", store.findByTicket(ticket).orElseThrow().status());
+            assertEquals("sent", store.findByTicket(ticket).orElseThrow().status().code());
             assertEquals(2, smtp.getReceivedMessages().length, "and records them without mailing them twice");
             assertEquals(List.of(1, 1), store.findByTicket(ticket).orElseThrow().deliveries().stream()
                     .map(Escalation.Delivery::attempts).toList(), "sent at the first attempt");
@@ -188,13 +188,13 @@ class DeliveryWorkerTest {
             String ticket = submit("key-refused-1");
             worker.deliverDue();
             Escalation failed = store.findByTicket(ticket).orElseThrow();
-            assertEquals("failed", failed.status());
+            assertEquals("failed", failed.status().code());
             Escalation.Delivery office = failed.deliveries().get(0);
             assertEquals(1, office.attempts(), "a 5xx reply is not retried");
             assertTrue(office.lastError().orElseThrow().contains("550"), office.lastError().orElseThrow());
 
             assertTrue(store.retry(ticket, Instant.now()), "the admin can queue it again");
-            assertEquals("queued", store.findByTicket(ticket).orElseThrow().status());
+            assertEquals("queued", store.findByTicket(ticket).orElseThrow().status().code());
         }
     }
 

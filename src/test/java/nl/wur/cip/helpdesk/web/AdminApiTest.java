@@ -51,7 +51,7 @@ class AdminApiTest {
     private HelpdeskServer serverWith(Optional<AdminAuth> admin) {
         HelpdeskServer started = new HelpdeskServer(Path.of("web"), TestHelpdesk.servicesWithoutMail(database, admin,
                 Clock.systemUTC()), Clock.systemUTC()).start(0);
-        started.ready(TestHelpdesk.shared().answers());
+        started.ready(TestHelpdesk.extractive());
         return started;
     }
 

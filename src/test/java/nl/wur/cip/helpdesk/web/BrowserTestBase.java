@@ -56,7 +56,7 @@ abstract class BrowserTestBase {
         server = new HelpdeskServer(Path.of("web"), TestHelpdesk.servicesWithoutMail(database,
                 Optional.of(new AdminAuth(ADMIN_PASSWORD, Clock.systemUTC(), database)), Clock.systemUTC()).withEmbedOrigins(embedOrigins()),
                 Clock.systemUTC()).start(0);
-        server.ready(TestHelpdesk.shared().answers());
+        server.ready(TestHelpdesk.extractive());
         server.checklistReady(new ChecklistService(TestHelpdesk.shared().checklist().orElseThrow(),
                 new AssessmentStore(database), TestHelpdesk.shared().knowledge(), Clock.systemUTC()));
         Files.createDirectories(SCREENSHOTS);

@@ -63,7 +63,7 @@ class ErrorLanguageTest {
         database = Database.open("jdbc:h2:mem:error-language-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         server = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database, GuardSettings.UNLIMITED, Optional.empty()),
                 Clock.systemUTC()).start(0);
-        server.ready(TestHelpdesk.shared().answers());
+        server.ready(TestHelpdesk.extractive());
         server.checklistReady(new ChecklistService(TestHelpdesk.shared().checklist().orElseThrow(),
                 new AssessmentStore(database), TestHelpdesk.shared().knowledge(), Clock.systemUTC()));
         checker = OptOutChecker.create(OptOutConfig.defaults(), Path.of("knowledge"), TestHelpdesk.shared().knowledge(),

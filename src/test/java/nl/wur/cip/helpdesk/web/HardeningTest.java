@@ -50,7 +50,7 @@ class HardeningTest {
         }
         HelpdeskServer server = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database, guards, metricsToken),
                 Clock.systemUTC()).start(0);
-        server.ready(TestHelpdesk.shared().answers());
+        server.ready(TestHelpdesk.extractive());
         server.checklistReady(new ChecklistService(TestHelpdesk.shared().checklist().orElseThrow(),
                 new AssessmentStore(database), TestHelpdesk.shared().knowledge(), Clock.systemUTC()));
         servers.add(server);
@@ -156,7 +156,7 @@ class HardeningTest {
 
     @Test
     void aClientOverItsQuestionLimitGets429WithRetryAfter() throws Exception {
-        HelpdeskServer server = start(new GuardSettings(10, 20, 10, 0, 0, 0, 4, 64, 0), Optional.empty());
+        HelpdeskServer server = start(new GuardSettings(10, 20, 10, 0, 0, 0, 4, 64, 0, 0), Optional.empty());
         List<Integer> statuses = new ArrayList<>();
         HttpResponse<String> limited = null;
         for (int i = 0; i < 12; i++) {
@@ -190,7 +190,7 @@ class HardeningTest {
 
     @Test
     void pastTheAnswerGateRequestsGet503WithRetryAfterAndNothingElse() throws Exception {
-        HelpdeskServer server = start(new GuardSettings(0, 0, 0, 0, 0, 0, 1, 0, 0), Optional.empty());
+        HelpdeskServer server = start(new GuardSettings(0, 0, 0, 0, 0, 0, 1, 0, 0, 0), Optional.empty());
         int clients = 40;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         CountDownLatch go = new CountDownLatch(1);

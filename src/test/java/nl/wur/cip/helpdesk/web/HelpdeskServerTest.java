@@ -35,7 +35,7 @@ class HelpdeskServerTest {
     void start() {
         database = Database.open("jdbc:h2:mem:server-test;DB_CLOSE_DELAY=-1", "sa", "");
         server = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database), Clock.systemUTC()).start(0);
-        server.ready(TestHelpdesk.shared().answers());
+        server.ready(TestHelpdesk.extractive());
     }
 
     @AfterAll

@@ -58,7 +58,7 @@ class LlmStreamEndpointTest {
         server = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database), Clock.systemUTC()).start(0);
         server.ready(llm);
         plain = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database), Clock.systemUTC()).start(0);
-        plain.ready(TestHelpdesk.passagesOnly());
+        plain.ready(LlmAnswerService.extractiveOnly(TestHelpdesk.passagesOnly()));
     }
 
     @AfterAll

@@ -35,6 +35,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import nl.wur.cip.helpdesk.llm.LlmAnswerService;
 import nl.wur.cip.helpdesk.Assembly;
 import nl.wur.cip.helpdesk.TestHelpdesk;
 import nl.wur.cip.helpdesk.admin.AdminAuth;
@@ -96,7 +97,7 @@ class MalformedRequestsTest {
         database = Database.open("jdbc:h2:mem:malformed-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         server = new HelpdeskServer(Path.of("web"), TestHelpdesk.servicesWithoutMail(database,
                 Optional.of(new AdminAuth(PASSWORD, Clock.systemUTC(), database)), Clock.systemUTC()), Clock.systemUTC()).start(0);
-        server.ready(helpdesk.answers());
+        server.ready(LlmAnswerService.extractiveOnly(helpdesk.answers()));
         server.checklistReady(new ChecklistService(helpdesk.checklist().orElseThrow(), new AssessmentStore(database),
                 helpdesk.knowledge(), Clock.systemUTC()));
         pool = Executors.newFixedThreadPool(THREADS);

@@ -1,5 +1,7 @@
 package nl.wur.cip.helpdesk.web;
 
+import java.util.Optional;
+import nl.wur.cip.helpdesk.guard.GuardSettings;
 import nl.wur.cip.helpdesk.TestHelpdesk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -194,7 +196,9 @@ class OptOutApiTest {
 
     @Test
     void withoutACheckerTheEndpointAnswers503AndEachClientIsLimited() throws Exception {
-        try (HelpdeskServer fresh = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database), Clock.systemUTC()).start(0)) {
+        GuardSettings tenAMinute = GuardSettings.UNLIMITED.withOptOutChecksPerMinute(10);
+        try (HelpdeskServer fresh = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database, tenAMinute, Optional.empty()),
+                Clock.systemUTC()).start(0)) {
             HttpResponse<String> starting = post(fresh, "{\"url\":\"http://10.0.0.1/\"}");
             assertEquals(503, starting.statusCode());
             fresh.optOutReady(strictChecker);

@@ -37,7 +37,7 @@ class SlowBodyTest {
         database = Database.open("jdbc:h2:mem:slow-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         server = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database, guards, Optional.empty()),
                 Clock.systemUTC()).start(0);
-        server.ready(TestHelpdesk.shared().answers());
+        server.ready(TestHelpdesk.extractive());
         return server;
     }
 

@@ -44,7 +44,7 @@ class StorageFailureTest {
         database = Database.open("jdbc:h2:mem:storage-failure-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         server = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database, GuardSettings.UNLIMITED,
                 java.util.Optional.empty()), Clock.systemUTC()).start(0);
-        server.ready(TestHelpdesk.shared().answers());
+        server.ready(TestHelpdesk.extractive());
     }
 
     @AfterEach
@@ -105,7 +105,7 @@ class StorageFailureTest {
         // More free space asked for than any disk has: the floor's real measurement of the folder says "no room".
         server = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database, GuardSettings.UNLIMITED,
                 java.util.Optional.empty(), new DiskFloor(dataDir, Long.MAX_VALUE)), Clock.systemUTC()).start(0);
-        server.ready(TestHelpdesk.shared().answers());
+        server.ready(TestHelpdesk.extractive());
         server.checklistReady(new ChecklistService(TestHelpdesk.shared().checklist().orElseThrow(),
                 new AssessmentStore(database), TestHelpdesk.shared().knowledge(), Clock.systemUTC()));
         HttpResponse<String> feedback = post("/api/feedback", "{\"question\":\"May I scrape?\",\"answer\":\"Yes.\","
