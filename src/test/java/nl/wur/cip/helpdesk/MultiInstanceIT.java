@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -30,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.wur.cip.helpdesk.escalation.OfficeMailbox;
 import nl.wur.cip.helpdesk.storage.PostgresServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -100,29 +100,29 @@ class MultiInstanceIT {
             pool.shutdown();
             // The kill falls while mail goes out: some delivered, most not yet.
             long killBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while ((acknowledged.size() < KILL_AFTER_ACKS || officeMessages(smtp).size() < MAILED_BEFORE_KILL)
+            while ((acknowledged.size() < KILL_AFTER_ACKS || OfficeMailbox.messages(smtp).size() < MAILED_BEFORE_KILL)
                     && System.nanoTime() < killBy) {
                 Thread.sleep(10);
             }
             long pid = a.pid();
             a.destroyForcibly(); // SIGKILL to the JVM itself (started directly, no shell): no shutdown hook, no flush
             assertTrue(a.waitFor(30, TimeUnit.SECONDS));
-            int deliveredAtKill = officeMessages(smtp).size();
+            int deliveredAtKill = OfficeMailbox.messages(smtp).size();
             int acknowledgedAtKill = acknowledged.size();
             assertTrue(pool.awaitTermination(120, TimeUnit.SECONDS));
 
             // B's worker finishes its own mails and, once their leases end, the ones A had claimed.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
-            while (!delivered(smtp).containsAll(acknowledged) && System.nanoTime() < deadline) {
+            while (!OfficeMailbox.tickets(smtp).containsAll(acknowledged) && System.nanoTime() < deadline) {
                 Thread.sleep(500);
             }
             Thread.sleep(2000); // anything still being resent would show up now
             Map<String, Integer> perMessageId = new HashMap<>();
-            for (MimeMessage m : officeMessages(smtp)) {
+            for (MimeMessage m : OfficeMailbox.messages(smtp)) {
                 perMessageId.merge(m.getMessageID(), 1, Integer::sum);
             }
             List<String> missing = new ArrayList<>(acknowledged);
-            missing.removeAll(delivered(smtp));
+            missing.removeAll(OfficeMailbox.tickets(smtp));
             long duplicated = perMessageId.values().stream().filter(count -> count > 1).count();
             System.out.printf("multi-instance test: %d escalations sent to 2 instances, %d acknowledged (%d when A was killed,"
                             + " pid %d), %d refused or cut off (sent to A at or after the kill); office mails: %d before the kill, %d distinct in all,"
@@ -203,24 +203,6 @@ class MultiInstanceIT {
             Thread.sleep(200);
         }
         throw new AssertionError("an instance did not become healthy within 90 s");
-    }
-
-    private static List<MimeMessage> officeMessages(GreenMail smtp) throws Exception {
-        List<MimeMessage> office = new ArrayList<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) {
-            if (((InternetAddress) m.getAllRecipients()[0]).getAddress().equals("copyright@wur.nl")) {
-                office.add(m);
-            }
-        }
-        return office;
-    }
-
-    private static Set<String> delivered(GreenMail smtp) throws Exception {
-        Set<String> tickets = ConcurrentHashMap.newKeySet();
-        for (MimeMessage m : officeMessages(smtp)) {
-            tickets.add(m.getMessageID().substring(1, m.getMessageID().indexOf(".office@")));
-        }
-        return tickets;
     }
 
     private static int freePort() throws IOException {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.io.IOException;
@@ -87,28 +86,28 @@ class EscalationCrashIT {
             }
             pool.shutdown();
             // The kill falls while escalations are still arriving and mail is going out.
-            while (!pool.isTerminated() && (acknowledged.size() < KILL_AFTER_ACKS || officeMessages(smtp).size() < MAILED_BEFORE_KILL)) {
+            while (!pool.isTerminated() && (acknowledged.size() < KILL_AFTER_ACKS || OfficeMailbox.messages(smtp).size() < MAILED_BEFORE_KILL)) {
                 Thread.sleep(10);
             }
             first.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
             assertTrue(pool.awaitTermination(120, TimeUnit.SECONDS));
             first.waitFor(30, TimeUnit.SECONDS);
-            int deliveredBeforeCrash = officeMessages(smtp).size();
+            int deliveredBeforeCrash = OfficeMailbox.messages(smtp).size();
             assertTrue(acknowledged.size() >= KILL_AFTER_ACKS, "acknowledged before the kill: " + acknowledged.size());
 
             second = start(jar, port, smtp.getSmtp().getPort(), "second");
             awaitHealthy(client, port, second);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!delivered(smtp).containsAll(acknowledged) && System.nanoTime() < deadline) {
+            while (!OfficeMailbox.tickets(smtp).containsAll(acknowledged) && System.nanoTime() < deadline) {
                 Thread.sleep(500);
             }
             Thread.sleep(2000); // anything still being resent would show up now
             Map<String, Integer> perMessageId = new HashMap<>();
-            for (MimeMessage m : officeMessages(smtp)) {
+            for (MimeMessage m : OfficeMailbox.messages(smtp)) {
                 perMessageId.merge(m.getMessageID(), 1, Integer::sum);
             }
             List<String> missing = new ArrayList<>(acknowledged);
-            missing.removeAll(delivered(smtp));
+            missing.removeAll(OfficeMailbox.tickets(smtp));
             assertEquals(List.of(), missing, "every acknowledged ticket reaches the office");
             long duplicated = perMessageId.values().stream().filter(count -> count > 1).count();
             // One worker sends one mail at a time, so at most the one in flight at the kill is sent twice.
@@ -158,24 +157,6 @@ class EscalationCrashIT {
             Thread.sleep(200);
         }
         throw new AssertionError("the helpdesk did not become healthy within 60 s");
-    }
-
-    private static List<MimeMessage> officeMessages(GreenMail smtp) throws Exception {
-        List<MimeMessage> office = new ArrayList<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) {
-            if (((InternetAddress) m.getAllRecipients()[0]).getAddress().equals("copyright@wur.nl")) {
-                office.add(m);
-            }
-        }
-        return office;
-    }
-
-    private static Set<String> delivered(GreenMail smtp) throws Exception {
-        Set<String> tickets = ConcurrentHashMap.newKeySet();
-        for (MimeMessage m : officeMessages(smtp)) {
-            tickets.add(m.getMessageID().substring(1, m.getMessageID().indexOf(".office@")));
-        }
-        return tickets;
     }
 
     private static int freePort() throws IOException {
