@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,13 +59,13 @@ class MultiInstanceIT {
         Process b = null;
         try (PostgresServer postgres = PostgresServer.start()) {
             String db = postgres.createDatabase();
-            int portA = freePort();
-            int portB = freePort();
+            int portA = JarProcesses.freePort();
+            int portB = JarProcesses.freePort();
             // Both start at once on the empty database: Flyway's lock lets one migrate while the other waits.
             a = start(jar, "a", portA, db, smtp.getSmtp().getPort());
             b = start(jar, "b", portB, db, smtp.getSmtp().getPort());
-            awaitHealthy(portA, a);
-            awaitHealthy(portB, b);
+            JarProcesses.awaitHealthy(portA, a, Duration.ofSeconds(90), "target/multi-instance-it-*.log");
+            JarProcesses.awaitHealthy(portB, b, Duration.ofSeconds(90), "target/multi-instance-it-*.log");
 
             String cookie = login(portA);
             assertEquals(200, send(portB, "GET", "/admin/api/session", null, cookie).statusCode(), "A's session on B");
@@ -112,15 +108,8 @@ class MultiInstanceIT {
             assertTrue(pool.awaitTermination(120, TimeUnit.SECONDS));
 
             // B's worker finishes its own mails and, once their leases end, the ones A had claimed.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
-            while (!OfficeMailbox.tickets(smtp).containsAll(acknowledged) && System.nanoTime() < deadline) {
-                Thread.sleep(500);
-            }
-            Thread.sleep(2000); // anything still being resent would show up now
-            Map<String, Integer> perMessageId = new HashMap<>();
-            for (MimeMessage m : OfficeMailbox.messages(smtp)) {
-                perMessageId.merge(m.getMessageID(), 1, Integer::sum);
-            }
+            OfficeMailbox.awaitAll(smtp, acknowledged, Duration.ofSeconds(150));
+            Map<String, Integer> perMessageId = OfficeMailbox.copiesByMessageId(smtp);
             List<String> missing = new ArrayList<>(acknowledged);
             missing.removeAll(OfficeMailbox.tickets(smtp));
             long duplicated = perMessageId.values().stream().filter(count -> count > 1).count();
@@ -187,27 +176,5 @@ class MultiInstanceIT {
             request.header("Cookie", cookie);
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private void awaitHealthy(int port, Process process) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            assertTrue(process.isAlive(), "an instance exited; see target/multi-instance-it-*.log");
-            try {
-                if (send(port, "GET", "/api/health", null, null).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("an instance did not become healthy within 90 s");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
-        }
     }
 }

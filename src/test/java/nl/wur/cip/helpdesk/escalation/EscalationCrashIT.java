@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.wur.cip.helpdesk.JarProcesses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,13 +51,13 @@ class EscalationCrashIT {
         assertTrue(Files.isRegularFile(jar), "run through mvn verify, which packages the jar first");
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort());
         smtp.start();
-        int port = freePort();
+        int port = JarProcesses.freePort();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         Process first = start(jar, port, smtp.getSmtp().getPort(), "first");
         Process second = null;
         try {
-            awaitHealthy(client, port, first);
+            JarProcesses.awaitHealthy(port, first, Duration.ofSeconds(60), "target/crash-it-*.log");
             ExecutorService pool = Executors.newFixedThreadPool(16);
             AtomicInteger refused = new AtomicInteger();
             for (int i = 0; i < ESCALATIONS; i++) {
@@ -96,16 +93,9 @@ class EscalationCrashIT {
             assertTrue(acknowledged.size() >= KILL_AFTER_ACKS, "acknowledged before the kill: " + acknowledged.size());
 
             second = start(jar, port, smtp.getSmtp().getPort(), "second");
-            awaitHealthy(client, port, second);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!OfficeMailbox.tickets(smtp).containsAll(acknowledged) && System.nanoTime() < deadline) {
-                Thread.sleep(500);
-            }
-            Thread.sleep(2000); // anything still being resent would show up now
-            Map<String, Integer> perMessageId = new HashMap<>();
-            for (MimeMessage m : OfficeMailbox.messages(smtp)) {
-                perMessageId.merge(m.getMessageID(), 1, Integer::sum);
-            }
+            JarProcesses.awaitHealthy(port, second, Duration.ofSeconds(60), "target/crash-it-*.log");
+            OfficeMailbox.awaitAll(smtp, acknowledged, Duration.ofSeconds(120));
+            Map<String, Integer> perMessageId = OfficeMailbox.copiesByMessageId(smtp);
             List<String> missing = new ArrayList<>(acknowledged);
             missing.removeAll(OfficeMailbox.tickets(smtp));
             assertEquals(List.of(), missing, "every acknowledged ticket reaches the office");
@@ -137,31 +127,5 @@ class EscalationCrashIT {
         File log = Path.of("target", "crash-it-" + name + ".log").toFile();
         builder.redirectErrorStream(true).redirectOutput(log);
         return builder.start();
-    }
-
-    private static void awaitHealthy(HttpClient client, int port, Process process) throws Exception {
-        // The jar ships its vectors and intent model, so a fresh data folder is healthy in about 3 s; the margin is for a
-        // busy CI machine. The test is about delivery after a kill, not start-up time (bench measures that).
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            assertTrue(process.isAlive(), "the helpdesk exited; see target/crash-it-*.log");
-            try {
-                HttpResponse<String> health = client.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/health")).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the helpdesk did not become healthy within 60 s");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
-        }
     }
 }
