@@ -24,14 +24,19 @@ public record KnowledgeBase(List<KnowledgeDocument> documents, List<AnswerCard> 
      * {@code dsm-art-4}.
      */
     public static String versionIn(String id, Language language, Set<String> ids) {
-        String base = id.endsWith(DUTCH_SUFFIX) ? id.substring(0, id.length() - DUTCH_SUFFIX.length()) : id;
-        String wanted = language == Language.NL ? base + DUTCH_SUFFIX : base;
+        String wanted = idIn(id, language);
         return ids.contains(wanted) ? wanted : id;
     }
 
     /** The document in {@code language} where the knowledge has that version (see {@link #versionIn}), else as named. */
     public Optional<KnowledgeDocument> documentIn(String id, Language language) {
-        return document(versionIn(id, language, documentsById().keySet()));
+        return document(idIn(id, language)).or(() -> document(id));
+    }
+
+    /** The id the document's version in {@code language} would have. */
+    private static String idIn(String id, Language language) {
+        String base = id.endsWith(DUTCH_SUFFIX) ? id.substring(0, id.length() - DUTCH_SUFFIX.length()) : id;
+        return language == Language.NL ? base + DUTCH_SUFFIX : base;
     }
 
     public Optional<KnowledgeDocument> document(String id) {

@@ -17,6 +17,7 @@ import nl.wur.cip.helpdesk.escalation.EscalationStatus;
 import nl.wur.cip.helpdesk.feedback.Feedback;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import nl.wur.cip.helpdesk.feedback.UnansweredLog;
+import nl.wur.cip.helpdesk.knowledge.Bilingual;
 
 /**
  * The admin inbox API under {@code /admin/api}: login, the escalations (list, show, retry, mark handled), feedback
@@ -91,16 +92,12 @@ final class AdminEndpoints {
         Optional<String> asked = Optional.ofNullable(ctx.queryParam("status")).filter(s -> !s.isEmpty());
         Optional<EscalationStatus> status = asked.flatMap(EscalationStatus::fromCode).filter(EscalationStatus.FILTERS::contains);
         if (asked.isPresent() && status.isEmpty()) {
-            throw new ApiException(400, "'status' must be " + filters("or"), "'status' moet " + filters("of") + " zijn");
+            Bilingual codes = Bilingual.oneOf(EscalationStatus.FILTERS.stream().map(EscalationStatus::code).toList());
+            throw new ApiException(400, "'status' must be " + codes.en(), "'status' moet " + codes.nl() + " zijn");
         }
         return escalations.latest(status, LIST_LIMIT).stream().map(AdminEndpoints::summary).toList();
     }
 
-    /** "queued, sent, failed or handled". */
-    private static String filters(String or) {
-        List<String> codes = EscalationStatus.FILTERS.stream().map(EscalationStatus::code).toList();
-        return String.join(", ", codes.subList(0, codes.size() - 1)) + " " + or + " " + codes.get(codes.size() - 1);
-    }
 
     /** One escalation in full, as the office reads it. */
     record Detail(String ticket, String status, Instant createdAt, String origin, String language, Optional<String> email,

@@ -1,7 +1,6 @@
 package nl.wur.cip.helpdesk.web;
 
 import nl.wur.cip.helpdesk.knowledge.Bilingual;
-import nl.wur.cip.helpdesk.knowledge.Language;
 import nl.wur.cip.helpdesk.storage.DiskFloor;
 
 /**
@@ -42,11 +41,6 @@ public final class ApiException extends RuntimeException {
                     "de helpdesk heeft te weinig schijfruimte en bewaart op dit moment geen " + what.nl()
                     + "; er is niets opgeslagen, probeer het later opnieuw"), 300);
         }
-    }
-
-    /** The message in the given language. */
-    public String message(Language language) {
-        return message.in(language);
     }
 
     /** The message in both languages. */

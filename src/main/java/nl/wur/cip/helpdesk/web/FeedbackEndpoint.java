@@ -3,13 +3,14 @@ package nl.wur.cip.helpdesk.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import nl.wur.cip.helpdesk.answer.Outcome;
-import nl.wur.cip.helpdesk.knowledge.Bilingual;
 import nl.wur.cip.helpdesk.feedback.Feedback;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
+import nl.wur.cip.helpdesk.knowledge.Bilingual;
 import nl.wur.cip.helpdesk.knowledge.Language;
 import nl.wur.cip.helpdesk.storage.DiskFloor;
 
@@ -39,7 +40,8 @@ final class FeedbackEndpoint {
         String answer = JsonRequests.requiredString(body, "answer", 8000);
         String outcome = JsonRequests.requiredString(body, "outcome", 16);
         if (Outcome.fromCode(outcome).isEmpty()) {
-            throw new ApiException(400, "'outcome' must be " + Outcome.codes("or"), "'outcome' moet " + Outcome.codes("of") + " zijn");
+            Bilingual codes = Bilingual.oneOf(Arrays.stream(Outcome.values()).map(Outcome::code).toList());
+            throw new ApiException(400, "'outcome' must be " + codes.en(), "'outcome' moet " + codes.nl() + " zijn");
         }
         String comment = JsonRequests.optionalString(body, "comment", 1000).map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
         String language = JsonRequests.optionalLanguage(body).orElse(Language.EN).code();
