@@ -7,6 +7,7 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import nl.wur.cip.helpdesk.knowledge.Bilingual;
@@ -30,7 +31,7 @@ record Routes(JsonResponses responses, Handler health, Handler metrics, AskEndpo
             get("/admin", ctx -> ctx.redirect("/admin.html"));
             path("/api", () -> {
                 get("/health", health);
-                get("/health/live", ctx -> responses.send(ctx, 200, java.util.Map.of("status", "alive")));
+                get("/health/live", ctx -> responses.send(ctx, 200, Map.of("status", "alive")));
                 before("/ask", limits.ask()::check);
                 post("/ask", ctx -> responses.send(ctx, 200, ask.handle(ctx)));
                 before("/ask/stream", limits.ask()::check);
