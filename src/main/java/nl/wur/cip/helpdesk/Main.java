@@ -39,7 +39,7 @@ import nl.wur.cip.helpdesk.guard.GuardSettings;
 import nl.wur.cip.helpdesk.llm.LlmAnswerService;
 import nl.wur.cip.helpdesk.llm.LlmConfig;
 import nl.wur.cip.helpdesk.optout.OptOutChecker;
-import nl.wur.cip.helpdesk.optout.OptOutConfig;
+import nl.wur.cip.helpdesk.config.SettingsTable;
 import nl.wur.cip.helpdesk.search.LanguageDetector;
 import nl.wur.cip.helpdesk.storage.Database;
 import nl.wur.cip.helpdesk.storage.DiskFloor;
@@ -61,9 +61,9 @@ public final class Main {
                                     --server-java-options="-XX:+UseSerialGC -Xms64m")
               precompute DIR        embed the knowledge and train the intent model into DIR (the build ships them in the jar)
               checklist-table       print the checklist's questions and verdicts as a Markdown table (for the README)
-            settings: HELPDESK_PORT, HELPDESK_DATA_DIR, HELPDESK_KNOWLEDGE_DIR, HELPDESK_WEB_DIR, HELPDESK_ESCALATION_TO,
-                      HELPDESK_EMBEDDING_MODEL, HELPDESK_EMBEDDING_POOLING, HELPDESK_RETRIEVAL (or --port=... etc.),
-                      HELPDESK_LLM_PROVIDER (none|openai|ollama) and HELPDESK_LLM_* (environment only)""";
+              settings-table        print every setting as a Markdown table (for the README)
+            settings: environment variables HELPDESK_*, each also a flag (HELPDESK_DB_URL is --db-url=...);
+                      settings-table lists them all""";
 
     /** Runs every step, logging the ones that fail instead of stopping at them. */
     static void closeAll(List<Runnable> steps) {
@@ -101,12 +101,16 @@ public final class Main {
             String command = positional.isEmpty() ? "serve" : positional.get(0);
             HelpdeskConfig config = HelpdeskConfig.from(env, flags);
             return switch (command) {
-                case "serve" -> serve(config, LlmConfig.from(env));
+                case "serve" -> serve(config);
                 case "ask" -> ask(config, positional, flags, out, err);
                 case "eval" -> evaluate(config, positional, out, err);
                 case "checklist-table" -> {
                     Path file = config.knowledgeDir().resolve("checklist").resolve("checklist.yml");
                     out.print(ChecklistTable.markdown(new ChecklistLoader().load(file)));
+                    yield 0;
+                }
+                case "settings-table" -> {
+                    out.print(SettingsTable.markdown(HelpdeskSetting.all()));
                     yield 0;
                 }
                 case "precompute" -> precompute(flags, positional, out, err);
@@ -122,7 +126,8 @@ public final class Main {
         }
     }
 
-    private static int serve(HelpdeskConfig config, LlmConfig llm) {
+    private static int serve(HelpdeskConfig config) {
+        LlmConfig llm = config.llm();
         long start = System.nanoTime();
         // The knowledge loads while the database and the web server start: each takes about a second.
         CompletableFuture<Assembly> assembling = new CompletableFuture<>();
@@ -189,8 +194,7 @@ public final class Main {
         server.ready(answering);
         assembly.checklist().ifPresent(engine -> server.checklistReady(
                 new ChecklistService(engine, assessments, assembly.knowledge(), clock)));
-        OptOutChecker optOut = OptOutChecker.create(OptOutConfig.defaults().withAllowPrivateAddresses(config.optOutAllowPrivate()),
-                config.knowledgeDir(), assembly.knowledge(), clock);
+        OptOutChecker optOut = OptOutChecker.create(config.optOut(), config.knowledgeDir(), assembly.knowledge(), clock);
         server.optOutReady(optOut);
         // Each part is closed even when one before it fails (a request outliving the stop timeout made the web
         // server's close throw, and the mail worker and the database were never closed).

@@ -1,10 +1,8 @@
 package nl.wur.cip.helpdesk.guard;
 
-import java.util.Map;
-import nl.wur.cip.helpdesk.config.Settings;
 
 /**
- * Limits per client and on the answer work, from {@code HELPDESK_RATE_*} and {@code HELPDESK_WORK_*}. A rate of 0
+ * Limits per client and on the answer work, from {@code HELPDESK_RATE_*} and {@code HELPDESK_WORK_*} (read by the root HelpdeskConfig). A rate of 0
  * turns that limit off (e.g. for a load test from one address).
  *
  * @param askPerMinute         questions per client per minute ({@code /api/ask}, {@code /api/ask/stream})
@@ -41,21 +39,5 @@ public record GuardSettings(int askPerMinute, int feedbackPerMinute, int escalat
     public GuardSettings withOptOutChecksPerMinute(int checks) {
         return new GuardSettings(askPerMinute, feedbackPerMinute, escalationsPerHour, assessPerMinute, loginsPerMinute,
                 inFlightPerAddress, workConcurrency, workQueue, minFreeDiskMb, checks);
-    }
-
-    public static GuardSettings from(Map<String, String> values) {
-        int cores = Runtime.getRuntime().availableProcessors();
-        return new GuardSettings(
-                Settings.number(values, "HELPDESK_RATE_ASK_PER_MINUTE", 30, 0, 100_000),
-                Settings.number(values, "HELPDESK_RATE_FEEDBACK_PER_MINUTE", 20, 0, 100_000),
-                Settings.number(values, "HELPDESK_RATE_ESCALATIONS_PER_HOUR", 10, 0, 100_000),
-                Settings.number(values, "HELPDESK_RATE_ASSESS_PER_MINUTE", 60, 0, 100_000),
-                Settings.number(values, "HELPDESK_RATE_LOGINS_PER_MINUTE", 10, 0, 100_000),
-                // A quarter of the server's 64 threads: one address cannot hold them all with slow bodies.
-                Settings.number(values, "HELPDESK_IN_FLIGHT_PER_ADDRESS", 16, 0, 64),
-                Settings.number(values, "HELPDESK_WORK_CONCURRENCY", cores, 1, 256),
-                Settings.number(values, "HELPDESK_WORK_QUEUE", 64, 0, 10_000),
-                Settings.number(values, "HELPDESK_MIN_FREE_DISK_MB", 500, 0, 10_000_000),
-                Settings.number(values, "HELPDESK_RATE_OPTOUT_PER_MINUTE", 10, 0, 100_000));
     }
 }

@@ -3,7 +3,7 @@ package nl.wur.cip.helpdesk.optout;
 import java.time.Duration;
 
 /**
- * Limits for one opt-out check.
+ * Limits for one opt-out check, from the {@code HELPDESK_OPTOUT_*} settings (read by the root HelpdeskConfig).
  *
  * @param connectTimeout        the most a TCP/TLS connection may take
  * @param totalTimeout          the most the whole check may take, all requests together
@@ -15,8 +15,6 @@ import java.time.Duration;
  */
 public record OptOutConfig(Duration connectTimeout, Duration totalTimeout, int maxBodyBytes, int maxRedirects,
                            boolean allowPrivateAddresses, String userAgent, int concurrentChecks) {
-    public static final String USER_AGENT = "CIP-Helpdesk-OptOutChecker/1.0 (+copyright@wur.nl)";
-
     public OptOutConfig {
         if (connectTimeout.isNegative() || connectTimeout.isZero() || totalTimeout.isNegative() || totalTimeout.isZero()) {
             throw new IllegalArgumentException("opt-out check timeouts must be positive");
@@ -24,11 +22,6 @@ public record OptOutConfig(Duration connectTimeout, Duration totalTimeout, int m
         if (maxBodyBytes < 1024 || maxRedirects < 0 || concurrentChecks < 1) {
             throw new IllegalArgumentException("opt-out check limits are too small");
         }
-    }
-
-    /** Connect 3 s, whole check 8 s, 512 KB per body, 3 redirects, public addresses only, 8 checks at once. */
-    public static OptOutConfig defaults() {
-        return new OptOutConfig(Duration.ofSeconds(3), Duration.ofSeconds(8), 512 * 1024, 3, false, USER_AGENT, 8);
     }
 
     public OptOutConfig withAllowPrivateAddresses(boolean allow) {

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.StreamSupport;
+import nl.wur.cip.helpdesk.HelpdeskConfig;
 
 /**
  * A scripted OpenAI-compatible server for tests: {@code POST /v1/chat/completions}, plain ({@code "stream": false})
@@ -73,9 +74,9 @@ public final class FakeOpenAi implements AutoCloseable {
 
     /** The settings for an LLM on this fake. */
     public LlmConfig config(Duration timeout, int maxConcurrent) {
-        return LlmConfig.from(Map.of(LlmConfig.PROVIDER, "openai", LlmConfig.BASE_URL, baseUrl(), LlmConfig.MODEL,
-                "fake-model", LlmConfig.API_KEY, "test-key", LlmConfig.TIMEOUT_MS, String.valueOf(timeout.toMillis()),
-                LlmConfig.MAX_CONCURRENT, String.valueOf(maxConcurrent)));
+        return HelpdeskConfig.from(Map.of("HELPDESK_LLM_PROVIDER", "openai", "HELPDESK_LLM_BASE_URL", baseUrl(),
+                "HELPDESK_LLM_MODEL", "fake-model", "HELPDESK_LLM_API_KEY", "test-key", "HELPDESK_LLM_TIMEOUT_MS",
+                String.valueOf(timeout.toMillis()), "HELPDESK_LLM_MAX_CONCURRENT", String.valueOf(maxConcurrent)), List.of()).llm();
     }
 
     public FakeOpenAi reply(Reply reply) {

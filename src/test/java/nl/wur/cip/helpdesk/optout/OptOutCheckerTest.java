@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import nl.wur.cip.helpdesk.HelpdeskConfig;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeLoader;
 import nl.wur.cip.helpdesk.knowledge.Language;
@@ -35,7 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class OptOutCheckerTest {
     static final String HTML = "text/html; charset=utf-8";
-    static final OptOutConfig TEST_CONFIG = OptOutConfig.defaults().withAllowPrivateAddresses(true)
+    static final OptOutConfig TEST_CONFIG = HelpdeskConfig.defaults().optOut().withAllowPrivateAddresses(true)
             .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(1500));
     static KnowledgeBase knowledge;
     static List<Crawlers.Crawler> crawlers;
@@ -74,8 +75,8 @@ class OptOutCheckerTest {
         assertTrue(f.signals().isEmpty(), f.signals().toString());
         assertTrue(f.problems().isEmpty(), f.problems().toString());
         assertEquals("2026-11-25T10:15:30Z", f.checkedAt());
-        assertEquals(OptOutConfig.USER_AGENT, site.userAgents.get("/robots.txt"));
-        assertEquals(OptOutConfig.USER_AGENT, site.userAgents.get("/articles/1"));
+        assertEquals(TEST_CONFIG.userAgent(), site.userAgents.get("/robots.txt"));
+        assertEquals(TEST_CONFIG.userAgent(), site.userAgents.get("/articles/1"));
     }
 
     @Test
@@ -340,7 +341,7 @@ class OptOutCheckerTest {
             "http://[fc00::1]/", "http://[fe80::1]/", "http://224.0.0.1/", "ftp://example.org/", "file:///etc/passwd",
             "javascript:alert(1)", "http://user:secret@example.org/", "not a url", "http:///nohost", "//example.org/x"})
     void privateAndNonHttpAddressesAreRefusedByTheChecker(String url) {
-        OptOutChecker strict = OptOutChecker.create(OptOutConfig.defaults(), Path.of("knowledge"), knowledge, Clock.systemUTC());
+        OptOutChecker strict = OptOutChecker.create(HelpdeskConfig.defaults().optOut(), Path.of("knowledge"), knowledge, Clock.systemUTC());
         try {
             assertThrows(UrlRefusedException.class, () -> strict.findings(url));
         } finally {

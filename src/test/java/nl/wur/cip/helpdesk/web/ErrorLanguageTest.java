@@ -16,13 +16,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import nl.wur.cip.helpdesk.HelpdeskConfig;
 import nl.wur.cip.helpdesk.TestHelpdesk;
 import nl.wur.cip.helpdesk.checklist.AssessmentStore;
 import nl.wur.cip.helpdesk.checklist.ChecklistService;
 import nl.wur.cip.helpdesk.guard.GuardSettings;
 import nl.wur.cip.helpdesk.knowledge.Language;
 import nl.wur.cip.helpdesk.optout.OptOutChecker;
-import nl.wur.cip.helpdesk.optout.OptOutConfig;
 import nl.wur.cip.helpdesk.storage.Database;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,7 +66,7 @@ class ErrorLanguageTest {
         server.ready(TestHelpdesk.extractive());
         server.checklistReady(new ChecklistService(TestHelpdesk.shared().checklist().orElseThrow(),
                 new AssessmentStore(database), TestHelpdesk.shared().knowledge(), Clock.systemUTC()));
-        checker = OptOutChecker.create(OptOutConfig.defaults(), Path.of("knowledge"), TestHelpdesk.shared().knowledge(),
+        checker = OptOutChecker.create(HelpdeskConfig.defaults().optOut(), Path.of("knowledge"), TestHelpdesk.shared().knowledge(),
                 Clock.systemUTC());
         server.optOutReady(checker);
     }

@@ -1,9 +1,5 @@
 package nl.wur.cip.helpdesk.web;
 
-import java.util.Optional;
-import nl.wur.cip.helpdesk.guard.GuardSettings;
-import nl.wur.cip.helpdesk.TestHelpdesk;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,10 +17,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import nl.wur.cip.helpdesk.HelpdeskConfig;
+import nl.wur.cip.helpdesk.TestHelpdesk;
+import nl.wur.cip.helpdesk.guard.GuardSettings;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeLoader;
 import nl.wur.cip.helpdesk.optout.OptOutChecker;
@@ -92,10 +92,10 @@ class OptOutApiTest {
         site.setExecutor(Executors.newFixedThreadPool(4));
         site.start();
         database = Database.open("jdbc:h2:mem:optout-api;DB_CLOSE_DELAY=-1", "sa", "");
-        OptOutConfig test = OptOutConfig.defaults().withAllowPrivateAddresses(true)
+        OptOutConfig test = HelpdeskConfig.defaults().optOut().withAllowPrivateAddresses(true)
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2));
         allowingChecker = OptOutChecker.create(test, Path.of("knowledge"), knowledge, Clock.systemUTC());
-        strictChecker = OptOutChecker.create(OptOutConfig.defaults(), Path.of("knowledge"), knowledge,
+        strictChecker = OptOutChecker.create(HelpdeskConfig.defaults().optOut(), Path.of("knowledge"), knowledge,
                 Clock.systemUTC());
         allowing = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database), Clock.systemUTC()).start(0);
         allowing.optOutReady(allowingChecker);
@@ -215,7 +215,7 @@ class OptOutApiTest {
 
     @Test
     void aCheckRunsOffTheRequestThreadAndOneOverTheLimitGets503WithRetryAfter() throws Exception {
-        OptOutConfig one = OptOutConfig.defaults().withAllowPrivateAddresses(true)
+        OptOutConfig one = HelpdeskConfig.defaults().optOut().withAllowPrivateAddresses(true)
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(3)).withConcurrentChecks(1);
         try (OptOutChecker single = OptOutChecker.create(one, Path.of("knowledge"), new KnowledgeLoader().load(Path.of("knowledge")),
                 Clock.systemUTC());
@@ -245,7 +245,7 @@ class OptOutApiTest {
         // The attack review's site: 512 KB of wildcard rules that each almost match a long path (206 s of CPU before).
         String rule = "Disallow: *" + "a".repeat(2000) + "b\n";
         StringBuilder rules = new StringBuilder("User-agent: *\n");
-        while (rules.length() + rule.length() < OptOutConfig.defaults().maxBodyBytes()) {
+        while (rules.length() + rule.length() < HelpdeskConfig.defaults().optOut().maxBodyBytes()) {
             rules.append(rule);
         }
         byte[] robots = rules.toString().getBytes(StandardCharsets.UTF_8);

@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import nl.wur.cip.helpdesk.HelpdeskConfig;
 import nl.wur.cip.helpdesk.TestHelpdesk;
 import nl.wur.cip.helpdesk.optout.OptOutChecker;
-import nl.wur.cip.helpdesk.optout.OptOutConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class OptOutPageBrowserTest extends BrowserTestBase {
             exchange.close();
         });
         site.start();
-        checker = OptOutChecker.create(OptOutConfig.defaults().withAllowPrivateAddresses(true), Path.of("knowledge"),
+        checker = OptOutChecker.create(HelpdeskConfig.defaults().optOut().withAllowPrivateAddresses(true), Path.of("knowledge"),
                 TestHelpdesk.shared().knowledge(), Clock.systemUTC());
         server.optOutReady(checker);
     }

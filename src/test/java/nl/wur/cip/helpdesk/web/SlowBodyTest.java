@@ -17,9 +17,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import nl.wur.cip.helpdesk.HelpdeskConfig;
 import nl.wur.cip.helpdesk.TestHelpdesk;
 import nl.wur.cip.helpdesk.guard.GuardSettings;
 import nl.wur.cip.helpdesk.storage.Database;
@@ -103,7 +103,7 @@ class SlowBodyTest {
 
     @Test
     void seventySlowBodiesFromOneAddressLeaveTheHealthCheckAnsweringWithTheDefaultCap() throws Exception {
-        start(GuardSettings.from(Map.of()));
+        start(HelpdeskConfig.defaults().guards());
         for (int i = 0; i < 70; i++) {
             slowPost(i % 2 == 0 ? "/api/ask" : "/api/checklist/assess");
         }
