@@ -3,6 +3,7 @@ package nl.wur.cip.helpdesk.checklist;
 import nl.wur.cip.helpdesk.knowledge.Bilingual;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeFormatException;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeYaml;
+import nl.wur.cip.helpdesk.knowledge.LoadProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -82,16 +83,18 @@ public final class ChecklistLoader {
 
     /** Parses a tree from text; {@code source} names it in messages. */
     Checklist parse(String source, String content) {
-        JsonNode root;
+        KnowledgeYaml.Located located;
         try {
-            root = yaml.read(source, content, 1);
+            located = yaml.readLocated(source, content, 1);
         } catch (KnowledgeFormatException e) {
             throw new ChecklistException(e.problem().toString());
         }
+        JsonNode root = located.root();
         if (!root.isObject()) {
-            throw new ChecklistException(source + ": the file must be a YAML mapping with version, start, questions and levels");
+            throw ChecklistException.at(List.of(new LoadProblem(source, 1,
+                    "the file must be a YAML mapping with version, start, questions and levels")));
         }
-        Reader reader = new Reader(source);
+        Reader reader = new Reader(source, located);
         Checklist checklist = reader.read(root);
         reader.checkReferences(checklist);
         if (reader.problems.isEmpty()) {
@@ -101,7 +104,7 @@ public final class ChecklistLoader {
             reader.checkTracks(checklist);
         }
         if (!reader.problems.isEmpty()) {
-            throw new ChecklistException(reader.problems);
+            throw ChecklistException.at(reader.problems);
         }
         return checklist;
     }
@@ -114,32 +117,55 @@ public final class ChecklistLoader {
         }
     }
 
-    /** Builds the records while collecting problems, so one pass reports them all. */
+    /**
+     * Builds the records while collecting problems, so one pass reports them all, each on its line: where a field is
+     * at fault, the field's line; otherwise the line of the question, option, level or note it belongs to.
+     */
     private static final class Reader {
         private final String source;
-        private final List<String> problems = new ArrayList<>();
+        private final KnowledgeYaml.Located located;
+        private final List<LoadProblem> problems = new ArrayList<>();
+        /** The line of each part ("question 'who', option 'yes'"), for problems found after reading. */
+        private final Map<String, Integer> lines = new HashMap<>();
+        private JsonNode root;
 
-        Reader(String source) {
+        Reader(String source, KnowledgeYaml.Located located) {
             this.source = source;
+            this.located = located;
         }
 
         private void problem(String where, String message) {
-            problems.add(source + ": " + (where.isEmpty() ? "" : where + ": ") + message);
+            problem(lines.getOrDefault(where, 1), where, message);
+        }
+
+        private void problem(JsonNode node, String field, String where, String message) {
+            problem(located.line(node, field), where, message);
+        }
+
+        private void problem(int line, String where, String message) {
+            problems.add(new LoadProblem(source, line, (where.isEmpty() ? "" : where + ": ") + message));
+        }
+
+        /** Remembers where a part starts, under the name its problems use. */
+        private String at(String where, JsonNode node) {
+            lines.put(where, located.line(node));
+            return where;
         }
 
         Checklist read(JsonNode root) {
+            this.root = root;
             unknownFields("", root, TOP_FIELDS);
             String version = scalar("", root, "version");
             String start = scalar("", root, "start");
             List<String> tracks = list("", root, "tracks");
             tracks.stream().filter(t -> !ID.matcher(t).matches())
-                    .forEach(t -> problem("", "track '" + t + "': an id may use only lowercase letters, digits, '_' and '-'"));
+                    .forEach(t -> problem(root, "tracks", "", "track '" + t + "': an id may use only lowercase letters, digits, '_' and '-'"));
 
             List<Checklist.Question> questions = new ArrayList<>();
             Set<String> questionIds = new HashSet<>();
             JsonNode questionNodes = root.get("questions");
             if (questionNodes == null || !questionNodes.isArray() || questionNodes.isEmpty()) {
-                problem("", "'questions' must be a list with at least one question");
+                problem(root, "questions", "", "'questions' must be a list with at least one question");
             } else {
                 for (int i = 0; i < questionNodes.size(); i++) {
                     Checklist.Question question = question(i, questionNodes.get(i));
@@ -154,17 +180,17 @@ public final class ChecklistLoader {
             Set<String> levelIds = new HashSet<>();
             JsonNode levelNodes = root.get("levels");
             if (levelNodes == null || !levelNodes.isArray() || levelNodes.isEmpty()) {
-                problem("", "'levels' must be a list with at least one level, from best to most restrictive");
+                problem(root, "levels", "", "'levels' must be a list with at least one level, from best to most restrictive");
             } else {
                 for (int i = 0; i < levelNodes.size(); i++) {
                     JsonNode node = levelNodes.get(i);
-                    String where = "levels[" + (i + 1) + "]";
+                    String where = at("levels[" + (i + 1) + "]", node);
                     if (!node.isObject()) {
                         problem(where, "must be a mapping with id, title, text and cites");
                         continue;
                     }
                     String id = id(where, node);
-                    where = id.isEmpty() ? where : "level '" + id + "'";
+                    where = id.isEmpty() ? where : at("level '" + id + "'", node);
                     unknownFields(where, node, LEVEL_FIELDS);
                     if (!id.isEmpty() && !levelIds.add(id)) {
                         problem(where, "duplicate level id");
@@ -182,7 +208,7 @@ public final class ChecklistLoader {
         }
 
         private Checklist.Question question(int index, JsonNode node) {
-            String where = "questions[" + (index + 1) + "]";
+            String where = at("questions[" + (index + 1) + "]", node);
             if (!node.isObject()) {
                 problem(where, "must be a mapping with id, text, help, cites and options");
                 return new Checklist.Question("", new Bilingual("", ""), new Bilingual("", ""), List.of(), List.of());
@@ -191,7 +217,7 @@ public final class ChecklistLoader {
             if (Checklist.END.equals(id)) {
                 problem(where, "'" + Checklist.END + "' is reserved for completing the checklist; choose another question id");
             }
-            where = id.isEmpty() ? where : "question '" + id + "'";
+            where = id.isEmpty() ? where : at("question '" + id + "'", node);
             unknownFields(where, node, QUESTION_FIELDS);
             Bilingual text = text(where, node, "text");
             Bilingual help = text(where, node, "help");
@@ -200,17 +226,17 @@ public final class ChecklistLoader {
             Set<String> optionIds = new HashSet<>();
             JsonNode optionNodes = node.get("options");
             if (optionNodes == null || !optionNodes.isArray() || optionNodes.size() < 2) {
-                problem(where, "'options' must be a list with at least two options");
+                problem(node, "options", where, "'options' must be a list with at least two options");
             } else {
                 for (int i = 0; i < optionNodes.size(); i++) {
                     JsonNode optionNode = optionNodes.get(i);
-                    String optionWhere = where + ", options[" + (i + 1) + "]";
+                    String optionWhere = at(where + ", options[" + (i + 1) + "]", optionNode);
                     if (!optionNode.isObject()) {
                         problem(optionWhere, "must be a mapping with id, label and next");
                         continue;
                     }
                     String optionId = id(optionWhere, optionNode);
-                    optionWhere = optionId.isEmpty() ? optionWhere : where + ", option '" + optionId + "'";
+                    optionWhere = optionId.isEmpty() ? optionWhere : at(where + ", option '" + optionId + "'", optionNode);
                     if (!optionId.isEmpty() && !optionIds.add(optionId)) {
                         problem(optionWhere, "duplicate option id within the question");
                     }
@@ -225,13 +251,13 @@ public final class ChecklistLoader {
                             String value = e.getValue().isValueNode() && !e.getValue().isBoolean() && !e.getValue().isNull()
                                     ? e.getValue().asText().strip() : "";
                             if (value.isEmpty()) {
-                                problem(levelWhere, "'level." + e.getKey() + "' must be a level id");
+                                problem(levelNode, e.getKey(), levelWhere, "'level." + e.getKey() + "' must be a level id");
                             } else {
                                 trackLevels.put(e.getKey(), value);
                             }
                         });
                         if (trackLevels.isEmpty() && levelNode.isEmpty()) {
-                            problem(optionWhere, "'level' per track must name at least one track, like {research: unclear}");
+                            problem(optionNode, "level", optionWhere, "'level' per track must name at least one track, like {research: unclear}");
                         }
                     } else if (optionNode.hasNonNull("level")) {
                         level = scalar(optionWhere, optionNode, "level");
@@ -255,14 +281,15 @@ public final class ChecklistLoader {
                 return new Checklist.Condition(id, text(where, value, "text"), list(where, value, "cites"));
             }
             if (value.has("text") || value.has("cites")) {
-                problem(where, "give either 'text' and 'cites', or 'tracks' with a text and cites per track, not both");
+                problem(value, "tracks", where, "give either 'text' and 'cites', or 'tracks' with a text and cites per track, not both");
             }
             Map<String, Checklist.Wording> wordings = new LinkedHashMap<>();
             if (!tracks.isObject() || tracks.isEmpty()) {
-                problem(where, "'tracks' must map each track id to a text and cites");
+                problem(value, "tracks", where, "'tracks' must map each track id to a text and cites");
             } else {
                 tracks.fields().forEachRemaining(e -> {
                     String trackWhere = where + ", track '" + e.getKey() + "'";
+                    lines.put(trackWhere, located.line(tracks, e.getKey()));
                     if (!e.getValue().isObject()) {
                         problem(trackWhere, "must be a mapping with text and cites");
                         return;
@@ -279,13 +306,14 @@ public final class ChecklistLoader {
                 return;
             }
             if (!node.isObject()) {
-                problem("", "'" + field + "' must be a mapping from id to text and cites");
+                problem(root, field, "", "'" + field + "' must be a mapping from id to text and cites");
                 return;
             }
             String kind = field.substring(0, field.length() - 1);
             node.fields().forEachRemaining(entry -> {
                 String id = entry.getKey();
                 String where = kind + " '" + id + "'";
+                lines.put(where, located.line(node, id));
                 if (!ID.matcher(id).matches()) {
                     problem(where, "an id may use only lowercase letters, digits, '_' and '-'");
                 }
@@ -307,7 +335,7 @@ public final class ChecklistLoader {
             checklist.levels().forEach(l -> levelIds.add(l.id()));
             checkConditionTracks(checklist);
             if (!checklist.start().isEmpty() && !questionIds.contains(checklist.start())) {
-                problem("", "start '" + checklist.start() + "' is not a question id");
+                problem(root, "start", "", "start '" + checklist.start() + "' is not a question id");
             }
             for (Checklist.Question q : checklist.questions()) {
                 for (Checklist.Option o : q.options()) {
@@ -364,30 +392,31 @@ public final class ChecklistLoader {
         void checkTracks(Checklist checklist) {
             Map<String, Checklist.Question> byId = new HashMap<>();
             checklist.questions().forEach(q -> byId.put(q.id(), q));
-            Set<String> found = new LinkedHashSet<>();
+            Map<String, String> found = new LinkedHashMap<>();
             followTracks(checklist, byId, checklist.start(), null, new HashSet<>(), found);
-            found.forEach(p -> problem("", p));
+            found.forEach((message, where) -> problem(where, message.substring(where.length() + 2)));
         }
 
         private void followTracks(Checklist checklist, Map<String, Checklist.Question> byId, String id, String track,
-                                  Set<String> seen, Set<String> found) {
+                                  Set<String> seen, Map<String, String> found) {
             if (!seen.add(id + " on " + track)) {
                 return;
             }
             Checklist.Question question = byId.get(id);
             for (Checklist.Option o : question.options()) {
-                String where = "question '" + id + "', option '" + o.id() + "': ";
+                String part = "question '" + id + "', option '" + o.id() + "'";
+                String where = part + ": ";
                 if (o.track() != null && track != null && !o.track().equals(track)) {
-                    found.add(where + "puts the path on track '" + o.track() + "', but a path reaches it already on track '" + track + "'");
+                    found.put(where + "puts the path on track '" + o.track() + "', but a path reaches it already on track '" + track + "'", part);
                 }
                 String after = o.track() != null ? o.track() : track;
                 if (after == null) {
                     if (o.levelDependsOnTrack()) {
-                        found.add(where + "its level depends on the track, but a path reaches it before any answer sets the track");
+                        found.put(where + "its level depends on the track, but a path reaches it before any answer sets the track", part);
                     }
                     o.conditions().stream().filter(c -> checklist.conditions().get(c).dependsOnTrack())
-                            .forEach(c -> found.add(where + "condition '" + c + "' is worded per track, but a path reaches it"
-                                    + " before any answer sets the track"));
+                            .forEach(c -> found.put(where + "condition '" + c + "' is worded per track, but a path reaches it"
+                                    + " before any answer sets the track", part));
                 }
                 if (!Checklist.END.equals(o.next())) {
                     followTracks(checklist, byId, o.next(), after, seen, found);
@@ -429,7 +458,7 @@ public final class ChecklistLoader {
         private String id(String where, JsonNode node) {
             String id = scalar(where, node, "id");
             if (!id.isEmpty() && !ID.matcher(id).matches()) {
-                problem(where, "id '" + id + "' may use only lowercase letters, digits, '_' and '-'");
+                problem(node, "id", where, "id '" + id + "' may use only lowercase letters, digits, '_' and '-'");
             }
             return id;
         }
@@ -437,15 +466,15 @@ public final class ChecklistLoader {
         private String scalar(String where, JsonNode node, String field) {
             JsonNode value = node.get(field);
             if (value == null || value.isNull() || (value.isValueNode() && value.asText().isBlank())) {
-                problem(where, "missing '" + field + "'");
+                problem(node, field, where, "missing '" + field + "'");
                 return "";
             }
             if (value.isBoolean()) {
-                problem(where, "'" + field + "' reads as true/false; put the value in quotes");
+                problem(node, field, where, "'" + field + "' reads as true/false; put the value in quotes");
                 return "";
             }
             if (!value.isValueNode()) {
-                problem(where, "'" + field + "' must be a single value");
+                problem(node, field, where, "'" + field + "' must be a single value");
                 return "";
             }
             return value.asText().strip();
@@ -454,12 +483,12 @@ public final class ChecklistLoader {
         private Bilingual text(String where, JsonNode node, String field) {
             JsonNode value = node.get(field);
             if (value == null || !value.isObject()) {
-                problem(where, "missing '" + field + "' with en and nl");
+                problem(node, field, where, "missing '" + field + "' with en and nl");
                 return new Bilingual("", "");
             }
             value.fieldNames().forEachRemaining(language -> {
                 if (!LANGUAGES.contains(language)) {
-                    problem(where, "'" + field + "' has unknown language '" + language + "'; use en and nl");
+                    problem(node, field, where, "'" + field + "' has unknown language '" + language + "'; use en and nl");
                 }
             });
             return new Bilingual(language(where, value, field, "en"), language(where, value, field, "nl"));
@@ -468,12 +497,12 @@ public final class ChecklistLoader {
         private String language(String where, JsonNode text, String field, String code) {
             JsonNode value = text.get(code);
             if (value == null || !value.isValueNode() || value.isNull() || value.asText().isBlank()) {
-                problem(where, "missing '" + field + "." + code + "'");
+                problem(text, code, where, "missing '" + field + "." + code + "'");
                 return "";
             }
             // YAML reads an unquoted Yes, No, On or Off as true or false; the researcher would see "false".
             if (value.isBoolean()) {
-                problem(where, "'" + field + "." + code + "' reads as true/false; put the text in quotes, like \"No\"");
+                problem(text, code, where, "'" + field + "." + code + "' reads as true/false; put the text in quotes, like \"No\"");
                 return "";
             }
             return value.asText().strip();
@@ -491,15 +520,15 @@ public final class ChecklistLoader {
             } else if (value.isArray()) {
                 for (JsonNode item : value) {
                     if (!item.isValueNode() || item.isBoolean() || item.asText().isBlank()) {
-                        problem(where, "'" + field + "' must list ids, like [dsm-art-3, aw-art-15n]");
+                        problem(node, field, where, "'" + field + "' must list ids, like [dsm-art-3, aw-art-15n]");
                     } else if (values.contains(item.asText().strip())) {
-                        problem(where, "'" + field + "' lists '" + item.asText().strip() + "' twice");
+                        problem(node, field, where, "'" + field + "' lists '" + item.asText().strip() + "' twice");
                     } else {
                         values.add(item.asText().strip());
                     }
                 }
             } else {
-                problem(where, "'" + field + "' must list ids, like [dsm-art-3, aw-art-15n]");
+                problem(node, field, where, "'" + field + "' must list ids, like [dsm-art-3, aw-art-15n]");
             }
             return values;
         }
@@ -507,7 +536,7 @@ public final class ChecklistLoader {
         private void unknownFields(String where, JsonNode node, Set<String> allowed) {
             node.fieldNames().forEachRemaining(name -> {
                 if (!allowed.contains(name)) {
-                    problem(where, "unknown field '" + name + "'; expected " + ids(allowed.stream().sorted().toList()));
+                    problem(node, name, where, "unknown field '" + name + "'; expected " + ids(allowed.stream().sorted().toList()));
                 }
             });
         }

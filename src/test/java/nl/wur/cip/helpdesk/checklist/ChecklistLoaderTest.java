@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.wur.cip.helpdesk.knowledge.Language;
+import nl.wur.cip.helpdesk.knowledge.LoadProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -196,6 +197,37 @@ class ChecklistLoaderTest {
         assertHas(problems(replace("- id: other", "- id: false")), "'id' reads as true/false; put the value in quotes");
         assertHas(problems("just text"), "must be a YAML mapping");
         assertHas(problems("version: x\nstart: a\nquestions: []\nlevels: []\n"), "'questions' must be a list with at least one question");
+    }
+
+    /** The problems of a variant of {@link #VALID} as the office reads them: file, line, message. */
+    private List<String> located(String content) throws IOException {
+        Path file = write(content);
+        ChecklistException e = assertThrows(ChecklistException.class, () -> new ChecklistLoader().load(file));
+        assertEquals(e.problems(), e.loadProblems().stream().map(LoadProblem::toString).toList());
+        e.loadProblems().forEach(p -> assertEquals(file.toString(), p.path()));
+        return e.loadProblems().stream().map(p -> "line " + p.line() + ": " + p.message()).toList();
+    }
+
+    @Test
+    void structuralProblemsNameTheLineOfThePartAtFault() throws IOException {
+        assertEquals(List.of("line 9: question 'who', option 'researcher': next 'purpse' is not a question id or 'end'"),
+                located(replace("next: purpose", "next: purpse")));
+        assertEquals(List.of("line 2: start 'whom' is not a question id"), located(replace("start: who", "start: whom")));
+        assertEquals(List.of("line 13: question 'who', option 'company': flag 'software' is not defined under 'flags'"),
+                located(replace("flags: [privacy]", "flags: [software]")));
+        assertEquals(List.of("line 18: question 'purpose': cannot be reached from start 'who'"),
+                located(replace("next: purpose", "next: end")));
+    }
+
+    @Test
+    void aProblemWithAFieldNamesTheFieldsLine() throws IOException {
+        assertEquals(List.of("line 5: question 'who': missing 'text.nl'"),
+                located(replace("{en: Who will mine, nl: Wie gaat minen}", "{en: Who will mine}")));
+        assertEquals(List.of("line 33: level 'research': unknown field 'colour'; expected cites, id, text, title"),
+                located(replace("    text: {en: Covered., nl: Gedekt.}\n", "    text: {en: Covered., nl: Gedekt.}\n    colour: red\n")));
+        assertEquals(List.of("line 18: question 'purpose': missing 'help' with en and nl"),
+                located(replace("    help: {en: Only research is covered., nl: Alleen onderzoek is gedekt.}\n", "")),
+                "a missing field: the line its part starts on");
     }
 
     @Test
