@@ -35,6 +35,7 @@ import nl.wur.cip.helpdesk.eval.Evaluation;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.knowledge.Language;
+import nl.wur.cip.helpdesk.knowledge.Messages;
 import nl.wur.cip.helpdesk.guard.GuardSettings;
 import nl.wur.cip.helpdesk.llm.LlmAnswerService;
 import nl.wur.cip.helpdesk.llm.LlmConfig;
@@ -129,6 +130,8 @@ public final class Main {
     private static int serve(HelpdeskConfig config) {
         LlmConfig llm = config.llm();
         long start = System.nanoTime();
+        // Read before anything starts: mail is written from it, and a broken file stops the start with its line.
+        Messages messages = Messages.load(config.knowledgeDir());
         // The knowledge loads while the database and the web server start: each takes about a second.
         CompletableFuture<Assembly> assembling = new CompletableFuture<>();
         Thread loader = new Thread(() -> {
@@ -145,7 +148,7 @@ public final class Main {
         EscalationStore escalationStore = new EscalationStore(database);
         UnansweredLog unanswered = new UnansweredLog(database);
         Optional<DeliveryWorker> worker = config.smtp().map(smtp -> new DeliveryWorker(escalationStore,
-                new MailComposer(config.escalationTo(), smtp.from(), config.retentionDays()), new SmtpMailer(smtp),
+                new MailComposer(config.escalationTo(), smtp.from(), config.retentionDays(), messages), new SmtpMailer(smtp),
                 Backoff.DEFAULT, clock, Duration.ofSeconds(10), smtp.timeout().multipliedBy(3).plusSeconds(10)).start());
         if (worker.isEmpty()) {
             LOG.warn("mail is not configured (HELPDESK_SMTP_HOST is not set): escalations are stored and shown in the admin"

@@ -15,6 +15,7 @@ import nl.wur.cip.helpdesk.knowledge.IntentExamples;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeDocument;
 import nl.wur.cip.helpdesk.knowledge.Language;
+import nl.wur.cip.helpdesk.knowledge.Message;
 import nl.wur.cip.helpdesk.knowledge.Passage;
 import nl.wur.cip.helpdesk.knowledge.Rules;
 import nl.wur.cip.helpdesk.search.LanguageDetector;
@@ -302,7 +303,7 @@ public final class AnswerService {
         }
         Map<String, Integer> numbers = new LinkedHashMap<>();
         List<Citation> citations = new ArrayList<>();
-        StringBuilder text = new StringBuilder(language == Language.NL ? "Dit zeggen de bronnen hierover:" : "Here is what the sources say:");
+        StringBuilder text = new StringBuilder(knowledge.messages().text(Message.ANSWER_SOURCES_INTRO, language));
         boolean foreign = false;
         for (Chosen c : picked) {
             Integer number = numbers.get(c.passage().documentId());
@@ -315,7 +316,7 @@ public final class AnswerService {
             text.append("\n• ").append(c.sentence()).append(" [").append(number).append(']');
         }
         if (foreign && language == Language.NL) {
-            text.append("\n(Een deel van deze bronnen is alleen in het Engels beschikbaar.)");
+            text.append('\n').append(knowledge.messages().text(Message.ANSWER_PARTLY_ENGLISH, language));
         }
         return new Extract(text.toString(), citations);
     }
@@ -361,11 +362,7 @@ public final class AnswerService {
     }
 
     public String disclaimer(Language language) {
-        return language == Language.NL
-                ? "Algemene informatie, geen juridisch advies. Voor je eigen situatie helpt het Copyright Information Point: "
-                        + escalationAddress + "."
-                : "General guidance, not legal advice. For your own situation, the Copyright Information Point can help: "
-                        + escalationAddress + ".";
+        return knowledge.messages().text(Message.ANSWER_DISCLAIMER, language, "office", escalationAddress);
     }
 
     private static double round(double value) {

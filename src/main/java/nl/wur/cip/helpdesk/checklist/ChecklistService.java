@@ -17,6 +17,7 @@ import nl.wur.cip.helpdesk.knowledge.Bilingual;
 import nl.wur.cip.helpdesk.knowledge.Citation;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
 import nl.wur.cip.helpdesk.knowledge.Language;
+import nl.wur.cip.helpdesk.knowledge.Message;
 
 /** The checklist as the API offers it: the tree in one language, assessments with their sources, stored records. */
 public final class ChecklistService {
@@ -89,11 +90,16 @@ public final class ChecklistService {
         return result;
     }
 
-    /** A stored assessment as a Markdown record, for a data management plan. */
+    /** A stored assessment as a Markdown record, for a data management plan, under the messages file's disclaimer. */
+    public Optional<String> markdown(String id) {
+        return markdown(id, knowledge.messages().of(Message.REPORT_DISCLAIMER));
+    }
+
+    /** A stored assessment as a Markdown record under another disclaimer. */
     public Optional<String> markdown(String id, Bilingual disclaimer) {
         return find(id).map(json -> {
             try {
-                return AssessmentReport.markdown(mapper.readValue(json, Result.class), disclaimer);
+                return AssessmentReport.markdown(mapper.readValue(json, Result.class), disclaimer, knowledge.messages());
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("stored assessment " + id + " is unreadable", e);
             }

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import nl.wur.cip.helpdesk.knowledge.Language;
+import nl.wur.cip.helpdesk.knowledge.Messages;
 
 /**
  * Writes the two mails of an escalation: the question to the office (Reply-To the researcher) and the receipt to
@@ -26,7 +27,10 @@ public final class MailComposer {
     private final String fromAddress;
     private final int retentionDays;
 
-    public MailComposer(String officeAddress, String fromAddress, int retentionDays) {
+    private final Messages messages;
+
+    public MailComposer(String officeAddress, String fromAddress, int retentionDays, Messages messages) {
+        this.messages = messages;
         this.officeAddress = officeAddress;
         this.fromAddress = fromAddress;
         this.retentionDays = retentionDays;
@@ -49,8 +53,8 @@ public final class MailComposer {
         } else {
             message.setRecipient(Message.RecipientType.TO, researcher);
             message.setReplyTo(new InternetAddress[] {new InternetAddress(officeAddress, true)});
-            message.setSubject("[" + escalation.ticket() + "] " + (escalation.language() == Language.NL
-                    ? "Je vraag aan het Copyright Informatiepunt" : "Your question to the Copyright Information Point"), "UTF-8");
+            message.setSubject("[" + escalation.ticket() + "] " + messages.text(
+                    nl.wur.cip.helpdesk.knowledge.Message.MAIL_CONFIRMATION_SUBJECT, escalation.language()), "UTF-8");
             message.setHeader("Auto-Submitted", "auto-generated");
             text = confirmationText(escalation);
         }
@@ -91,21 +95,8 @@ public final class MailComposer {
     }
 
     private String confirmationText(Escalation e) {
-        String when = WHEN.format(e.createdAt());
-        if (e.language() == Language.NL) {
-            return "Dank je. Je vraag van " + when + " is doorgestuurd naar het Copyright Informatiepunt van Wageningen"
-                    + " University & Research (" + officeAddress + ") onder nummer " + e.ticket() + ". Het antwoord komt"
-                    + " naar dit adres; noem het nummer als je zelf mailt.\n\nWe bewaren je vraag en adres tot het Copyright"
-                    + " Informatiepunt haar heeft afgehandeld, en daarna nog " + retentionDays + " dagen.\n\n"
-                    + "Heb je deze vraag niet gesteld? Dan kun je dit bericht negeren.\n"
-                    + "Dit bericht is automatisch verstuurd door de CIP Helpdesk.\n";
-        }
-        return "Thank you. Your question of " + when + " has been passed to the Copyright Information Point of Wageningen"
-                + " University & Research (" + officeAddress + ") as ticket " + e.ticket() + ". The reply will come to this"
-                + " address; quote the ticket if you write yourself.\n\nWe keep your question and address until the"
-                + " Copyright Information Point has handled it, and for " + retentionDays + " days after that.\n\n"
-                + "Did you not ask this question? Then you can ignore this message.\n"
-                + "This message was sent automatically by the CIP Helpdesk.\n";
+        return messages.text(nl.wur.cip.helpdesk.knowledge.Message.MAIL_CONFIRMATION, e.language(), "when",
+                WHEN.format(e.createdAt()), "office", officeAddress, "ticket", e.ticket(), "days", String.valueOf(retentionDays));
     }
 
     private static InternetAddress named(String address, String personal) throws MessagingException {

@@ -7,9 +7,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** Everything loaded from the knowledge folder: documents, answer cards, extra intents, rules and what could not be read. */
+/**
+ * Everything loaded from the knowledge folder: documents, answer cards, extra intents, rules, what could not be read,
+ * and the helpdesk's own wording.
+ */
 public record KnowledgeBase(List<KnowledgeDocument> documents, List<AnswerCard> cards, List<IntentExamples> intents,
-                            Rules rules, List<LoadProblem> problems) {
+                            Rules rules, List<LoadProblem> problems, Messages messages) {
     private static final String DUTCH_SUFFIX = "-nl";
 
     public Map<String, KnowledgeDocument> documentsById() {

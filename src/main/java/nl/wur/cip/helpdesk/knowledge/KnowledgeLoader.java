@@ -64,7 +64,9 @@ public final class KnowledgeLoader {
         }
         Rules rules = readRules(root, problems);
         List<IntentExamples> intents = readIntents(root, ids, problems);
-        return new KnowledgeBase(List.copyOf(documents), List.copyOf(resolved), intents, rules, List.copyOf(problems));
+        // Unlike a card, the wording cannot be skipped: a broken messages file stops the start.
+        Messages messages = Messages.load(root);
+        return new KnowledgeBase(List.copyOf(documents), List.copyOf(resolved), intents, rules, List.copyOf(problems), messages);
     }
 
     /** Every Markdown file of one folder; a broken file or a second use of an id is reported and skipped. */

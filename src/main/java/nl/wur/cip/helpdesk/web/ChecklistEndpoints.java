@@ -72,9 +72,9 @@ final class ChecklistEndpoints {
                 .orElseThrow(() -> new ApiException(404, "no assessment with this id", "geen beoordeling met dit id"));
     }
 
-    String markdown(Context ctx, Bilingual disclaimer) {
+    String markdown(Context ctx) {
         String id = ctx.pathParam("id");
-        String report = service().markdown(id, disclaimer).orElseThrow(() -> new ApiException(404, "no assessment with this id", "geen beoordeling met dit id"));
+        String report = service().markdown(id).orElseThrow(() -> new ApiException(404, "no assessment with this id", "geen beoordeling met dit id"));
         ctx.header("Content-Disposition", "attachment; filename=\"tdm-self-assessment-" + id + ".md\"");
         return report;
     }

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import nl.wur.cip.helpdesk.knowledge.Bilingual;
 import nl.wur.cip.helpdesk.checklist.ChecklistService;
 import nl.wur.cip.helpdesk.escalation.EmailAddresses;
 import nl.wur.cip.helpdesk.escalation.EscalationRequest;
@@ -36,14 +35,11 @@ final class EscalationEndpoint {
     private final JsonRequests requests;
     private final EscalationService escalations;
     private final Supplier<Optional<ChecklistService>> checklist;
-    private final Bilingual disclaimer;
 
-    EscalationEndpoint(JsonRequests requests, EscalationService escalations, Supplier<Optional<ChecklistService>> checklist,
-                       Bilingual disclaimer) {
+    EscalationEndpoint(JsonRequests requests, EscalationService escalations, Supplier<Optional<ChecklistService>> checklist) {
         this.requests = requests;
         this.escalations = escalations;
         this.checklist = checklist;
-        this.disclaimer = disclaimer;
     }
 
     EscalationService.Receipt handle(Context ctx) {
@@ -63,7 +59,7 @@ final class EscalationEndpoint {
             ChecklistService service = checklist.get()
                     .orElseThrow(() -> new ApiException(503, "the checklist is not available right now; try again shortly",
                             "de checklist is op dit moment niet beschikbaar; probeer het zo opnieuw"));
-            report = Optional.of(service.markdown(request.assessmentId().get(), disclaimer)
+            report = Optional.of(service.markdown(request.assessmentId().get())
                     .orElseThrow(() -> new ApiException(400, "'assessmentId' does not name a stored checklist assessment",
                             "'assessmentId' verwijst niet naar een bewaarde checklistbeoordeling")));
         }

@@ -41,10 +41,6 @@ public final class HelpdeskServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HelpdeskServer.class);
     private static final String REQUEST_ID = "requestId";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
-    /** Under every checklist report, in the report's language. */
-    private static final Bilingual DISCLAIMER = new Bilingual("General guidance, not legal advice; the Copyright Information"
-            + " Point can help with your own situation.", "Algemene informatie, geen juridisch advies; het Copyright Information"
-            + " Point helpt bij je eigen situatie.");
     /** The page loads only its own scripts and styles, so injected markup could not run even if it got in. */
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors ";
@@ -92,13 +88,13 @@ public final class HelpdeskServer implements AutoCloseable {
         ChecklistEndpoints checklistApi = new ChecklistEndpoints(requests, () -> Optional.ofNullable(checklist.get()),
                 services.disk());
         EscalationEndpoint escalation = new EscalationEndpoint(requests, services.escalations(),
-                () -> Optional.ofNullable(checklist.get()), DISCLAIMER);
+                () -> Optional.ofNullable(checklist.get()));
         AdminEndpoints admin = new AdminEndpoints(requests, services.admin(), services.escalations(), services.feedback(),
                 services.unanswered(), clock);
         JsonResponses responses = new JsonResponses(requests.mapper());
         Routes routes = new Routes(responses, ctx -> health(ctx, responses), ctx -> metrics(ctx, services.metricsToken()), ask,
                 askStream, feedback, checklistApi, escalation, admin, optOutApi,
-                new Routes.Limits(askLimit, feedbackLimit, escalationLimit, assessLimit, loginLimit), DISCLAIMER);
+                new Routes.Limits(askLimit, feedbackLimit, escalationLimit, assessLimit, loginLimit));
         ErrorMapping errors = new ErrorMapping(responses);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -10,7 +10,6 @@ import io.javalin.http.Handler;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import nl.wur.cip.helpdesk.knowledge.Bilingual;
 import nl.wur.cip.helpdesk.optout.OptOutReport;
 
 /**
@@ -19,7 +18,7 @@ import nl.wur.cip.helpdesk.optout.OptOutReport;
  */
 record Routes(JsonResponses responses, Handler health, Handler metrics, AskEndpoint ask, AskStreamEndpoint askStream,
               FeedbackEndpoint feedback, ChecklistEndpoints checklist, EscalationEndpoint escalation, AdminEndpoints admin,
-              OptOutEndpoint optOut, Limits limits, Bilingual reportDisclaimer) {
+              OptOutEndpoint optOut, Limits limits) {
 
     /** The per-client limits in front of the endpoints that do work or store something. */
     record Limits(ClientLimit ask, ClientLimit feedback, ClientLimit escalations, ClientLimit assessments, ClientLimit logins) {
@@ -56,7 +55,7 @@ record Routes(JsonResponses responses, Handler health, Handler metrics, AskEndpo
                     post("/assess", ctx -> responses.send(ctx, 200, checklist.assess(ctx)));
                     get("/assessments/{id}", ctx -> ctx.status(200).contentType(JsonResponses.JSON).result(checklist.stored(ctx)));
                     get("/assessments/{id}/report.md", ctx -> ctx.status(200).contentType("text/markdown; charset=utf-8")
-                            .result(checklist.markdown(ctx, reportDisclaimer)));
+                            .result(checklist.markdown(ctx)));
                 });
             });
             path("/admin/api", () -> {

@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import nl.wur.cip.helpdesk.knowledge.Messages;
 import nl.wur.cip.helpdesk.knowledge.Language;
 import nl.wur.cip.helpdesk.storage.Database;
 import nl.wur.cip.helpdesk.storage.TestDatabases;
@@ -69,7 +71,7 @@ class DeliveryWorkerTest {
     private DeliveryWorker worker(int port, Backoff backoff, Duration lease) {
         SmtpSettings smtp = new SmtpSettings("127.0.0.1", port, SmtpSettings.Tls.NONE, Optional.empty(), Optional.empty(),
                 FROM, Duration.ofSeconds(2));
-        return new DeliveryWorker(store, new MailComposer(OFFICE, FROM, 180), new SmtpMailer(smtp), backoff, Clock.systemUTC(),
+        return new DeliveryWorker(store, new MailComposer(OFFICE, FROM, 180, Messages.load(Path.of("knowledge"))), new SmtpMailer(smtp), backoff, Clock.systemUTC(),
                 Duration.ofMillis(50), lease);
     }
 

@@ -12,6 +12,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import nl.wur.cip.helpdesk.knowledge.Messages;
 import nl.wur.cip.helpdesk.knowledge.Language;
 
 /**
@@ -34,7 +36,7 @@ public final class MailInvariants {
     public static final String OFFICE = "copyright@wur.nl";
     public static final String FROM = "helpdesk@cip.test";
     public static final Session SESSION = Session.getInstance(new Properties());
-    private static final MailComposer COMPOSER = new MailComposer(OFFICE, FROM, 180);
+    private static final MailComposer COMPOSER = new MailComposer(OFFICE, FROM, 180, Messages.load(Path.of("knowledge")));
     private static final Set<String> OFFICE_HEADERS = Set.of("date", "from", "reply-to", "to", "message-id", "subject",
             "mime-version", "content-type");
     private static final Set<String> CONFIRMATION_HEADERS = Set.of("date", "from", "reply-to", "to", "message-id", "subject",

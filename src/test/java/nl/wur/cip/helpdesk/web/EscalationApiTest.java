@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import nl.wur.cip.helpdesk.knowledge.Messages;
 import nl.wur.cip.helpdesk.escalation.Backoff;
 import nl.wur.cip.helpdesk.escalation.DeliveryWorker;
 import nl.wur.cip.helpdesk.escalation.EscalationService;
@@ -68,7 +69,7 @@ class EscalationApiTest {
         EscalationStore store = new EscalationStore(database);
         SmtpSettings settings = new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(), SmtpSettings.Tls.NONE,
                 Optional.empty(), Optional.empty(), FROM, Duration.ofSeconds(2));
-        worker = new DeliveryWorker(store, new MailComposer("copyright@wur.nl", FROM, 180), new SmtpMailer(settings),
+        worker = new DeliveryWorker(store, new MailComposer("copyright@wur.nl", FROM, 180, Messages.load(Path.of("knowledge"))), new SmtpMailer(settings),
                 new Backoff(Duration.ofMillis(50), Duration.ofMillis(200), 5), Clock.systemUTC(), Duration.ofMillis(100),
                 Duration.ofSeconds(10)).start();
         EscalationService escalations = new EscalationService(store, Optional.of(worker), "cip.test", "copyright@wur.nl",
