@@ -52,11 +52,6 @@ public final class TestHelpdesk {
         return LlmAnswerService.extractiveOnly(shared().answers());
     }
 
-    /** The server's stores in one database, with no mail server and no admin password. */
-    public static HelpdeskServer.Services services(Database database) {
-        return servicesWithoutMail(database, Optional.empty(), Clock.systemUTC());
-    }
-
     /**
      * Everything in one database, with escalations stored but not mailed (no SMTP server), no limits, no disk floor and
      * no site allowed to embed the chat.
@@ -65,19 +60,6 @@ public final class TestHelpdesk {
         return new HelpdeskServer.Services(new FeedbackStore(database), new UnansweredLog(database), new EscalationService(
                 new EscalationStore(database), Optional.empty(), "wur.nl", "copyright@wur.nl", clock), admin,
                 GuardSettings.UNLIMITED, Optional.empty(), DiskFloor.none(), List.of());
-    }
-
-    /** As {@link #services(Database)}, with the given limits and metrics token. */
-    public static HelpdeskServer.Services services(Database database, GuardSettings guards, Optional<String> metricsToken) {
-        return services(database, guards, metricsToken, DiskFloor.none());
-    }
-
-    /** As {@link #services(Database)}, with the given limits, metrics token and disk floor. */
-    public static HelpdeskServer.Services services(Database database, GuardSettings guards, Optional<String> metricsToken,
-                                                   DiskFloor disk) {
-        HelpdeskServer.Services plain = services(database);
-        return new HelpdeskServer.Services(plain.feedback(), plain.unanswered(), plain.escalations(), plain.admin(), guards,
-                metricsToken, disk, List.of());
     }
 
     public static HelpdeskConfig config(Path dataDir) {

@@ -1,5 +1,6 @@
 package nl.wur.cip.helpdesk.answer;
 
+import nl.wur.cip.helpdesk.guard.BoundedLru;
 import nl.wur.cip.helpdesk.knowledge.Citation;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,7 +48,7 @@ public final class AnswerService {
     private final AnswerPolicy policy;
     private final String escalationAddress;
     private final Map<String, KnowledgeDocument> documents;
-    private final Optional<AnswerCache> cache;
+    private final Optional<BoundedLru<String, Answered>> cache;
 
 
     /**
@@ -58,7 +59,7 @@ public final class AnswerService {
     public AnswerService(KnowledgeBase knowledge, Retriever retriever, QuestionUnderstanding understanding,
                          LanguageDetector detector, AnswerPolicy policy, String escalationAddress, int cacheSize) {
         this.understanding = understanding;
-        this.cache = cacheSize > 0 ? Optional.of(new AnswerCache(cacheSize)) : Optional.empty();
+        this.cache = cacheSize > 0 ? Optional.of(new BoundedLru<>(cacheSize)) : Optional.empty();
         this.knowledge = knowledge;
         this.retriever = retriever;
         this.detector = detector;
@@ -114,7 +115,7 @@ public final class AnswerService {
             return compute(question, requested);
         }
         String key = requested.map(Language::code).orElse("auto") + "|" + question.strip();
-        return cache.get().computeIfAbsent(key, () -> compute(question, requested));
+        return cache.get().getOrCompute(key, () -> compute(question, requested));
     }
 
     private Answered compute(String question, Optional<Language> requested) {

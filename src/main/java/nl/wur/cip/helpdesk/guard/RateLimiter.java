@@ -1,8 +1,6 @@
 package nl.wur.cip.helpdesk.guard;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
@@ -14,9 +12,8 @@ import java.util.function.LongSupplier;
 public final class RateLimiter {
     private final double burst;
     private final double tokensPerNano;
-    private final int maxClients;
     private final LongSupplier nanoTime;
-    private final Map<String, Bucket> buckets;
+    private final BoundedLru<String, Bucket> buckets;
 
     public RateLimiter(int permits, Duration period, int burst, int maxClients, LongSupplier nanoTime) {
         if (permits <= 0 || burst <= 0 || period.isZero() || period.isNegative()) {
@@ -24,14 +21,8 @@ public final class RateLimiter {
         }
         this.burst = burst;
         this.tokensPerNano = permits / (double) period.toNanos();
-        this.maxClients = maxClients;
         this.nanoTime = nanoTime;
-        this.buckets = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-                return size() > RateLimiter.this.maxClients;
-            }
-        };
+        this.buckets = new BoundedLru<>(maxClients);
     }
 
     private static final class Bucket {

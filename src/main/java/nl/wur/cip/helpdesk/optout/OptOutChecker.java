@@ -8,10 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -20,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import nl.wur.cip.helpdesk.guard.BoundedLru;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
 import nl.wur.cip.helpdesk.knowledge.Language;
 import nl.wur.cip.helpdesk.optout.Crawlers.Crawler;
@@ -53,12 +52,7 @@ public final class OptOutChecker implements AutoCloseable {
     private final ThreadPoolExecutor checks;
     /** The up to three requests of each running check. */
     private final ThreadPoolExecutor fetches;
-    private final Map<String, Cached> cache = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
-            return size() > CACHE_ENTRIES;
-        }
-    };
+    private final BoundedLru<String, Cached> cache = new BoundedLru<>(CACHE_ENTRIES);
 
     public OptOutChecker(OptOutConfig config, AddressPolicy policy, List<Crawler> crawlers, KnowledgeBase knowledge,
                          Clock clock) {
@@ -123,11 +117,9 @@ public final class OptOutChecker implements AutoCloseable {
     public CompletableFuture<Findings> findingsAsync(String url) {
         URI uri = AddressPolicy.parse(url);
         String key = normalise(uri);
-        synchronized (cache) {
-            Cached hit = cache.get(key);
-            if (hit != null && hit.expires() - System.nanoTime() > 0) {
-                return CompletableFuture.completedFuture(hit.findings());
-            }
+        Cached hit = cache.get(key);
+        if (hit != null && hit.expires() - System.nanoTime() > 0) {
+            return CompletableFuture.completedFuture(hit.findings());
         }
         URI target = URI.create(key);
         long deadline = System.nanoTime() + config.totalTimeout().toNanos();
@@ -140,9 +132,7 @@ public final class OptOutChecker implements AutoCloseable {
         long budgetMillis = config.totalTimeout().plus(READ_GRACE).toMillis();
         return running.completeOnTimeout(outOfTime(target), budgetMillis, TimeUnit.MILLISECONDS).thenApply(findings -> {
             if (findings.verdict() != Verdict.UNREACHABLE) {
-                synchronized (cache) {
-                    cache.put(key, new Cached(findings, System.nanoTime() + CACHE_NANOS));
-                }
+                cache.put(key, new Cached(findings, System.nanoTime() + CACHE_NANOS));
             }
             return findings;
         });

@@ -43,7 +43,8 @@ final class RequestLanguage {
                     return language.get();
                 }
             }
-        } catch (IllegalArgumentException malformed) {
+        } catch (IllegalArgumentException | IndexOutOfBoundsException malformed) {
+            // The JDK parser throws an index error, not only IllegalArgumentException, on some malformed ranges.
             // A header that is not a language list says nothing about the reader.
         }
         return Language.EN;

@@ -8,63 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
-import nl.wur.cip.helpdesk.Assembly;
-import nl.wur.cip.helpdesk.TestHelpdesk;
 import nl.wur.cip.helpdesk.checklist.AssessmentStore;
-import nl.wur.cip.helpdesk.checklist.ChecklistService;
-import nl.wur.cip.helpdesk.storage.Database;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The checklist endpoints over real HTTP with the shipped checklist and a real database. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChecklistApiTest {
-    private final HttpClient client = HttpClient.newHttpClient();
+    @RegisterExtension
+    static final HelpdeskServerExtension helpdesk = HelpdeskServerExtension.builder().starting().checklist().build();
     private final ObjectMapper mapper = new ObjectMapper();
-    private Database database;
-    private HelpdeskServer server;
-
-    @BeforeAll
-    void start() {
-        Assembly helpdesk = TestHelpdesk.shared();
-        database = Database.open("jdbc:h2:mem:checklist-api;DB_CLOSE_DELAY=-1", "sa", "");
-        server = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database), Clock.systemUTC()).start(0);
-        server.checklistReady(new ChecklistService(helpdesk.checklist().orElseThrow(), new AssessmentStore(database),
-                helpdesk.knowledge(), Clock.systemUTC()));
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-        database.close();
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> assess(String body) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/checklist/assess"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
 
     /** Answers the first option of every question until the checklist is complete. */
     private JsonNode completeWithFirstOptions(String language) throws Exception {
         ObjectNode answers = mapper.createObjectNode();
         for (int step = 0; step < 50; step++) {
-            JsonNode result = mapper.readTree(assess(mapper.createObjectNode().put("language", language)
+            JsonNode result = mapper.readTree(helpdesk.post("/api/checklist/assess", mapper.createObjectNode().put("language", language)
                     .set("answers", answers).toString()).body());
             if (result.get("complete").asBoolean()) {
                 return result;
@@ -77,8 +38,8 @@ class ChecklistApiTest {
 
     @Test
     void theTreeComesInTheRequestedLanguage() throws Exception {
-        JsonNode en = mapper.readTree(get("/api/checklist").body());
-        JsonNode nl = mapper.readTree(get("/api/checklist?language=nl").body());
+        JsonNode en = mapper.readTree(helpdesk.get("/api/checklist").body());
+        JsonNode nl = mapper.readTree(helpdesk.get("/api/checklist?language=nl").body());
         assertFalse(en.get("questions").isEmpty());
         assertEquals(en.get("start").asText(), nl.get("start").asText());
         assertFalse(en.get("questions").get(0).get("text").asText().equals(nl.get("questions").get(0).get("text").asText()));
@@ -86,7 +47,7 @@ class ChecklistApiTest {
 
     @Test
     void aPartialAssessmentAsksTheNextQuestion() throws Exception {
-        HttpResponse<String> response = assess("{\"answers\":{}}");
+        HttpResponse<String> response = helpdesk.post("/api/checklist/assess", "{\"answers\":{}}");
         assertEquals(200, response.statusCode(), response.body());
         JsonNode result = mapper.readTree(response.body());
         assertFalse(result.get("complete").asBoolean());
@@ -107,22 +68,22 @@ class ChecklistApiTest {
         assertFalse(result.get("steps").isEmpty());
         String id = result.get("assessmentId").asText();
         assertTrue(id.matches("[A-Za-z0-9_-]{22}"), id);
-        HttpResponse<String> stored = get("/api/checklist/assessments/" + id);
+        HttpResponse<String> stored = helpdesk.get("/api/checklist/assessments/" + id);
         assertEquals(200, stored.statusCode());
         assertEquals(result.get("verdict"), mapper.readTree(stored.body()).get("verdict"));
-        HttpResponse<String> report = get("/api/checklist/assessments/" + id + "/report.md");
+        HttpResponse<String> report = helpdesk.get("/api/checklist/assessments/" + id + "/report.md");
         assertEquals(200, report.statusCode());
         assertTrue(report.headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
         assertTrue(report.body().contains(result.get("verdict").get("title").asText()), report.body());
         assertTrue(report.body().contains(result.get("steps").get(0).get("answer").asText()), report.body());
         assertTrue(report.body().contains("## Sources") && report.body().contains("not legal advice"), report.body());
-        assertEquals(404, get("/api/checklist/assessments/AAAAAAAAAAAAAAAAAAAAAA").statusCode());
-        assertEquals(404, get("/api/checklist/assessments/..%2F..%2Fetc").statusCode());
+        assertEquals(404, helpdesk.get("/api/checklist/assessments/AAAAAAAAAAAAAAAAAAAAAA").statusCode());
+        assertEquals(404, helpdesk.get("/api/checklist/assessments/..%2F..%2Fetc").statusCode());
     }
 
     @Test
     void assessingTheSameAnswersAgainRefreshesOneRecordSoPostsInALoopCannotFillTheDisk() throws Exception {
-        AssessmentStore store = new AssessmentStore(database);
+        AssessmentStore store = new AssessmentStore(helpdesk.database());
         String first = completeWithFirstOptions("en").get("assessmentId").asText();
         int stored = store.count();
         for (int i = 0; i < 20; i++) {
@@ -131,7 +92,7 @@ class ChecklistApiTest {
         assertEquals(stored, store.count(), "no new rows");
         String dutch = completeWithFirstOptions("nl").get("assessmentId").asText();
         assertNotEquals(first, dutch, "another language is another record");
-        assertEquals(200, get("/api/checklist/assessments/" + first).statusCode());
+        assertEquals(200, helpdesk.get("/api/checklist/assessments/" + first).statusCode());
     }
 
     @Test
@@ -141,7 +102,7 @@ class ChecklistApiTest {
                 .put("who", "wur_researcher").put("purpose", "scientific_research").put("company_influence", "independent")
                 .put("server_load", "no_terms").put("storage", "wur_secure").put("sharing", "external_partners")
                 .put("retention", "until_verified").put("publication", "results_only");
-        HttpResponse<String> response = assess(mapper.createObjectNode().put("language", "en").set("answers", answers).toString());
+        HttpResponse<String> response = helpdesk.post("/api/checklist/assess", mapper.createObjectNode().put("language", "en").set("answers", answers).toString());
         assertEquals(200, response.statusCode(), response.body());
         JsonNode result = mapper.readTree(response.body());
         assertEquals("unclear", result.get("verdict").get("level").asText(), "verdict stays the most restrictive level");
@@ -153,8 +114,8 @@ class ChecklistApiTest {
         assertEquals("2026-12-02", result.get("checklistVersion").asText());
 
         String id = result.get("assessmentId").asText();
-        assertEquals(levels, mapper.readTree(get("/api/checklist/assessments/" + id).body()).get("levels"));
-        String report = get("/api/checklist/assessments/" + id + "/report.md").body();
+        assertEquals(levels, mapper.readTree(helpdesk.get("/api/checklist/assessments/" + id).body()).get("levels"));
+        String report = helpdesk.get("/api/checklist/assessments/" + id + "/report.md").body();
         assertTrue(report.contains("**" + result.get("verdict").get("title").asText() + "**"), report);
         assertTrue(report.contains("Your answers also lead to:\n\n**Permission or a licence is needed**"), report);
     }
@@ -167,20 +128,20 @@ class ChecklistApiTest {
         "bad language | {\"answers\":{},\"language\":\"fr\"} | 'language'",
         "not JSON | answers | not valid JSON"})
     void badAnswersAreRefusedWithAClearError(String label, String body, String message) throws Exception {
-        HttpResponse<String> response = assess(body);
+        HttpResponse<String> response = helpdesk.post("/api/checklist/assess", body);
         assertEquals(400, response.statusCode(), response.body());
         assertTrue(mapper.readTree(response.body()).get("error").asText().contains(message), response.body());
     }
 
     @Test
     void unknownOptionsAndOutOfOrderAnswersAreRefused() throws Exception {
-        JsonNode first = mapper.readTree(assess("{\"answers\":{}}").body()).get("next");
+        JsonNode first = mapper.readTree(helpdesk.post("/api/checklist/assess", "{\"answers\":{}}").body()).get("next");
         String start = first.get("id").asText();
-        HttpResponse<String> unknownOption = assess("{\"answers\":{\"" + start + "\":\"no-such-option\"}}");
+        HttpResponse<String> unknownOption = helpdesk.post("/api/checklist/assess", "{\"answers\":{\"" + start + "\":\"no-such-option\"}}");
         assertEquals(400, unknownOption.statusCode());
         assertTrue(unknownOption.body().contains("unknown option"), unknownOption.body());
 
-        JsonNode tree = mapper.readTree(get("/api/checklist").body());
+        JsonNode tree = mapper.readTree(helpdesk.get("/api/checklist").body());
         String later = null;
         for (JsonNode q : tree.get("questions")) {
             if (!q.get("id").asText().equals(start)) {
@@ -188,7 +149,7 @@ class ChecklistApiTest {
                 break;
             }
         }
-        HttpResponse<String> outOfOrder = assess("{\"answers\":{\"" + later + "\"}}");
+        HttpResponse<String> outOfOrder = helpdesk.post("/api/checklist/assess", "{\"answers\":{\"" + later + "\"}}");
         assertEquals(400, outOfOrder.statusCode());
         assertTrue(outOfOrder.body().contains("out of order"), outOfOrder.body());
     }

@@ -6,40 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import nl.wur.cip.helpdesk.HelpdeskConfig;
-import nl.wur.cip.helpdesk.TestHelpdesk;
-import nl.wur.cip.helpdesk.checklist.AssessmentStore;
-import nl.wur.cip.helpdesk.checklist.ChecklistService;
-import nl.wur.cip.helpdesk.guard.GuardSettings;
 import nl.wur.cip.helpdesk.knowledge.Language;
-import nl.wur.cip.helpdesk.optout.OptOutChecker;
-import nl.wur.cip.helpdesk.storage.Database;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import nl.wur.cip.helpdesk.optout.OptOutConfig;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The server's refusals follow the request's language: the body's {@code language}, then {@code Accept-Language}. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ErrorLanguageTest {
     /** Words that only an English sentence has; a Dutch error containing one was not translated. */
     private static final Pattern ENGLISH = Pattern.compile("\\b(the|must|is not|try again|request|address|only|with)\\b");
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    @RegisterExtension
+    static final HelpdeskServerExtension helpdesk = HelpdeskServerExtension.builder().checklist()
+            .optOut(HelpdeskConfig.defaults().optOut()).build();
     private final ObjectMapper json = new ObjectMapper();
-    private Database database;
-    private HelpdeskServer server;
-    private OptOutChecker checker;
 
     /** One bad request per kind of refusal: path, body (or null for GET), whether it carries the language in its body. */
     private record Bad(String method, String path, String body) {
@@ -58,38 +43,9 @@ class ErrorLanguageTest {
             new Bad("GET", "/api/no-such-endpoint", null),
             new Bad("GET", "/admin/api/escalations", null));
 
-    @BeforeAll
-    void start() {
-        database = Database.open("jdbc:h2:mem:error-language-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        server = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database, GuardSettings.UNLIMITED, Optional.empty()),
-                Clock.systemUTC()).start(0);
-        server.ready(TestHelpdesk.extractive());
-        server.checklistReady(new ChecklistService(TestHelpdesk.shared().checklist().orElseThrow(),
-                new AssessmentStore(database), TestHelpdesk.shared().knowledge(), Clock.systemUTC()));
-        checker = OptOutChecker.create(HelpdeskConfig.defaults().optOut(), Path.of("knowledge"), TestHelpdesk.shared().knowledge(),
-                Clock.systemUTC());
-        server.optOutReady(checker);
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-        checker.close();
-        database.close();
-    }
-
     private HttpResponse<String> send(Bad bad, String language, String acceptLanguage) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + bad.path()))
-                .header("Idempotency-Key", UUID.randomUUID().toString());
-        if (acceptLanguage != null) {
-            request.header("Accept-Language", acceptLanguage);
-        }
-        if (bad.body() == null) {
-            request.GET();
-        } else {
-            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(bad.body().formatted(language)));
-        }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        String[] headers = {"Idempotency-Key", UUID.randomUUID().toString(), "Accept-Language", acceptLanguage};
+        return bad.body() == null ? helpdesk.get(bad.path(), headers) : helpdesk.post(bad.path(), bad.body().formatted(language), headers);
     }
 
     private String error(HttpResponse<String> response) throws Exception {
@@ -126,5 +82,14 @@ class ErrorLanguageTest {
         assertEquals(Language.NL, RequestLanguage.fromHeader("en;q=0.3, nl-BE;q=0.9"));
         assertEquals(Language.EN, RequestLanguage.fromHeader("nl;q=0, en"));
         assertEquals(Language.EN, RequestLanguage.fromHeader("de, fr"));
+    }
+
+    @Test
+    void aHeaderTheJdkParserFailsOnWithAnIndexErrorIsIgnoredToo() throws Exception {
+        // Locale.LanguageRange.parse("-") throws ArrayIndexOutOfBoundsException, which once became a 500.
+        assertEquals(Language.EN, RequestLanguage.fromHeader("-"));
+        HttpResponse<String> refused = send(new Bad("/api/nope", "{}"), null, "-");
+        assertEquals(404, refused.statusCode(), refused.body());
+        assertTrue(error(refused).startsWith("no such endpoint"));
     }
 }

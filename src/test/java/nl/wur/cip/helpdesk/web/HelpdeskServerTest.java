@@ -6,75 +6,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
-import nl.wur.cip.helpdesk.TestHelpdesk;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
-import nl.wur.cip.helpdesk.storage.Database;
-import java.time.Clock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HelpdeskServerTest {
-    private final HttpClient client = HttpClient.newHttpClient();
+    @RegisterExtension
+    static final HelpdeskServerExtension helpdesk = HelpdeskServerExtension.builder().build();
     private final ObjectMapper mapper = new ObjectMapper();
-    private HelpdeskServer server;
-    private Database database;
-
-    @BeforeAll
-    void start() {
-        database = Database.open("jdbc:h2:mem:server-test;DB_CLOSE_DELAY=-1", "sa", "");
-        server = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database), Clock.systemUTC()).start(0);
-        server.ready(TestHelpdesk.extractive());
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-        database.close();
-    }
-
-    private HttpResponse<String> send(String method, String path, String contentType, byte[] body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> ask(String json) throws Exception {
-        return send("POST", "/api/ask", "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
 
     @Test
     void healthIsOkOnceReady() throws Exception {
-        HttpResponse<String> response = send("GET", "/api/health", null, null);
+        HttpResponse<String> response = helpdesk.get("/api/health");
         assertEquals(200, response.statusCode());
         assertEquals("ok", mapper.readTree(response.body()).get("status").asText());
     }
 
     @Test
     void healthAndAskAnswer503UntilTheIndexIsReady() throws Exception {
-        try (HelpdeskServer starting = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database), Clock.systemUTC()).start(0)) {
-            URI base = URI.create("http://localhost:" + starting.port());
-            HttpResponse<String> health = client.send(HttpRequest.newBuilder(base.resolve("/api/health")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+        try (HelpdeskServerExtension starting = HelpdeskServerExtension.builder().starting().start()) {
+            HttpResponse<String> health = starting.get("/api/health");
             assertEquals(503, health.statusCode());
-            HttpResponse<String> ask = client.send(HttpRequest.newBuilder(base.resolve("/api/ask"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"question\":\"May I mine texts?\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ask = starting.post("/api/ask", "{\"question\":\"May I mine texts?\"}");
             assertEquals(503, ask.statusCode());
             assertTrue(ask.headers().firstValue("Retry-After").isPresent());
             assertFalse(mapper.readTree(ask.body()).get("error").asText().isBlank());
@@ -83,7 +42,7 @@ class HelpdeskServerTest {
 
     @Test
     void askReturnsTheContractFields() throws Exception {
-        HttpResponse<String> response = ask("{\"question\":\"May I train an AI model on images I scraped for my research?\","
+        HttpResponse<String> response = helpdesk.post("/api/ask", "{\"question\":\"May I train an AI model on images I scraped for my research?\","
                 + "\"language\":\"en\",\"conversationId\":\"c-1\"}");
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
@@ -128,7 +87,7 @@ class HelpdeskServerTest {
     @ParameterizedTest(name = "{0} -> {3}")
     @MethodSource("badRequests")
     void badInputGetsAClearJsonErrorNeverA5xx(String label, String contentType, String body, int status) throws Exception {
-        HttpResponse<String> response = send("POST", "/api/ask", contentType, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> response = helpdesk.send("POST", "/api/ask", contentType, body, Map.of());
         assertEquals(status, response.statusCode(), label + ": " + response.body());
         JsonNode error = mapper.readTree(response.body());
         assertFalse(error.get("error").asText().isBlank());
@@ -139,8 +98,8 @@ class HelpdeskServerTest {
     @Test
     void aFollowUpWithThePreviousQuestionIsAnsweredInItsContext() throws Exception {
         String followUp = "And on a poster?";
-        JsonNode alone = mapper.readTree(ask(mapper.createObjectNode().put("question", followUp).toString()).body());
-        HttpResponse<String> response = ask(mapper.createObjectNode().put("question", followUp)
+        JsonNode alone = mapper.readTree(helpdesk.post("/api/ask", mapper.createObjectNode().put("question", followUp).toString()).body());
+        HttpResponse<String> response = helpdesk.post("/api/ask", mapper.createObjectNode().put("question", followUp)
                 .put("previousQuestion", "May I use a figure from another paper in my thesis?").toString());
         assertEquals(200, response.statusCode(), response.body());
         JsonNode followed = mapper.readTree(response.body());
@@ -151,26 +110,26 @@ class HelpdeskServerTest {
     @Test
     void invalidUtf8IsA400() throws Exception {
         byte[] body = {'{', '"', 'q', 'u', 'e', 's', 't', 'i', 'o', 'n', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
-        assertEquals(400, send("POST", "/api/ask", "application/json", body).statusCode());
+        assertEquals(400, helpdesk.sendBytes("POST", "/api/ask", "application/json", body, Map.of()).statusCode());
     }
 
     @Test
     void unknownApiPathsAndWrongMethodsAnswerJson() throws Exception {
-        HttpResponse<String> missing = send("GET", "/api/nothing-here", null, null);
+        HttpResponse<String> missing = helpdesk.get("/api/nothing-here");
         assertEquals(404, missing.statusCode());
         assertFalse(mapper.readTree(missing.body()).get("error").asText().isBlank());
-        HttpResponse<String> wrongMethod = send("GET", "/api/ask", null, null);
+        HttpResponse<String> wrongMethod = helpdesk.get("/api/ask");
         assertEquals(405, wrongMethod.statusCode());
         assertFalse(mapper.readTree(wrongMethod.body()).get("error").asText().isBlank());
     }
 
     @Test
     void theWebPageIsServedAtTheRootUnderAStrictContentSecurityPolicy() throws Exception {
-        HttpResponse<String> page = send("GET", "/", null, null);
+        HttpResponse<String> page = helpdesk.get("/");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("CIP Helpdesk"));
-        for (HttpResponse<String> response : java.util.List.of(page, send("GET", "/app.js", null, null),
-                send("GET", "/api/health", null, null), ask("{}"))) {
+        for (HttpResponse<String> response : java.util.List.of(page, helpdesk.get("/app.js"),
+                helpdesk.get("/api/health"), helpdesk.post("/api/ask", "{}"))) {
             String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
             assertTrue(csp.contains("default-src 'self'") && !csp.contains("unsafe-inline"), response.uri() + ": " + csp);
             assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
@@ -181,10 +140,10 @@ class HelpdeskServerTest {
     void feedbackIsValidatedAndStored() throws Exception {
         String body = "{\"conversationId\":\"c-42\",\"question\":\"May I scrape?\",\"answer\":\"Yes, under conditions.\","
                 + "\"outcome\":\"answered\",\"rating\":\"down\",\"comment\":\"Too short\",\"language\":\"en\"}";
-        HttpResponse<String> response = send("POST", "/api/feedback", "application/json", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> response = helpdesk.post("/api/feedback", body);
         assertEquals(201, response.statusCode(), response.body());
         String id = mapper.readTree(response.body()).get("id").asText();
-        var stored = new FeedbackStore(database).latest(50).stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
+        var stored = new FeedbackStore(helpdesk.database()).latest(50).stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
         assertEquals("down", stored.rating());
         assertEquals("Too short", stored.comment());
         assertEquals("c-42", stored.conversationId());
@@ -204,7 +163,7 @@ class HelpdeskServerTest {
     @ParameterizedTest(name = "{1}")
     @MethodSource("badFeedback")
     void badFeedbackIsRefusedWithA400(String body, String message) throws Exception {
-        HttpResponse<String> response = send("POST", "/api/feedback", "application/json", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> response = helpdesk.post("/api/feedback", body);
         assertEquals(400, response.statusCode(), response.body());
         assertTrue(mapper.readTree(response.body()).get("error").asText().contains(message), response.body());
     }

@@ -1,5 +1,8 @@
 package nl.wur.cip.helpdesk.web;
 
+import nl.wur.cip.helpdesk.HelpdeskConfig;
+import nl.wur.cip.helpdesk.guard.GuardSettings;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,12 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,19 +23,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import nl.wur.cip.helpdesk.HelpdeskConfig;
-import nl.wur.cip.helpdesk.TestHelpdesk;
-import nl.wur.cip.helpdesk.guard.GuardSettings;
-import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
-import nl.wur.cip.helpdesk.knowledge.KnowledgeLoader;
 import nl.wur.cip.helpdesk.optout.OptOutChecker;
 import nl.wur.cip.helpdesk.optout.OptOutConfig;
-import nl.wur.cip.helpdesk.storage.Database;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,19 +41,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class OptOutApiTest {
-    private final HttpClient client = HttpClient.newHttpClient();
+    /** Its checker may reach the test site on 127.0.0.1. */
+    @RegisterExtension
+    static final HelpdeskServerExtension allowing = HelpdeskServerExtension.builder().starting().optOut(HelpdeskConfig.defaults().optOut()
+            .withAllowPrivateAddresses(true).withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2))).build();
+    /** Configured as in production; no per-client limit (the guards are unlimited), so the tests can share it. */
+    @RegisterExtension
+    static final HelpdeskServerExtension strict = HelpdeskServerExtension.builder().starting()
+            .optOut(HelpdeskConfig.defaults().optOut()).build();
     private final ObjectMapper mapper = new ObjectMapper();
-    private Database database;
     private HttpServer site;
-    private HelpdeskServer allowing;
-    private HelpdeskServer strict;
-    private OptOutChecker allowingChecker;
-    private OptOutChecker strictChecker;
     private final CountDownLatch slowArrived = new CountDownLatch(1);
 
     @BeforeAll
     void start() throws Exception {
-        KnowledgeBase knowledge = new KnowledgeLoader().load(Path.of("knowledge"));
         site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         site.createContext("/", exchange -> {
             byte[] body;
@@ -91,41 +86,11 @@ class OptOutApiTest {
         });
         site.setExecutor(Executors.newFixedThreadPool(4));
         site.start();
-        database = Database.open("jdbc:h2:mem:optout-api;DB_CLOSE_DELAY=-1", "sa", "");
-        OptOutConfig test = HelpdeskConfig.defaults().optOut().withAllowPrivateAddresses(true)
-                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2));
-        allowingChecker = OptOutChecker.create(test, Path.of("knowledge"), knowledge, Clock.systemUTC());
-        strictChecker = OptOutChecker.create(HelpdeskConfig.defaults().optOut(), Path.of("knowledge"), knowledge,
-                Clock.systemUTC());
-        allowing = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database), Clock.systemUTC()).start(0);
-        allowing.optOutReady(allowingChecker);
-    }
-
-    /** A fresh production-like server per test, so that each test starts with its own per-client limit. */
-    @BeforeEach
-    void startStrict() {
-        strict = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database), Clock.systemUTC()).start(0);
-        strict.optOutReady(strictChecker);
-    }
-
-    @AfterEach
-    void stopStrict() {
-        strict.close();
     }
 
     @AfterAll
     void stop() {
-        allowing.close();
-        allowingChecker.close();
-        strictChecker.close();
         site.stop(0);
-        database.close();
-    }
-
-    private HttpResponse<String> post(HelpdeskServer server, String body) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/optout-check"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private String siteUrl(String path) {
@@ -134,7 +99,7 @@ class OptOutApiTest {
 
     @Test
     void aReservedPageIsReportedWithSignalsAndCitations() throws Exception {
-        HttpResponse<String> response = post(allowing, mapper.createObjectNode().put("url", siteUrl("/articles/1")).toString());
+        HttpResponse<String> response = allowing.post("/api/optout-check", mapper.createObjectNode().put("url", siteUrl("/articles/1")).toString());
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("application/json"));
         JsonNode json = mapper.readTree(response.body());
@@ -162,7 +127,7 @@ class OptOutApiTest {
 
     @Test
     void theSummaryComesInDutchWhenAsked() throws Exception {
-        JsonNode json = mapper.readTree(post(allowing, mapper.createObjectNode().put("url", siteUrl("/other"))
+        JsonNode json = mapper.readTree(allowing.post("/api/optout-check", mapper.createObjectNode().put("url", siteUrl("/other"))
                 .put("language", "nl").toString()).body());
         assertEquals("unreachable", json.get("verdict").asText(), json.toString()); // /other is a 404
         assertTrue(json.get("summary").asText().contains("kon niet"), json.get("summary").asText());
@@ -175,7 +140,7 @@ class OptOutApiTest {
             "http://[::1]/", "http://0.0.0.0/", "http://127.0.0.1/", "http://localhost/", "ftp://example.org/file",
             "file:///etc/passwd", "javascript:alert(1)", "http://user:pw@example.org/", "no url at all"})
     void privateLoopbackAndNonHttpAddressesGet400(String url) throws Exception {
-        HttpResponse<String> response = post(strict, mapper.createObjectNode().put("url", url).toString());
+        HttpResponse<String> response = strict.post("/api/optout-check", mapper.createObjectNode().put("url", url).toString());
         assertEquals(400, response.statusCode(), response.body());
         String error = mapper.readTree(response.body()).get("error").asText();
         assertTrue(error.contains("only public websites") || error.contains("only http://")
@@ -184,28 +149,27 @@ class OptOutApiTest {
 
     @Test
     void badRequestsGetClearMessages() throws Exception {
-        assertEquals("'url' is required", mapper.readTree(post(strict, "{}").body()).get("error").asText());
+        assertEquals("'url' is required", mapper.readTree(strict.post("/api/optout-check", "{}").body()).get("error").asText());
         String tooLong = "http://example.org/" + "a".repeat(2100);
-        HttpResponse<String> longResponse = post(strict, mapper.createObjectNode().put("url", tooLong).toString());
+        HttpResponse<String> longResponse = strict.post("/api/optout-check", mapper.createObjectNode().put("url", tooLong).toString());
         assertEquals(400, longResponse.statusCode());
         assertTrue(longResponse.body().contains("longer than"), longResponse.body());
-        HttpResponse<String> language = post(strict, "{\"url\":\"http://example.org/\",\"language\":\"de\"}");
+        HttpResponse<String> language = strict.post("/api/optout-check", "{\"url\":\"http://example.org/\",\"language\":\"de\"}");
         assertEquals(400, language.statusCode());
-        assertEquals(400, post(strict, "not json").statusCode());
+        assertEquals(400, strict.post("/api/optout-check", "not json").statusCode());
     }
 
     @Test
     void withoutACheckerTheEndpointAnswers503AndEachClientIsLimited() throws Exception {
         GuardSettings tenAMinute = GuardSettings.UNLIMITED.withOptOutChecksPerMinute(10);
-        try (HelpdeskServer fresh = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database, tenAMinute, Optional.empty()),
-                Clock.systemUTC()).start(0)) {
-            HttpResponse<String> starting = post(fresh, "{\"url\":\"http://10.0.0.1/\"}");
+        try (HelpdeskServerExtension fresh = HelpdeskServerExtension.builder().starting().guards(tenAMinute).start()) {
+            HttpResponse<String> starting = fresh.post("/api/optout-check", "{\"url\":\"http://10.0.0.1/\"}");
             assertEquals(503, starting.statusCode());
-            fresh.optOutReady(strictChecker);
+            fresh.server().optOutReady(strict.optOut());
             for (int i = 0; i < 10; i++) {
-                assertEquals(400, post(fresh, "{\"url\":\"http://10.0.0.1/\"}").statusCode());
+                assertEquals(400, fresh.post("/api/optout-check", "{\"url\":\"http://10.0.0.1/\"}").statusCode());
             }
-            HttpResponse<String> limited = post(fresh, "{\"url\":\"http://10.0.0.1/\"}");
+            HttpResponse<String> limited = fresh.post("/api/optout-check", "{\"url\":\"http://10.0.0.1/\"}");
             assertEquals(429, limited.statusCode());
             long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
             assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
@@ -217,21 +181,17 @@ class OptOutApiTest {
     void aCheckRunsOffTheRequestThreadAndOneOverTheLimitGets503WithRetryAfter() throws Exception {
         OptOutConfig one = HelpdeskConfig.defaults().optOut().withAllowPrivateAddresses(true)
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(3)).withConcurrentChecks(1);
-        try (OptOutChecker single = OptOutChecker.create(one, Path.of("knowledge"), new KnowledgeLoader().load(Path.of("knowledge")),
-                Clock.systemUTC());
-             HelpdeskServer server = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database), Clock.systemUTC()).start(0)) {
-            server.optOutReady(single);
-            CompletableFuture<HttpResponse<String>> first = client.sendAsync(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + server.port() + "/api/optout-check")).header("Content-Type", "application/json")
+        try (HelpdeskServerExtension server = HelpdeskServerExtension.builder().starting().optOut(one).start()) {
+            CompletableFuture<HttpResponse<String>> first = server.client().sendAsync(server.request("/api/optout-check")
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(mapper.createObjectNode().put("url", siteUrl("/slow")).toString()))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertTrue(slowArrived.await(5, TimeUnit.SECONDS), "the first check reached the site");
-            HttpResponse<String> second = post(server, mapper.createObjectNode().put("url", siteUrl("/articles/2")).toString());
+            HttpResponse<String> second = server.post("/api/optout-check", mapper.createObjectNode().put("url", siteUrl("/articles/2")).toString());
             assertEquals(503, second.statusCode(), second.body());
             assertTrue(second.headers().firstValue("Retry-After").isPresent());
             assertTrue(mapper.readTree(second.body()).get("error").asText().contains("busy"), second.body());
-            HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port()
-                    + "/api/health/live")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = server.get("/api/health/live");
             assertEquals(200, health.statusCode());
             HttpResponse<String> done = first.get(10, TimeUnit.SECONDS);
             assertEquals(200, done.statusCode(), done.body());
@@ -262,7 +222,7 @@ class OptOutApiTest {
         hostile.start();
         try {
             long started = System.nanoTime();
-            HttpResponse<String> response = post(allowing, mapper.createObjectNode()
+            HttpResponse<String> response = allowing.post("/api/optout-check", mapper.createObjectNode()
                     .put("url", "http://127.0.0.1:" + hostile.getAddress().getPort() + path).toString());
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             System.out.printf("hostile robots.txt through the server: %d ms%n", millis);
@@ -277,8 +237,7 @@ class OptOutApiTest {
     @Test
     void thePageIsServedWithoutInlineScriptsOrStyles() throws Exception {
         for (String page : new String[] {"/optout.html", "/optout.js", "/i18n.js", "/optout.css"}) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + strict.port() + page)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = strict.get(page);
             assertEquals(200, response.statusCode(), page);
             assertTrue(response.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
             assertFalse(response.body().contains("innerHTML"), page + " must not use innerHTML");

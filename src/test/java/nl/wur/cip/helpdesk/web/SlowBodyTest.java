@@ -11,34 +11,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import nl.wur.cip.helpdesk.HelpdeskConfig;
-import nl.wur.cip.helpdesk.TestHelpdesk;
 import nl.wur.cip.helpdesk.guard.GuardSettings;
-import nl.wur.cip.helpdesk.storage.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Bodies that arrive a byte at a time over many connections from one address cannot take the server's threads. */
 class SlowBodyTest {
+    // Its own client: short timeouts, so a server whose threads the slow bodies took fails the test instead of hanging it.
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Socket> sockets = new ArrayList<>();
-    private Database database;
-    private HelpdeskServer server;
+    // Started by each test with its limits and closed after the sockets, so the server's stop does not wait for them.
+    private HelpdeskServerExtension server;
 
-    private HelpdeskServer start(GuardSettings guards) {
-        database = Database.open("jdbc:h2:mem:slow-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        server = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database, guards, Optional.empty()),
-                Clock.systemUTC()).start(0);
-        server.ready(TestHelpdesk.extractive());
-        return server;
+    private void start(GuardSettings guards) {
+        server = HelpdeskServerExtension.builder().guards(guards).start();
     }
 
     @AfterEach
@@ -47,7 +38,6 @@ class SlowBodyTest {
             socket.close();
         }
         server.close();
-        database.close();
     }
 
     /** Sends the headers and the first byte of a body that promises 16,000, and leaves it at that. */
@@ -87,6 +77,7 @@ class SlowBodyTest {
         sockets.clear();
         HttpResponse<String> asked = null;
         for (int attempt = 0; attempt < 50; attempt++) { // the server notices the closed connections within moments
+            // From 127.0.0.1, the address the slow bodies came from (localhost may be ::1, another address).
             asked = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/ask"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"question\":\"May I mine articles?\"}")).build(),

@@ -9,61 +9,32 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import nl.wur.cip.helpdesk.TestHelpdesk;
-import nl.wur.cip.helpdesk.checklist.AssessmentStore;
-import nl.wur.cip.helpdesk.checklist.ChecklistService;
-import nl.wur.cip.helpdesk.guard.GuardSettings;
-import nl.wur.cip.helpdesk.storage.Database;
-import nl.wur.cip.helpdesk.storage.DiskFloor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /** When the database refuses to write (as on a full disk), the client is told it is the server's fault and nothing was kept. */
 class StorageFailureTest {
-    private final HttpClient client = HttpClient.newHttpClient();
+    @RegisterExtension
+    final HelpdeskServerExtension helpdesk = HelpdeskServerExtension.builder().build();
     private final ObjectMapper mapper = new ObjectMapper();
-    private Database database;
-    private HelpdeskServer server;
-
-    @BeforeEach
-    void start() {
-        database = Database.open("jdbc:h2:mem:storage-failure-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        server = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database, GuardSettings.UNLIMITED,
-                java.util.Optional.empty()), Clock.systemUTC()).start(0);
-        server.ready(TestHelpdesk.extractive());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        database.close();
-    }
 
     /** The real database turns down every new row of the table, as it does every write when its disk is full. */
     private void refuseWritesTo(String table) throws Exception {
-        try (Connection c = database.connection(); Statement s = c.createStatement()) {
+        try (Connection c = helpdesk.database().connection(); Statement s = c.createStatement()) {
             s.execute("ALTER TABLE " + table + " ADD CONSTRAINT refuse_all_" + table + " CHECK (1 = 0) NOCHECK");
         }
     }
 
-    private HttpResponse<String> post(String path, String json) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
-                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString()).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** A JSON post with an idempotency key, as the page sends them. */
+    private static HttpResponse<String> post(HelpdeskServerExtension to, String path, String json) throws Exception {
+        return to.post(path, json, "Idempotency-Key", UUID.randomUUID().toString());
     }
 
     @Test
@@ -76,9 +47,9 @@ class StorageFailureTest {
         root.addAppender(captured);
         String marker = "okapi-" + UUID.randomUUID();
         try {
-            HttpResponse<String> feedback = post("/api/feedback", "{\"question\":\"May I scrape " + marker + "?\","
+            HttpResponse<String> feedback = post(helpdesk, "/api/feedback", "{\"question\":\"May I scrape " + marker + "?\","
                     + "\"answer\":\"Yes, under conditions.\",\"outcome\":\"answered\",\"rating\":\"down\",\"language\":\"en\"}");
-            HttpResponse<String> escalation = post("/api/escalations", "{\"email\":\"ada@example.org\",\"question\":\"May I mine "
+            HttpResponse<String> escalation = post(helpdesk, "/api/escalations", "{\"email\":\"ada@example.org\",\"question\":\"May I mine "
                     + marker + "?\",\"quoteConsent\":false,\"language\":\"en\"}");
             for (HttpResponse<String> response : List.of(feedback, escalation)) {
                 assertEquals(503, response.statusCode(), response.uri() + ": " + response.body());
@@ -95,39 +66,34 @@ class StorageFailureTest {
             assertEquals(null, error.getThrowableProxy(), "no stack trace");
         }
         assertFalse(captured.list.stream().anyMatch(e -> e.getFormattedMessage().contains(marker)), "the question is not logged");
-        assertEquals(200, client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/health"))
-                .build(), HttpResponse.BodyHandlers.ofString()).statusCode(), "the server itself still answers");
+        assertEquals(200, helpdesk.get("/api/health").statusCode(), "the server itself still answers");
     }
 
     @Test
-    void underTheDiskFloorOptionalWritesGet503WhileQuestionsAndEscalationsGoOn(@TempDir Path dataDir) throws Exception {
-        server.close();
+    void underTheDiskFloorOptionalWritesGet503WhileQuestionsAndEscalationsGoOn() throws Exception {
         // More free space asked for than any disk has: the floor's real measurement of the folder says "no room".
-        server = new HelpdeskServer(Path.of("web"), TestHelpdesk.services(database, GuardSettings.UNLIMITED,
-                java.util.Optional.empty(), new DiskFloor(dataDir, Long.MAX_VALUE)), Clock.systemUTC()).start(0);
-        server.ready(TestHelpdesk.extractive());
-        server.checklistReady(new ChecklistService(TestHelpdesk.shared().checklist().orElseThrow(),
-                new AssessmentStore(database), TestHelpdesk.shared().knowledge(), Clock.systemUTC()));
-        HttpResponse<String> feedback = post("/api/feedback", "{\"question\":\"May I scrape?\",\"answer\":\"Yes.\","
-                + "\"outcome\":\"answered\",\"rating\":\"up\",\"language\":\"en\"}");
-        HttpResponse<String> assess = post("/api/checklist/assess", "{\"answers\":{},\"language\":\"en\"}");
-        for (HttpResponse<String> refused : List.of(feedback, assess)) {
-            assertEquals(503, refused.statusCode(), refused.uri() + ": " + refused.body());
-            assertEquals("300", refused.headers().firstValue("Retry-After").orElse(""), refused.uri().toString());
-            assertTrue(mapper.readTree(refused.body()).get("error").asText().contains("short of disk space"), refused.body());
-        }
-        HttpResponse<String> offTopic = post("/api/ask", "{\"question\":\"How do I extend my library loan?\"}");
-        assertEquals(200, offTopic.statusCode(), offTopic.body());
-        assertFalse(mapper.readTree(offTopic.body()).get("outcome").asText().equals("answered"),
-                "a question the unanswered log would keep: " + offTopic.body());
-        HttpResponse<String> escalation = post("/api/escalations", "{\"email\":\"ada@example.org\",\"question\":\"May I mine"
-                + " these archives?\",\"quoteConsent\":false,\"language\":\"en\"}");
-        assertEquals(202, escalation.statusCode(), "escalations are what the floor keeps room for: " + escalation.body());
-        try (Connection c = database.connection(); Statement s = c.createStatement()) {
-            for (String table : List.of("feedback", "assessment", "unanswered")) {
-                ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM " + table);
-                rows.next();
-                assertEquals(0, rows.getInt(1), table + " got a row under the floor");
+        try (HelpdeskServerExtension floored = HelpdeskServerExtension.builder().diskFloor(Long.MAX_VALUE).checklist().start()) {
+            HttpResponse<String> feedback = post(floored, "/api/feedback", "{\"question\":\"May I scrape?\",\"answer\":\"Yes.\","
+                    + "\"outcome\":\"answered\",\"rating\":\"up\",\"language\":\"en\"}");
+            HttpResponse<String> assess = post(floored, "/api/checklist/assess", "{\"answers\":{},\"language\":\"en\"}");
+            for (HttpResponse<String> refused : List.of(feedback, assess)) {
+                assertEquals(503, refused.statusCode(), refused.uri() + ": " + refused.body());
+                assertEquals("300", refused.headers().firstValue("Retry-After").orElse(""), refused.uri().toString());
+                assertTrue(mapper.readTree(refused.body()).get("error").asText().contains("short of disk space"), refused.body());
+            }
+            HttpResponse<String> offTopic = post(floored, "/api/ask", "{\"question\":\"How do I extend my library loan?\"}");
+            assertEquals(200, offTopic.statusCode(), offTopic.body());
+            assertFalse(mapper.readTree(offTopic.body()).get("outcome").asText().equals("answered"),
+                    "a question the unanswered log would keep: " + offTopic.body());
+            HttpResponse<String> escalation = post(floored, "/api/escalations", "{\"email\":\"ada@example.org\",\"question\":\"May I mine"
+                    + " these archives?\",\"quoteConsent\":false,\"language\":\"en\"}");
+            assertEquals(202, escalation.statusCode(), "escalations are what the floor keeps room for: " + escalation.body());
+            try (Connection c = floored.database().connection(); Statement s = c.createStatement()) {
+                for (String table : List.of("feedback", "assessment", "unanswered")) {
+                    ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM " + table);
+                    rows.next();
+                    assertEquals(0, rows.getInt(1), table + " got a row under the floor");
+                }
             }
         }
     }
@@ -135,14 +101,14 @@ class StorageFailureTest {
     @Test
     void textOutsideTheBasicPlaneIsMeasuredAsTheDatabaseStoresItAndNeverGivesA500() throws Exception {
         String emoji = "\uD83D\uDE00"; // one character on screen, two in a UTF-16 column
-        HttpResponse<String> tooLong = post("/api/escalations", "{\"email\":\"ada@example.org\",\"question\":\""
+        HttpResponse<String> tooLong = post(helpdesk, "/api/escalations", "{\"email\":\"ada@example.org\",\"question\":\""
                 + emoji.repeat(EscalationEndpoint.MAX_QUESTION_CHARS) + "\",\"quoteConsent\":false,\"language\":\"en\"}");
         assertEquals(400, tooLong.statusCode(), tooLong.body());
         assertTrue(tooLong.body().contains("longer than"), tooLong.body());
-        HttpResponse<String> fits = post("/api/escalations", "{\"email\":\"ada@example.org\",\"question\":\""
+        HttpResponse<String> fits = post(helpdesk, "/api/escalations", "{\"email\":\"ada@example.org\",\"question\":\""
                 + emoji.repeat(EscalationEndpoint.MAX_QUESTION_CHARS / 2) + "\",\"quoteConsent\":false,\"language\":\"en\"}");
         assertEquals(202, fits.statusCode(), fits.body());
-        HttpResponse<String> feedback = post("/api/feedback", "{\"question\":\"" + emoji.repeat(2000) + "\","
+        HttpResponse<String> feedback = post(helpdesk, "/api/feedback", "{\"question\":\"" + emoji.repeat(2000) + "\","
                 + "\"answer\":\"Yes.\",\"outcome\":\"answered\",\"rating\":\"down\",\"language\":\"en\"}");
         assertEquals(400, feedback.statusCode(), feedback.body());
     }
