@@ -88,7 +88,7 @@ class ErrorLanguageTest {
     void aHeaderTheJdkParserFailsOnWithAnIndexErrorIsIgnoredToo() throws Exception {
         // Locale.LanguageRange.parse("-") throws ArrayIndexOutOfBoundsException, which once became a 500.
         assertEquals(Language.EN, RequestLanguage.fromHeader("-"));
-        HttpResponse<String> refused = send(new Bad("/api/nope", "{}"), null, "-");
+        HttpResponse<String> refused = send(new Bad("POST", "/api/nope", "{}"), null, "-");
         assertEquals(404, refused.statusCode(), refused.body());
         assertTrue(error(refused).startsWith("no such endpoint"));
     }
