@@ -40,6 +40,8 @@ import nl.wur.cip.helpdesk.escalation.SmtpSettings;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.guard.GuardSettings;
+import nl.wur.cip.helpdesk.insight.AnswerRecordStore;
+import nl.wur.cip.helpdesk.insight.AnswerRecorder;
 import nl.wur.cip.helpdesk.storage.Database;
 import nl.wur.cip.helpdesk.storage.DiskFloor;
 import org.junit.jupiter.api.AfterEach;
@@ -74,7 +76,8 @@ class EscalationApiTest {
         EscalationService escalations = new EscalationService(store, Optional.of(worker), "cip.test", "copyright@wur.nl",
                 Clock.systemUTC());
         server = new HelpdeskServer(Path.of("web"), new HelpdeskServer.Services(new FeedbackStore(database),
-                new UnansweredLog(database), escalations, Optional.empty(), GuardSettings.UNLIMITED, Optional.empty(), DiskFloor.none(), List.of()),
+                new UnansweredLog(database), escalations, Optional.empty(), GuardSettings.UNLIMITED, Optional.empty(), DiskFloor.none(), List.of(),
+                new AnswerRecorder(new AnswerRecordStore(database), AnswerRecorder.DEFAULT_QUEUE)),
                 Clock.systemUTC()).start(0);
     }
 
