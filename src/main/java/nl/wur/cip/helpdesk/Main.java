@@ -37,11 +37,16 @@ import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.knowledge.Language;
 import nl.wur.cip.helpdesk.knowledge.Messages;
 import nl.wur.cip.helpdesk.guard.GuardSettings;
+import nl.wur.cip.helpdesk.insight.AnswerRecordStore;
+import nl.wur.cip.helpdesk.insight.AnswerRecorder;
+import nl.wur.cip.helpdesk.insight.ContentGaps;
+import nl.wur.cip.helpdesk.insight.Insights;
 import nl.wur.cip.helpdesk.llm.LlmAnswerService;
 import nl.wur.cip.helpdesk.llm.LlmConfig;
 import nl.wur.cip.helpdesk.optout.OptOutChecker;
 import nl.wur.cip.helpdesk.config.SettingsTable;
 import nl.wur.cip.helpdesk.search.LanguageDetector;
+import nl.wur.cip.helpdesk.search.QueryExpansion;
 import nl.wur.cip.helpdesk.storage.Database;
 import nl.wur.cip.helpdesk.storage.DiskFloor;
 import nl.wur.cip.helpdesk.understanding.IntentClassifier;
@@ -175,9 +180,10 @@ public final class Main {
                 Duration.ofDays(config.retentionDays()), clock), 0, 6, TimeUnit.HOURS);
         // Model calls wait on the network, not the CPU: each may hold a slot of the answer gate without starving the rest.
         GuardSettings guards = llm.enabled() ? config.guards().withMoreConcurrency(llm.maxConcurrent()) : config.guards();
+        AnswerRecordStore answerRecords = new AnswerRecordStore(database);
         HelpdeskServer server = new HelpdeskServer(config.webDir(), new HelpdeskServer.Services(feedback, unanswered, escalations, admin, guards,
                 config.metricsToken(), new DiskFloor(config.dataDir(), guards.minFreeDiskMb() * 1024L * 1024L),
-                config.embedOrigins()), clock).start(config.port());
+                config.embedOrigins(), new AnswerRecorder(answerRecords, AnswerRecorder.DEFAULT_QUEUE)), clock).start(config.port());
         database.pool().setMetricRegistry(server.metrics().registry()); // hikaricp_connections_* on /metrics
         Assembly assembly;
         try {
@@ -199,6 +205,9 @@ public final class Main {
                 new ChecklistService(engine, assessments, assembly.knowledge(), clock)));
         OptOutChecker optOut = OptOutChecker.create(config.optOut(), config.knowledgeDir(), assembly.knowledge(), clock);
         server.optOutReady(optOut);
+        server.insightReady(new Insights(answerRecords, feedback, escalationStore, clock), new ContentGaps(unanswered,
+                assembly.knowledge(), assembly.vectors(), assembly.embedder(), new QueryExpansion(
+                assembly.knowledge().rules().dutchToEnglish()), clock));
         // Each part is closed even when one before it fails (a request outliving the stop timeout made the web
         // server's close throw, and the mail worker and the database were never closed).
         Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(List.of(server::close, answering::close, optOut::close,

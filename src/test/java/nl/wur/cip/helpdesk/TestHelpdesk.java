@@ -13,8 +13,13 @@ import nl.wur.cip.helpdesk.escalation.EscalationStore;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.guard.GuardSettings;
+import nl.wur.cip.helpdesk.insight.AnswerRecordStore;
+import nl.wur.cip.helpdesk.insight.AnswerRecorder;
+import nl.wur.cip.helpdesk.insight.ContentGaps;
+import nl.wur.cip.helpdesk.insight.Insights;
 import nl.wur.cip.helpdesk.llm.LlmAnswerService;
 import nl.wur.cip.helpdesk.search.LanguageDetector;
+import nl.wur.cip.helpdesk.search.QueryExpansion;
 import nl.wur.cip.helpdesk.storage.Database;
 import nl.wur.cip.helpdesk.storage.DiskFloor;
 import nl.wur.cip.helpdesk.web.HelpdeskServer;
@@ -59,7 +64,16 @@ public final class TestHelpdesk {
     public static HelpdeskServer.Services servicesWithoutMail(Database database, Optional<AdminAuth> admin, Clock clock) {
         return new HelpdeskServer.Services(new FeedbackStore(database), new UnansweredLog(database), new EscalationService(
                 new EscalationStore(database), Optional.empty(), "wur.nl", "copyright@wur.nl", clock), admin,
-                GuardSettings.UNLIMITED, Optional.empty(), DiskFloor.none(), List.of());
+                GuardSettings.UNLIMITED, Optional.empty(), DiskFloor.none(), List.of(),
+                new AnswerRecorder(new AnswerRecordStore(database), AnswerRecorder.DEFAULT_QUEUE));
+    }
+
+    /** Hands the server its insight page's sources over the given database, wired as {@code Main} wires them. */
+    public static void insightReady(HelpdeskServer server, Database database, Clock clock) {
+        Assembly assembly = shared();
+        server.insightReady(new Insights(new AnswerRecordStore(database), new FeedbackStore(database),
+                new EscalationStore(database), clock), new ContentGaps(new UnansweredLog(database), assembly.knowledge(),
+                assembly.vectors(), assembly.embedder(), new QueryExpansion(assembly.knowledge().rules().dutchToEnglish()), clock));
     }
 
     public static HelpdeskConfig config(Path dataDir) {

@@ -128,10 +128,10 @@ public final class Benchmark {
                         + " escalation questions, closed loop (no think time):");
                 for (int clients : options.clients()) {
                     Phase phase = load(server, client, asking(server, questions), clients, options.seconds());
-                    out.printf(Locale.ROOT, "  %3d clients: %6.0f answers/s, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms,"
+                    out.printf(Locale.ROOT, "  %3d clients: %6.0f answers/s, p50 %.1f ms, p90 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms,"
                                     + " %d errors; server CPU %.2f ms/answer (ceiling %.0f answers/s on %d cores, reached %.0f%%);"
                                     + " client CPU %.2f ms/request; server RSS peak %d MB%n",
-                            clients, phase.answersPerSecond(), phase.ms(0.50), phase.ms(0.90), phase.ms(0.99),
+                            clients, phase.answersPerSecond(), phase.ms(0.50), phase.ms(0.90), phase.ms(0.95), phase.ms(0.99),
                             phase.sortedNanos().length == 0 ? Double.NaN : phase.sortedNanos()[phase.sortedNanos().length - 1] / 1e6,
                             phase.errors(), phase.cpuMsPerAnswer(), phase.ceiling(cores), cores, 100 * phase.answersPerSecond()
                                     / phase.ceiling(cores), phase.clientCpuMs() / Math.max(1, phase.sortedNanos().length),

@@ -312,6 +312,34 @@ public final class EscalationStore {
         }
     }
 
+    /** When one escalation came in, where it stands and when it was handled: what the insight page counts, no personal data. */
+    public record Timing(Instant createdAt, EscalationStatus status, Optional<Instant> handledAt) {
+    }
+
+    /** The escalations that came in during {@code [from, to)}, oldest first. */
+    public List<Timing> timings(Instant from, Instant to) {
+        try (Connection c = database.connection();
+             PreparedStatement s = c.prepareStatement("SELECT e.created_at, e.handled_at, o.status FROM escalation e"
+                     + " LEFT JOIN outbox o ON o.escalation_id = e.id AND o.kind = ? WHERE e.created_at >= ?"
+                     + " AND e.created_at < ? ORDER BY e.id")) {
+            s.setString(1, MailKind.OFFICE.code());
+            s.setTimestamp(2, Timestamp.from(from));
+            s.setTimestamp(3, Timestamp.from(to));
+            List<Timing> timings = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Optional<Instant> handled = instant(rs.getTimestamp(2));
+                    EscalationStatus status = handled.isPresent() ? EscalationStatus.HANDLED : rs.getString(3) == null
+                            ? EscalationStatus.QUEUED : EscalationStatus.of(DeliveryStatus.of(rs.getString(3)));
+                    timings.add(new Timing(rs.getTimestamp(1).toInstant(), status, handled));
+                }
+            }
+            return timings;
+        } catch (SQLException e) {
+            throw storeFailure(e);
+        }
+    }
+
     /** How many mails are in each delivery state, for monitoring. */
     public Map<String, Long> deliveryCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();

@@ -59,6 +59,27 @@ public final class FeedbackStore {
         }
     }
 
+    /** How many thumbs up and down were given in {@code [from, to)}: rating code to count, both always present. */
+    public java.util.Map<String, Long> ratingCounts(java.time.Instant from, java.time.Instant to) {
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        counts.put("up", 0L);
+        counts.put("down", 0L);
+        try (Connection c = database.connection();
+             PreparedStatement s = c.prepareStatement("SELECT rating, COUNT(*) FROM feedback WHERE created_at >= ?"
+                     + " AND created_at < ? GROUP BY rating")) {
+            s.setTimestamp(1, Timestamp.from(from));
+            s.setTimestamp(2, Timestamp.from(to));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new StorageException("cannot count feedback", e);
+        }
+    }
+
     /** Deletes feedback given before {@code cutoff}; returns how many. */
     public int deleteBefore(java.time.Instant cutoff) {
         try (Connection c = database.connection();

@@ -62,6 +62,28 @@ public final class UnansweredLog {
         }
     }
 
+    /** The questions logged in {@code [from, to)}, the newest {@code limit} of them, oldest first. */
+    public List<Entry> between(Instant from, Instant to, int limit) {
+        try (Connection c = database.connection();
+             PreparedStatement s = c.prepareStatement("SELECT asked_at, language, outcome, confidence, source, question"
+                     + " FROM unanswered WHERE asked_at >= ? AND asked_at < ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
+            s.setTimestamp(1, Timestamp.from(from));
+            s.setTimestamp(2, Timestamp.from(to));
+            s.setInt(3, limit);
+            List<Entry> entries = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new Entry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getDouble(4),
+                            rs.getString(5), rs.getString(6)));
+                }
+            }
+            java.util.Collections.reverse(entries);
+            return entries;
+        } catch (SQLException e) {
+            throw new StorageException("cannot read unanswered questions", e);
+        }
+    }
+
     /** Deletes the questions logged before {@code cutoff}; returns how many. */
     public int deleteBefore(Instant cutoff) {
         try (Connection c = database.connection();

@@ -1,6 +1,7 @@
 package nl.wur.cip.helpdesk.ops;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -20,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.eclipse.jetty.util.thread.ThreadPool;
 
@@ -93,6 +95,14 @@ public final class Metrics implements AutoCloseable {
 
     private Counter answers(String outcome) {
         return Counter.builder("helpdesk.answers").description("Answers by outcome.").tag("outcome", outcome)
+                .register(registry);
+    }
+
+    /** Adds {@code helpdesk_answer_records_dropped_total}: answers not counted for the insight page (queue full, database down). */
+    public void countAnswerRecordsDropped(LongSupplier dropped) {
+        FunctionCounter.builder("helpdesk.answer.records.dropped", dropped,
+                        d -> (double) d.getAsLong())
+                .description("Answer records dropped instead of stored, because the queue was full or a write failed.")
                 .register(registry);
     }
 

@@ -12,6 +12,8 @@ import nl.wur.cip.helpdesk.answer.Outcome;
 import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.knowledge.Language;
 import nl.wur.cip.helpdesk.guard.WorkGate;
+import nl.wur.cip.helpdesk.insight.AnswerRecord;
+import nl.wur.cip.helpdesk.insight.AnswerRecorder;
 import nl.wur.cip.helpdesk.llm.LlmAnswerService;
 import nl.wur.cip.helpdesk.ops.Metrics;
 import nl.wur.cip.helpdesk.storage.DiskFloor;
@@ -47,16 +49,18 @@ final class AskEndpoint {
     private final JsonRequests requests;
     private final Supplier<Optional<LlmAnswerService>> answers;
     private final UnansweredLog unanswered;
+    private final AnswerRecorder records;
     private final DiskFloor disk;
     private final WorkGate gate;
     private final Metrics metrics;
     private final Clock clock;
 
-    AskEndpoint(JsonRequests requests, Supplier<Optional<LlmAnswerService>> answers, UnansweredLog unanswered, DiskFloor disk,
-                WorkGate gate, Metrics metrics, Clock clock) {
+    AskEndpoint(JsonRequests requests, Supplier<Optional<LlmAnswerService>> answers, UnansweredLog unanswered,
+                AnswerRecorder records, DiskFloor disk, WorkGate gate, Metrics metrics, Clock clock) {
         this.requests = requests;
         this.answers = answers;
         this.unanswered = unanswered;
+        this.records = records;
         this.disk = disk;
         this.gate = gate;
         this.metrics = metrics;
@@ -75,10 +79,14 @@ final class AskEndpoint {
         return gate.enter();
     }
 
-    /** The response for an answer, noting it for the office when the helpdesk could not answer it itself. */
+    /**
+     * The response for an answer: counted for the office's insight page (queued, never written on this thread), and
+     * its question noted for the office when the helpdesk could not answer it itself.
+     */
     AskResponse answered(Question question, LlmAnswerService.Result result) {
         Answer answer = result.answer();
         metrics.answer(answer.outcome().code(), result.degraded());
+        records.record(AnswerRecord.of(answer, clock.instant()));
         if (answer.outcome() != Outcome.ANSWERED && disk.hasRoom()) { // short of disk, the log line is what gives way
             try {
                 unanswered.record(new UnansweredLog.Entry(clock.instant(), answer.language().code(), answer.outcome().code(),

@@ -23,6 +23,9 @@ import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.guard.GuardSettings;
 import nl.wur.cip.helpdesk.guard.WorkGate;
+import nl.wur.cip.helpdesk.insight.AnswerRecorder;
+import nl.wur.cip.helpdesk.insight.ContentGaps;
+import nl.wur.cip.helpdesk.insight.Insights;
 import nl.wur.cip.helpdesk.ops.Metrics;
 import nl.wur.cip.helpdesk.ops.RequestIds;
 import nl.wur.cip.helpdesk.storage.DiskFloor;
@@ -55,17 +58,22 @@ public final class HelpdeskServer implements AutoCloseable {
     private final Javalin app;
     private final WorkGate gate;
     private final Metrics metrics;
+    private final AnswerRecorder answerRecords;
+    private final InsightEndpoints insight = new InsightEndpoints();
 
     /**
      * What the server stores and hands on, all available before the index is ready.
      *
      * @param embedOrigins the other sites (origins) that may show the chat in a frame (embed.js); none by default
+     * @param answerRecords where every answer is counted for the insight page; the server closes it when it stops,
+     *                      after the last request and before the database closes
      */
     public record Services(FeedbackStore feedback, UnansweredLog unanswered, EscalationService escalations,
                            Optional<AdminAuth> admin, GuardSettings guards, Optional<String> metricsToken, DiskFloor disk,
-                           List<String> embedOrigins) {
+                           List<String> embedOrigins, AnswerRecorder answerRecords) {
         public Services withEmbedOrigins(List<String> origins) {
-            return new Services(feedback, unanswered, escalations, admin, guards, metricsToken, disk, List.copyOf(origins));
+            return new Services(feedback, unanswered, escalations, admin, guards, metricsToken, disk, List.copyOf(origins),
+                    answerRecords);
         }
     }
 
@@ -79,8 +87,10 @@ public final class HelpdeskServer implements AutoCloseable {
         ClientLimit assessLimit = ClientLimit.perMinute(guards.assessPerMinute(), new Bilingual("assessments", "beoordelingen"));
         ClientLimit loginLimit = ClientLimit.perMinute(guards.loginsPerMinute(), new Bilingual("login attempts", "aanmeldpogingen"));
         metrics = new Metrics(services.escalations()::deliveryCounts);
+        answerRecords = services.answerRecords();
+        metrics.countAnswerRecordsDropped(answerRecords::dropped);
         AskEndpoint ask = new AskEndpoint(requests, () -> Optional.ofNullable(answers.get()), services.unanswered(),
-                services.disk(), gate, metrics, clock);
+                answerRecords, services.disk(), gate, metrics, clock);
         AskStreamEndpoint askStream = new AskStreamEndpoint(ask, requests.mapper());
         OptOutEndpoint optOutApi = new OptOutEndpoint(requests, () -> Optional.ofNullable(optOut.get()),
                 guards.optOutChecksPerMinute());
@@ -93,7 +103,7 @@ public final class HelpdeskServer implements AutoCloseable {
                 services.unanswered(), clock);
         JsonResponses responses = new JsonResponses(requests.mapper());
         Routes routes = new Routes(responses, ctx -> health(ctx, responses), ctx -> metrics(ctx, services.metricsToken()), ask,
-                askStream, feedback, checklistApi, escalation, admin, optOutApi,
+                askStream, feedback, checklistApi, escalation, admin, insight, optOutApi,
                 new Routes.Limits(askLimit, feedbackLimit, escalationLimit, assessLimit, loginLimit));
         ErrorMapping errors = new ErrorMapping(responses);
         app = Javalin.create(config -> {
@@ -192,6 +202,11 @@ public final class HelpdeskServer implements AutoCloseable {
         checklist.set(service);
     }
 
+    /** Called once the knowledge and its embedding model are loaded; until then the insight API answers 503. */
+    public void insightReady(Insights counts, ContentGaps gaps) {
+        insight.ready(new InsightEndpoints.Sources(counts, gaps));
+    }
+
     /** Called once the opt-out checker is built; until then {@code /api/optout-check} answers 503. */
     public void optOutReady(OptOutChecker checker) {
         optOut.set(checker);
@@ -207,7 +222,11 @@ public final class HelpdeskServer implements AutoCloseable {
         try {
             app.stop();
         } finally {
-            metrics.close();
+            try {
+                answerRecords.close(); // the requests are done: what they queued is written now
+            } finally {
+                metrics.close();
+            }
         }
     }
 }

@@ -18,7 +18,7 @@ import nl.wur.cip.helpdesk.optout.OptOutReport;
  */
 record Routes(JsonResponses responses, Handler health, Handler metrics, AskEndpoint ask, AskStreamEndpoint askStream,
               FeedbackEndpoint feedback, ChecklistEndpoints checklist, EscalationEndpoint escalation, AdminEndpoints admin,
-              OptOutEndpoint optOut, Limits limits) {
+              InsightEndpoints insight, OptOutEndpoint optOut, Limits limits) {
 
     /** The per-client limits in front of the endpoints that do work or store something. */
     record Limits(ClientLimit ask, ClientLimit feedback, ClientLimit escalations, ClientLimit assessments, ClientLimit logins) {
@@ -72,6 +72,9 @@ record Routes(JsonResponses responses, Handler health, Handler metrics, AskEndpo
                 post("/people/delete", ctx -> responses.send(ctx, 200, admin.deletePerson(ctx)));
                 get("/feedback", ctx -> responses.send(ctx, 200, admin.feedback(ctx)));
                 get("/unanswered", ctx -> responses.send(ctx, 200, admin.unanswered(ctx)));
+                get("/insight", ctx -> responses.send(ctx, 200, insight.counts(ctx)));
+                get("/insight/gaps", ctx -> responses.send(ctx, 200, insight.gaps(ctx)));
+                get("/insight/counts.csv", ctx -> ctx.status(200).contentType("text/csv; charset=utf-8").result(insight.csv(ctx)));
             });
         });
     }

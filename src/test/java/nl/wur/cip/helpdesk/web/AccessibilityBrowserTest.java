@@ -34,7 +34,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * axe-core (from npm, run inside the page) on every page in both languages, 1280 and 360 px wide, light and dark:
  * no WCAG 2.0/2.1 A or AA violation, in the states a researcher or the office sees (an answer with an open source,
- * a checklist verdict, a report, the admin inbox with an open escalation).
+ * a checklist verdict, a report, the admin inbox with an open escalation, the insight page).
  */
 class AccessibilityBrowserTest extends BrowserTestBase {
     private static final Path AXE = Path.of("target", "npm", "node_modules", "axe-core", "axe.min.js");
@@ -106,6 +106,10 @@ class AccessibilityBrowserTest extends BrowserTestBase {
         click(open);
         wait.until(d -> d.findElement(By.id("detail-title")).getText().contains(ticket));
         violations.addAll(check("admin inbox with an escalation open"));
+
+        browser.get(url("/admin-insight.html"));
+        wait.until(d -> "30".equals(d.findElement(By.tagName("body")).getAttribute("data-loaded")));
+        violations.addAll(check("insight page"));
 
         assertEquals(language, browser.findElement(By.tagName("html")).getAttribute("lang"), "the page follows the language");
         assertEquals(List.of(), violations);

@@ -23,6 +23,9 @@ class AdminApiTest {
             new String[] {"POST", "/admin/api/escalations/CIP-2026-000001/handled"},
             new String[] {"GET", "/admin/api/feedback"},
             new String[] {"GET", "/admin/api/unanswered"},
+            new String[] {"GET", "/admin/api/insight"},
+            new String[] {"GET", "/admin/api/insight/gaps"},
+            new String[] {"GET", "/admin/api/insight/counts.csv"},
             new String[] {"GET", "/admin/api/people/export?email=ada@example.org"},
             new String[] {"POST", "/admin/api/people/delete"},
             new String[] {"POST", "/admin/api/logout"});

@@ -57,6 +57,7 @@ abstract class BrowserTestBase {
                 Optional.of(new AdminAuth(ADMIN_PASSWORD, Clock.systemUTC(), database)), Clock.systemUTC()).withEmbedOrigins(embedOrigins()),
                 Clock.systemUTC()).start(0);
         server.ready(TestHelpdesk.extractive());
+        TestHelpdesk.insightReady(server, database, Clock.systemUTC());
         server.checklistReady(new ChecklistService(TestHelpdesk.shared().checklist().orElseThrow(),
                 new AssessmentStore(database), TestHelpdesk.shared().knowledge(), Clock.systemUTC()));
         Files.createDirectories(SCREENSHOTS);

@@ -22,6 +22,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLSession;
+import nl.wur.cip.helpdesk.insight.AnswerRecordStore;
+import nl.wur.cip.helpdesk.insight.AnswerRecorder;
 import nl.wur.cip.helpdesk.knowledge.Messages;
 import nl.wur.cip.helpdesk.TestHelpdesk;
 import nl.wur.cip.helpdesk.admin.AdminAuth;
@@ -225,7 +227,8 @@ public final class HelpdeskServerExtension implements BeforeAllCallback, AfterAl
             Optional<AdminAuth> admin = settings.adminPassword.map(password -> new AdminAuth(password, clock, database));
             DiskFloor disk = settings.diskFloorBytes.map(bytes -> new DiskFloor(dataDir, bytes)).orElse(DiskFloor.none());
             services = new HelpdeskServer.Services(new FeedbackStore(database), new UnansweredLog(database), escalations, admin,
-                    settings.guards, settings.metricsToken, disk, List.of());
+                    settings.guards, settings.metricsToken, disk, List.of(),
+                    new AnswerRecorder(new AnswerRecordStore(database), AnswerRecorder.DEFAULT_QUEUE));
             server = new HelpdeskServer(Path.of("web"), services, clock).start(0);
             if (settings.fakeLlmTimeout.isPresent()) {
                 fakeLlm = new FakeOpenAi();
