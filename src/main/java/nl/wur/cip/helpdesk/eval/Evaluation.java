@@ -31,10 +31,27 @@ public final class Evaluation {
     private static final int RECALL_DEPTH = 3;
 
     public static List<EvalQuestion> read(Path file) throws IOException {
+        return parse(file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A question set shipped on the classpath (the build copies the project's sets into the jar's {@code eval/}, for the
+     * reload's gate).
+     */
+    public static List<EvalQuestion> readResource(String resource) throws IOException {
+        try (java.io.InputStream in = Evaluation.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("no question set " + resource + " on the classpath");
+            }
+            return parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+        }
+    }
+
+    private static List<EvalQuestion> parse(String file, List<String> lines) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         List<EvalQuestion> questions = new ArrayList<>();
         int lineNumber = 0;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        for (String line : lines) {
             lineNumber++;
             if (line.isBlank()) {
                 continue;

@@ -58,16 +58,36 @@ public final class LlmAnswerService implements AutoCloseable {
     private final ExecutorService calls;
 
     LlmAnswerService(AnswerService extractive, LlmConfig config, ChatModel chat, StreamingChatModel streaming) {
+        this(extractive, config, chat, streaming, new Semaphore(config.maxConcurrent(), true), config.enabled()
+                ? Executors.newCachedThreadPool(r -> {
+                    Thread thread = new Thread(r, "llm-call");
+                    thread.setDaemon(true);
+                    return thread;
+                }) : null);
+    }
+
+    private LlmAnswerService(AnswerService extractive, LlmConfig config, ChatModel chat, StreamingChatModel streaming,
+                             Semaphore permits, ExecutorService calls) {
         this.extractive = extractive;
         this.config = config;
         this.chat = chat;
         this.streaming = streaming;
-        this.permits = new Semaphore(config.maxConcurrent(), true);
-        this.calls = config.enabled() ? Executors.newCachedThreadPool(r -> {
-            Thread thread = new Thread(r, "llm-call");
-            thread.setDaemon(true);
-            return thread;
-        }) : null;
+        this.permits = permits;
+        this.calls = calls;
+    }
+
+    /**
+     * The same model over other extractive answers (a reloaded knowledge): the connection, the model slots and the call
+     * threads are shared, so old and new answers together never take more slots than configured. Closing either
+     * closes the shared threads: close only the last at shutdown.
+     */
+    public LlmAnswerService withExtractive(AnswerService other) {
+        return new LlmAnswerService(other, config, chat, streaming, permits, calls);
+    }
+
+    /** The extractive answers this service starts from (and falls back to). */
+    public AnswerService extractive() {
+        return extractive;
     }
 
     /** The extractive answers only: no model. */

@@ -36,6 +36,9 @@ public final class Metrics implements AutoCloseable {
             Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
             Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5)};
     private static final List<String> OUTCOMES = List.of("answered", "escalate", "off_topic");
+    /** The outcomes a knowledge reload can have, registered at zero so a dashboard sees them before the first reload. */
+    public static final List<String> RELOAD_RESULTS = List.of("switched", "refused");
+
     private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS",
             "TRACE", "CONNECT");
 
@@ -51,6 +54,7 @@ public final class Metrics implements AutoCloseable {
         for (String outcome : OUTCOMES) {
             answers(outcome);
         }
+        RELOAD_RESULTS.forEach(this::reloads);
         degraded = Counter.builder("helpdesk.answers.degraded")
                 .description("Answers where the language model failed and the extractive answer was given.")
                 .register(registry);
@@ -91,6 +95,16 @@ public final class Metrics implements AutoCloseable {
         if (wasDegraded) {
             degraded.increment();
         }
+    }
+
+    /** One knowledge reload ended with {@code result} (one of {@link #RELOAD_RESULTS}). */
+    public void knowledgeReload(String result) {
+        reloads(result).increment();
+    }
+
+    private Counter reloads(String result) {
+        return Counter.builder("helpdesk.knowledge.reloads").description("Knowledge reloads by result: switched or refused.")
+                .tag("result", result).register(registry);
     }
 
     private Counter answers(String outcome) {

@@ -59,6 +59,8 @@ public final class IntentClassifier {
     /** Names the model's files: which examples and settings it was trained on. */
     private final String key;
     private final CrossValidation validation;
+    /** Whether this classifier was trained here rather than read from the data folder or the jar (a reload reports it). */
+    private boolean trainedNow;
 
     private IntentClassifier(LinearIntentModel model, double temperature, String key, CrossValidation validation) {
         this.model = model;
@@ -156,6 +158,7 @@ public final class IntentClassifier {
             LOG.warn("ignoring the shipped intent model {}: {}", model, e.getMessage());
         }
         IntentClassifier trained = train(examples.get(), settings, key);
+        trained.trainedNow = true;
         try {
             trained.save(folder);
         } catch (IOException e) {
@@ -224,6 +227,11 @@ public final class IntentClassifier {
         }
         guesses.sort(Comparator.comparingDouble(IntentGuess::probability).reversed());
         return guesses;
+    }
+
+    /** True when no stored model fitted the examples and this one was trained when it was asked for. */
+    public boolean trainedNow() {
+        return trainedNow;
     }
 
     public CrossValidation validation() {

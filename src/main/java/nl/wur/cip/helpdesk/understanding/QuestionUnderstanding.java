@@ -107,6 +107,11 @@ public final class QuestionUnderstanding {
         }
     }
 
+    /** True when the intent model was trained now: the knowledge's examples differ from every stored model's. */
+    public boolean modelTrainedNow() {
+        return classifier.map(IntentClassifier::trainedNow).orElse(false);
+    }
+
     public int intentCount() {
         return cards.size() + extras.size();
     }
