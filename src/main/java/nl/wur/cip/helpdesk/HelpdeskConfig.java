@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import nl.wur.cip.helpdesk.admin.OidcSettings;
 import nl.wur.cip.helpdesk.config.Settings;
 import nl.wur.cip.helpdesk.escalation.EmailAddresses;
 import nl.wur.cip.helpdesk.escalation.SmtpSettings;
@@ -22,7 +23,7 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
                              Optional<Path> embeddingModel, String embeddingPooling, int embeddingThreads, RetrievalMode retrievalMode,
                              Optional<String> dbUrl, String dbUser, String dbPassword, int dbPoolSize,
                              int dbConnectTimeoutSeconds, Optional<SmtpSettings> smtp,
-                             Optional<String> adminPassword, int retentionDays, boolean optOutAllowPrivate,
+                             Optional<String> adminPassword, Optional<OidcSettings> oidc, int retentionDays, boolean optOutAllowPrivate,
                              GuardSettings guards, Optional<String> metricsToken, int answerCache, List<String> embedOrigins) {
 
     public static HelpdeskConfig from(Map<String, String> env, List<String> flags) {
@@ -63,6 +64,7 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
                         (int) DatabaseSettings.DEFAULT_CONNECT_TIMEOUT.toSeconds(), 1, 300),
                 SmtpSettings.from(values),
                 Optional.ofNullable(values.get("HELPDESK_ADMIN_PASSWORD")).filter(p -> !p.isBlank()),
+                OidcSettings.from(values),
                 Settings.number(values, "HELPDESK_RETENTION_DAYS", 180, 1, 3650),
                 "true".equalsIgnoreCase(values.getOrDefault("HELPDESK_OPTOUT_ALLOW_PRIVATE", "false").strip()),
                 GuardSettings.from(values),
@@ -78,6 +80,7 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
                 + ", escalationTo=" + escalationTo + ", retrieval=" + retrievalMode + ", db=" + databaseUrl() + ", dbPool=" + dbPoolSize
                 + ", smtp="
                 + smtp.map(SmtpSettings::toString).orElse("none") + ", admin=" + (adminPassword.isPresent() ? "on" : "off")
+                + ", oidc=" + oidc.map(OidcSettings::toString).orElse("off")
                 + ", retentionDays=" + retentionDays + ", optOutAllowPrivate=" + optOutAllowPrivate + ", " + guards
                 + ", metricsToken=" + (metricsToken.isPresent() ? "set" : "none") + ", answerCache=" + answerCache
                 + ", embedOrigins=" + embedOrigins + "]";
@@ -87,7 +90,7 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
     public HelpdeskConfig withDataDir(Path folder) {
         return new HelpdeskConfig(port, folder, knowledgeDir, webDir, escalationTo, embeddingModel, embeddingPooling,
                 embeddingThreads, retrievalMode, dbUrl, dbUser, dbPassword, dbPoolSize, dbConnectTimeoutSeconds, smtp, adminPassword,
-                retentionDays, optOutAllowPrivate, guards, metricsToken, answerCache, embedOrigins);
+                oidc, retentionDays, optOutAllowPrivate, guards, metricsToken, answerCache, embedOrigins);
     }
 
     /**
