@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.wur.cip.helpdesk.TestHelpdesk;
 import nl.wur.cip.helpdesk.admin.AdminAuth;
+import nl.wur.cip.helpdesk.admin.AdminIdentity;
 import nl.wur.cip.helpdesk.storage.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +36,7 @@ class AdminApiTest {
             new String[] {"GET", "/admin/api/unanswered"},
             new String[] {"GET", "/admin/api/people/export?email=ada@example.org"},
             new String[] {"POST", "/admin/api/people/delete"},
+            new String[] {"GET", "/admin/api/audit"},
             new String[] {"POST", "/admin/api/logout"});
 
     private final HttpClient client = HttpClient.newHttpClient();
@@ -106,7 +108,29 @@ class AdminApiTest {
             HttpResponse<String> login = send(disabled, "POST", "/admin/api/login", "{\"password\":\"anything\"}", null);
             assertEquals(404, login.statusCode());
             assertTrue(mapper.readTree(login.body()).get("error").asText().contains("HELPDESK_ADMIN_PASSWORD"));
+            for (String open : List.of("/admin/api/login-options", "/admin/api/oidc/start", "/admin/api/oidc/callback?code=x")) {
+                assertEquals(404, send(disabled, "GET", open, null, null).statusCode(), open);
+            }
         }
+    }
+
+    @Test
+    void thePasswordLoginIsAHandlerAndTheAuditListSaysSo() throws Exception {
+        JsonNode options = mapper.readTree(send(server, "GET", "/admin/api/login-options", null, null).body());
+        assertTrue(options.get("password").asBoolean());
+        assertFalse(options.get("oidc").asBoolean());
+        HttpResponse<String> noProvider = send(server, "GET", "/admin/api/oidc/start", null, null);
+        assertEquals(404, noProvider.statusCode(), "no OpenID Connect provider configured");
+        assertTrue(mapper.readTree(noProvider.body()).get("error").asText().contains("HELPDESK_OIDC_DISCOVERY_URL"));
+
+        String cookie = login();
+        JsonNode session = mapper.readTree(send(server, "GET", "/admin/api/session", null, cookie).body());
+        assertEquals("handler", session.get("role").asText());
+        assertEquals(AdminIdentity.PASSWORD_ACCOUNT, session.get("account").asText());
+        JsonNode audit = mapper.readTree(send(server, "GET", "/admin/api/audit", null, cookie).body());
+        assertEquals("login", audit.get(0).get("action").asText());
+        assertEquals(AdminIdentity.PASSWORD_ACCOUNT, audit.get(0).get("account").asText());
+        assertEquals("password", audit.get(0).get("target").asText());
     }
 
     @Test
