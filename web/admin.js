@@ -6,6 +6,7 @@ import { applyPageLanguage, initialLanguage, rememberLanguage } from './language
 
 const $ = (id) => document.getElementById(id);
 let current = null; // the ticket shown in the detail view
+let handler = false; // a viewer sees no button for what the server would refuse (403)
 let language = initialLanguage();
 const t = (key, values) => translate(language, key, values);
 
@@ -57,10 +58,28 @@ function row(table, cells) {
   return tr;
 }
 
+let options = { password: true, oidc: false };
+
 function showLogin() {
   $('inbox').hidden = true;
   $('logout').hidden = true;
-  $('login-form').hidden = false;
+  $('login-form').hidden = !options.password;
+  $('oidc-login').hidden = !options.oidc;
+}
+
+// A failed sign-in through the institution comes back as ?login_error=<code>; say it in words, once.
+function showLoginError() {
+  const code = new URLSearchParams(window.location.search).get('login_error');
+  if (!code) return;
+  const key = `loginError_${code}`;
+  $('admin-error').textContent = t(key) === key ? t('loginError_token') : t(key);
+  window.history.replaceState(null, '', window.location.pathname);
+}
+
+async function loadOptions() {
+  try {
+    options = await call('GET', '/admin/api/login-options');
+  } catch { /* admin off: the error shows when logging in */ }
 }
 
 async function loadEscalations() {
@@ -108,8 +127,8 @@ async function show(ticket) {
       error: d.lastError || '' });
     return li;
   }));
-  $('retry').hidden = !e.deliveries.some((d) => d.status === 'failed');
-  $('handled').hidden = e.status === 'handled';
+  $('retry').hidden = !handler || !e.deliveries.some((d) => d.status === 'failed');
+  $('handled').hidden = !handler || e.status === 'handled';
   $('detail').scrollIntoView({ block: 'start' });
 }
 
@@ -121,13 +140,26 @@ async function loadLists() {
     word('rating', f.rating), f.question, f.comment])));
 }
 
+const who = (name, account) => (account === 'password' ? t('sharedPassword') : (name && name !== account ? `${name} <${account}>` : account));
+
+async function loadAudit() {
+  const audit = await call('GET', '/admin/api/audit');
+  $('audit').tBodies[0].replaceChildren(...audit.map((a) => row($('audit'), [when(a.at), who(a.name, a.account),
+    word('role', a.role), word('action', a.action), a.target === '-' ? '' : a.target])));
+}
+
 async function enter() {
   const session = await call('GET', '/admin/api/session');
   $('login-form').hidden = true;
+  $('oidc-login').hidden = true;
   $('inbox').hidden = false;
   $('logout').hidden = false;
+  handler = session.role === 'handler';
+  document.querySelectorAll('.handler-only').forEach((button) => { button.hidden = !handler; });
+  $('viewer-note').hidden = handler;
+  $('signed-in').textContent = t('signedInAs', { name: who(session.name, session.account), role: word('role', session.role) });
   $('mail-state').textContent = t(session.mailConfigured ? 'mailConfigured' : 'mailNotConfigured');
-  await Promise.all([loadEscalations(), loadLists()]);
+  await Promise.all([loadEscalations(), loadLists(), loadAudit()]);
 }
 
 async function act(path) {
@@ -136,6 +168,7 @@ async function act(path) {
     await call('POST', path);
     await loadEscalations();
     await show(current);
+    await loadAudit();
   } catch (error) {
     $('admin-error').textContent = error.message;
   }
@@ -188,8 +221,8 @@ $('lang-toggle').addEventListener('click', async () => {
 });
 
 applyLanguage();
-enter().catch((error) => {
+loadOptions().then(() => enter()).catch((error) => {
   if (!$('inbox').hidden) return;
   showLogin();
   if (error.status !== 401) $('admin-error').textContent = error.message;
-});
+}).finally(showLoginError);

@@ -4,10 +4,12 @@ import static nl.wur.cip.helpdesk.HelpdeskSetting.*;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import nl.wur.cip.helpdesk.admin.OidcSettings;
 import nl.wur.cip.helpdesk.config.SettingValues;
 import nl.wur.cip.helpdesk.escalation.EmailAddresses;
 import nl.wur.cip.helpdesk.escalation.SmtpSettings;
@@ -26,7 +28,7 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
                              Optional<Path> embeddingModel, String embeddingPooling, int embeddingThreads, RetrievalMode retrievalMode,
                              Optional<String> dbUrl, String dbUser, String dbPassword, int dbPoolSize,
                              int dbConnectTimeoutSeconds, Optional<SmtpSettings> smtp,
-                             Optional<String> adminPassword, int retentionDays, OptOutConfig optOut,
+                             Optional<String> adminPassword, Optional<OidcSettings> oidc, int retentionDays, OptOutConfig optOut,
                              GuardSettings guards, Optional<String> metricsToken, int answerCache, List<String> embedOrigins,
                              LlmConfig llm) {
 
@@ -57,6 +59,7 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
                 values.number(DB_CONNECT_TIMEOUT_SECONDS),
                 smtp(values),
                 values.secret(ADMIN_PASSWORD),
+                oidc(values),
                 values.number(RETENTION_DAYS),
                 optOut(values),
                 guards(values),
@@ -90,6 +93,16 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
         }
         return Optional.of(new SmtpSettings(host.get(), port, tls, values.given(SMTP_USER), values.secret(SMTP_PASSWORD), from,
                 Duration.ofSeconds(timeoutSeconds)));
+    }
+
+    /** Absent without a discovery URL; OidcSettings checks that the rest fits together. */
+    private static Optional<OidcSettings> oidc(SettingValues values) {
+        Map<String, String> oidc = new HashMap<>();
+        for (HelpdeskSetting setting : List.of(OIDC_DISCOVERY_URL, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URL,
+                OIDC_HANDLERS, OIDC_VIEWERS, OIDC_GROUPS_CLAIM, OIDC_HANDLER_GROUPS, OIDC_VIEWER_GROUPS)) {
+            oidc.put(setting.setting().variable(), values.text(setting));
+        }
+        return OidcSettings.from(oidc);
     }
 
     private static GuardSettings guards(SettingValues values) {
@@ -144,6 +157,7 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
                 + ", escalationTo=" + escalationTo + ", retrieval=" + retrievalMode + ", db=" + databaseUrl() + ", dbPool=" + dbPoolSize
                 + ", smtp="
                 + smtp.map(SmtpSettings::toString).orElse("none") + ", admin=" + (adminPassword.isPresent() ? "on" : "off")
+                + ", oidc=" + oidc.map(OidcSettings::toString).orElse("off")
                 + ", retentionDays=" + retentionDays + ", optOutAllowPrivate=" + optOut.allowPrivateAddresses() + ", " + guards
                 + ", metricsToken=" + (metricsToken.isPresent() ? "set" : "none") + ", answerCache=" + answerCache
                 + ", embedOrigins=" + embedOrigins + ", " + llm + "]";
@@ -153,7 +167,7 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
     public HelpdeskConfig withDataDir(Path folder) {
         return new HelpdeskConfig(port, folder, knowledgeDir, webDir, escalationTo, embeddingModel, embeddingPooling,
                 embeddingThreads, retrievalMode, dbUrl, dbUser, dbPassword, dbPoolSize, dbConnectTimeoutSeconds, smtp, adminPassword,
-                retentionDays, optOut, guards, metricsToken, answerCache, embedOrigins, llm);
+                oidc, retentionDays, optOut, guards, metricsToken, answerCache, embedOrigins, llm);
     }
 
     /** The database and its pool. */

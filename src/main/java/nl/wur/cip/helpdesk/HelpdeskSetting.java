@@ -55,8 +55,30 @@ public enum HelpdeskSetting implements DeclaredSetting {
             .shownAs("required with a host").accepting("e-mail address")),
     SMTP_TIMEOUT_SECONDS(number("HELPDESK_SMTP_TIMEOUT_SECONDS", 20, 1, 600,
             "connect, read and write timeout per SMTP connection")),
-    ADMIN_PASSWORD(text("HELPDESK_ADMIN_PASSWORD", "", "enables the admin inbox at `/admin`; kept only as a salted PBKDF2"
-            + " hash in memory").shownAs("(none: admin off)")),
+    ADMIN_PASSWORD(text("HELPDESK_ADMIN_PASSWORD", "", "enables the admin inbox at `/admin` with one shared password,"
+            + " which gives the handler role; kept only as a salted PBKDF2 hash in memory. Without it and without"
+            + " `HELPDESK_OIDC_DISCOVERY_URL` the admin is off").shownAs("(none: admin off)")),
+    OIDC_DISCOVERY_URL(text("HELPDESK_OIDC_DISCOVERY_URL", "", "the OpenID Connect provider's discovery document, e.g."
+            + " `https://connect.surfconext.nl/.well-known/openid-configuration` or"
+            + " `https://login.microsoftonline.com/<tenant-id>/v2.0/.well-known/openid-configuration`; enables sign-in with a"
+            + " personal account (see \"Admin sign-in, roles and audit\")").shownAs("(none: no named sign-in)").accepting("URL")),
+    OIDC_CLIENT_ID(text("HELPDESK_OIDC_CLIENT_ID", "", "the client id this helpdesk is registered with at the provider")
+            .shownAs("required with a discovery URL")),
+    OIDC_CLIENT_SECRET(text("HELPDESK_OIDC_CLIENT_SECRET", "", "the client secret the provider gave this helpdesk")
+            .shownAs("required with a discovery URL")),
+    OIDC_REDIRECT_URL(text("HELPDESK_OIDC_REDIRECT_URL", "", "this helpdesk's callback as registered at the provider:"
+            + " `https://<host>/admin/api/oidc/callback` (https; http only to localhost)").shownAs("required with a discovery URL")
+            .accepting("URL")),
+    OIDC_HANDLERS(text("HELPDESK_OIDC_HANDLERS", "", "comma-separated accounts (e-mail address, user name or the provider's"
+            + " subject id; case does not matter) who sign in as handler").shownAs("(none)").accepting("list")),
+    OIDC_VIEWERS(text("HELPDESK_OIDC_VIEWERS", "", "comma-separated accounts who sign in as viewer").shownAs("(none)")
+            .accepting("list")),
+    OIDC_GROUPS_CLAIM(text("HELPDESK_OIDC_GROUPS_CLAIM", "groups", "the ID token claim with the person's groups (`groups` at"
+            + " Entra ID, `eduperson_entitlement` at SURFconext)")),
+    OIDC_HANDLER_GROUPS(text("HELPDESK_OIDC_HANDLER_GROUPS", "", "comma-separated values of that claim whose members sign in"
+            + " as handler; a handler listing wins; someone listed nowhere is refused").shownAs("(none)").accepting("list")),
+    OIDC_VIEWER_GROUPS(text("HELPDESK_OIDC_VIEWER_GROUPS", "", "comma-separated values of that claim whose members sign in"
+            + " as viewer").shownAs("(none)").accepting("list")),
     RETENTION_DAYS(number("HELPDESK_RETENTION_DAYS", 180, 1, 3650, "days after an escalation is marked handled before its"
             + " personal data is deleted; also how long unanswered questions, feedback and checklist records are kept")),
     RATE_ASK_PER_MINUTE(number("HELPDESK_RATE_ASK_PER_MINUTE", 30, 0, 100_000,

@@ -161,10 +161,12 @@ public final class Main {
         } else {
             LOG.info("escalations are mailed to {} through {}", config.escalationTo(), config.smtp().get());
         }
-        Optional<AdminAuth> admin = config.adminPassword().map(password -> new AdminAuth(password, clock, database));
+        Optional<AdminAuth> admin = config.adminPassword().isEmpty() && config.oidc().isEmpty() ? Optional.empty()
+                : Optional.of(new AdminAuth(config.adminPassword(), config.oidc(), clock, database));
         if (admin.isEmpty()) {
-            LOG.info("the admin inbox at /admin is disabled; set HELPDESK_ADMIN_PASSWORD to enable it");
+            LOG.info("the admin inbox at /admin is disabled; set HELPDESK_ADMIN_PASSWORD or HELPDESK_OIDC_* to enable it");
         }
+        config.oidc().ifPresent(oidc -> LOG.info("admin sign-in through OpenID Connect: {}", oidc));
         String messageIdDomain = config.smtp().map(SmtpSettings::domain)
                 .orElse(config.escalationTo().substring(config.escalationTo().indexOf('@') + 1));
         EscalationService escalations = new EscalationService(escalationStore, worker, messageIdDomain, config.escalationTo(),

@@ -1,8 +1,5 @@
 package nl.wur.cip.helpdesk.admin;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,15 +10,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
+import java.util.Optional;
 import nl.wur.cip.helpdesk.storage.Database;
 import nl.wur.cip.helpdesk.storage.StorageException;
 
 /**
  * Admin sessions in the database, so a session made on one instance is valid on every other and a logout on any
  * instance ends it everywhere at once (which signed stateless tokens could not do before they expire). The token is
- * 32 random bytes; the table keeps only its SHA-256.
+ * 32 random bytes; the table keeps only its SHA-256, with who signed in and their role.
  */
 final class AdminSessions {
     private static final int MAX_SESSIONS = 1_000;
@@ -38,11 +34,9 @@ final class AdminSessions {
         this.random = random;
     }
 
-    /** A new session: its token, for the cookie. */
-    String create() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    /** A new session for this person: its token, for the cookie. */
+    String create(AdminIdentity who) {
+        String token = Tokens.random(random);
         Instant now = clock.instant();
         try {
             database.inTransaction(c -> {
@@ -55,9 +49,13 @@ final class AdminSessions {
                         s.executeUpdate("DELETE FROM admin_session");
                     }
                 }
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO admin_session (token_hash, expires_at) VALUES (?, ?)")) {
-                    s.setString(1, hash(token));
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO admin_session (token_hash, expires_at,"
+                        + " admin_name, admin_account, role) VALUES (?, ?, ?, ?, ?)")) {
+                    s.setString(1, Tokens.hash(token));
                     s.setTimestamp(2, Timestamp.from(now.plus(length)));
+                    s.setString(3, who.name());
+                    s.setString(4, who.account());
+                    s.setString(5, who.role().code());
                     s.executeUpdate();
                 }
                 return null;
@@ -68,13 +66,20 @@ final class AdminSessions {
         return token;
     }
 
-    boolean valid(String token) {
+    /** Who holds this live session; empty when it is unknown, ended or expired. */
+    Optional<AdminIdentity> find(String token) {
         try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement("SELECT 1 FROM admin_session WHERE token_hash = ? AND expires_at > ?")) {
-            s.setString(1, hash(token));
+             PreparedStatement s = c.prepareStatement("SELECT admin_name, admin_account, role FROM admin_session"
+                     + " WHERE token_hash = ? AND expires_at > ?")) {
+            s.setString(1, Tokens.hash(token));
             s.setTimestamp(2, Timestamp.from(clock.instant()));
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                // An unknown role (written by a newer version) reads as the lesser one.
+                return Optional.of(new AdminIdentity(rs.getString(1), rs.getString(2),
+                        Role.fromCode(rs.getString(3)).orElse(Role.VIEWER)));
             }
         } catch (SQLException e) {
             throw new StorageException("cannot read the admin sessions", e);
@@ -84,7 +89,7 @@ final class AdminSessions {
     void end(String token) {
         try (Connection c = database.connection();
              PreparedStatement s = c.prepareStatement("DELETE FROM admin_session WHERE token_hash = ?")) {
-            s.setString(1, hash(token));
+            s.setString(1, Tokens.hash(token));
             s.executeUpdate();
         } catch (SQLException e) {
             throw new StorageException("cannot end the admin session", e);
@@ -95,14 +100,6 @@ final class AdminSessions {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM admin_session")) {
             rs.next();
             return rs.getInt(1);
-        }
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 }

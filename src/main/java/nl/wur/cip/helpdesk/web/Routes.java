@@ -7,6 +7,7 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -15,10 +16,15 @@ import nl.wur.cip.helpdesk.optout.OptOutReport;
 /**
  * The route table: every path the server answers, grouped as the API is (health and metrics, the researcher's API,
  * the checklist, the admin API), each with its per-client limit in front. The handlers live in the endpoint classes.
+ * Admin routes that change something are listed in {@link #HANDLER_ONLY}: a viewer gets {@code 403} there.
  */
 record Routes(JsonResponses responses, Handler health, Handler metrics, AskEndpoint ask, AskStreamEndpoint askStream,
               FeedbackEndpoint feedback, ChecklistEndpoints checklist, EscalationEndpoint escalation, AdminEndpoints admin,
               InsightEndpoints insight, OptOutEndpoint optOut, Limits limits) {
+
+    /** The admin routes only the handler role may use (under /admin/api). */
+    static final List<String> HANDLER_ONLY = List.of("/escalations/{ticket}/retry", "/escalations/{ticket}/handled",
+            "/people/export", "/people/delete");
 
     /** The per-client limits in front of the endpoints that do work or store something. */
     record Limits(ClientLimit ask, ClientLimit feedback, ClientLimit escalations, ClientLimit assessments, ClientLimit logins) {
@@ -60,8 +66,14 @@ record Routes(JsonResponses responses, Handler health, Handler metrics, AskEndpo
             });
             path("/admin/api", () -> {
                 before("/login", limits.logins()::check);
+                before("/oidc/*", limits.logins()::check);
                 before("/*", admin::guard);
+                HANDLER_ONLY.forEach(route -> before(route, admin::handlerOnly));
                 post("/login", ctx -> responses.send(ctx, 200, admin.login(ctx)));
+                get("/login-options", ctx -> responses.send(ctx, 200, admin.loginOptions(ctx)));
+                get("/oidc/start", admin::oidcStart);
+                get("/oidc/callback", admin::oidcCallback);
+                get("/audit", ctx -> responses.send(ctx, 200, admin.audit(ctx)));
                 post("/logout", ctx -> responses.send(ctx, 200, admin.logout(ctx)));
                 get("/session", ctx -> responses.send(ctx, 200, admin.session(ctx)));
                 get("/escalations", ctx -> responses.send(ctx, 200, admin.list(ctx)));

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DatabaseTest {
     /** The versions in db/migration, in order. */
-    static final java.util.List<String> MIGRATIONS = java.util.List.of("1", "2", "3", "4", "5", "7");
+    static final java.util.List<String> MIGRATIONS = java.util.List.of("1", "2", "3", "4", "5", "6", "7");
 
     @Test
     void createsTheSchemaOnceAndKeepsDataAcrossReopening(@TempDir Path dir) throws Exception {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
+import nl.wur.cip.helpdesk.admin.AdminIdentity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,6 +29,7 @@ class AdminApiTest {
             new String[] {"GET", "/admin/api/insight/counts.csv"},
             new String[] {"GET", "/admin/api/people/export?email=ada@example.org"},
             new String[] {"POST", "/admin/api/people/delete"},
+            new String[] {"GET", "/admin/api/audit"},
             new String[] {"POST", "/admin/api/logout"});
 
     @RegisterExtension
@@ -69,7 +71,29 @@ class AdminApiTest {
             HttpResponse<String> login = disabled.post("/admin/api/login", "{\"password\":\"anything\"}");
             assertEquals(404, login.statusCode());
             assertTrue(mapper.readTree(login.body()).get("error").asText().contains("HELPDESK_ADMIN_PASSWORD"));
+            for (String open : List.of("/admin/api/login-options", "/admin/api/oidc/start", "/admin/api/oidc/callback?code=x")) {
+                assertEquals(404, disabled.get(open).statusCode(), open);
+            }
         }
+    }
+
+    @Test
+    void thePasswordLoginIsAHandlerAndTheAuditListSaysSo() throws Exception {
+        JsonNode options = mapper.readTree(helpdesk.get("/admin/api/login-options").body());
+        assertTrue(options.get("password").asBoolean());
+        assertFalse(options.get("oidc").asBoolean());
+        HttpResponse<String> noProvider = helpdesk.get("/admin/api/oidc/start");
+        assertEquals(404, noProvider.statusCode(), "no OpenID Connect provider configured");
+        assertTrue(mapper.readTree(noProvider.body()).get("error").asText().contains("HELPDESK_OIDC_DISCOVERY_URL"));
+
+        String cookie = login();
+        JsonNode session = mapper.readTree(helpdesk.get("/admin/api/session", "Cookie", cookie).body());
+        assertEquals("handler", session.get("role").asText());
+        assertEquals(AdminIdentity.PASSWORD_ACCOUNT, session.get("account").asText());
+        JsonNode audit = mapper.readTree(helpdesk.get("/admin/api/audit", "Cookie", cookie).body());
+        assertEquals("login", audit.get(0).get("action").asText());
+        assertEquals(AdminIdentity.PASSWORD_ACCOUNT, audit.get(0).get("account").asText());
+        assertEquals("password", audit.get(0).get("target").asText());
     }
 
     @Test

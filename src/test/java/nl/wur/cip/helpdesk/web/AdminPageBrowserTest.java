@@ -108,6 +108,12 @@ class AdminPageBrowserTest extends BrowserTestBase {
                 || !d.findElement(By.id("admin-error")).getAttribute("textContent").isEmpty());
         assertEquals("", browser.findElement(By.id("admin-error")).getAttribute("textContent"));
         assertTrue(browser.findElements(By.cssSelector("#escalations b")).isEmpty(), "no markup was created from data");
+        // The audit list names who marked it handled: the shared password, a handler.
+        WebElement audited = wait.until(d -> d.findElements(By.cssSelector("#audit tbody tr")).stream()
+                .filter(r -> r.getText().contains("marked handled") && r.getText().contains(ticket)).findFirst().orElse(null));
+        assertTrue(audited.getText().contains("shared password"), audited.getText());
+        assertEquals("Who", audited.findElements(By.tagName("td")).get(1).getAttribute("data-label"));
+        assertTrue(browser.findElement(By.id("signed-in")).getText().contains("handler"));
         screenshot("admin-inbox.png");
     }
 }
