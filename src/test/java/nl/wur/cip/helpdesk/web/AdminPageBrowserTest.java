@@ -32,16 +32,6 @@ class AdminPageBrowserTest extends BrowserTestBase {
         return submitted.body().replaceAll(".*\"ticket\":\"([^\"]+)\".*", "$1");
     }
 
-    private void logIn() {
-        WebElement password = wait.until(d -> {
-            WebElement field = d.findElement(By.id("password"));
-            return field.isDisplayed() ? field : null;
-        });
-        password.sendKeys(ADMIN_PASSWORD);
-        click(browser.findElement(By.cssSelector("#login-form button[type=submit]")));
-        wait.until(d -> d.findElement(By.id("inbox")).isDisplayed());
-    }
-
     private Object script(String code, Object... args) {
         return browser.executeScript(code, args);
     }
@@ -50,7 +40,7 @@ class AdminPageBrowserTest extends BrowserTestBase {
     void inDutchTheInboxIsDutchAndOnANarrowScreenEachEscalationIsACardWithItsColumnNames() throws Exception {
         String ticket = escalation("Lin");
         click(browser.findElement(By.id("lang-toggle")));
-        logIn();
+        logInAsAdmin();
         WebElement row = wait.until(d -> d.findElements(By.cssSelector("#escalations tbody tr")).stream()
                 .filter(r -> r.getText().contains(ticket)).findFirst().orElse(null));
         assertEquals("nl", browser.findElement(By.tagName("html")).getAttribute("lang"));

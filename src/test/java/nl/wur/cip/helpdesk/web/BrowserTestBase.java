@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -114,6 +115,17 @@ abstract class BrowserTestBase {
     }
 
     /** Scrolls an element to the middle first, as a person would, so the sticky question box does not cover it. */
+    /** Signs in on the admin page with the shared password and waits for the inbox. */
+    protected void logInAsAdmin() {
+        WebElement password = wait.until(d -> {
+            WebElement field = d.findElement(By.id("password"));
+            return field.isDisplayed() ? field : null;
+        });
+        password.sendKeys(ADMIN_PASSWORD);
+        click(browser.findElement(By.cssSelector("#login-form button[type=submit]")));
+        wait.until(d -> d.findElement(By.id("inbox")).isDisplayed());
+    }
+
     protected void click(WebElement element) {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
         element.click();

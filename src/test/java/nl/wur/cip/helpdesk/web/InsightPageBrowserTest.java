@@ -44,13 +44,7 @@ class InsightPageBrowserTest extends BrowserTestBase {
     }
 
     private void logInAndOpenInsight() {
-        WebElement password = wait.until(d -> {
-            WebElement field = d.findElement(By.id("password"));
-            return field.isDisplayed() ? field : null;
-        });
-        password.sendKeys(ADMIN_PASSWORD);
-        click(browser.findElement(By.cssSelector("#login-form button[type=submit]")));
-        wait.until(d -> d.findElement(By.id("inbox")).isDisplayed());
+        logInAsAdmin();
         click(browser.findElement(By.cssSelector("a[href='/admin-insight.html']")));
         wait.until(d -> "30".equals(d.findElement(By.tagName("body")).getAttribute("data-loaded")));
     }
