@@ -34,13 +34,20 @@ import org.slf4j.LoggerFactory;
  * intent model, the answer service and the checklist. Built the same way by the server, the command line, the
  * benchmark and the tests.
  */
-public record Assembly(KnowledgeBase knowledge, TextAnalysis analysis, TextEmbedder embedder, VectorCache vectors,
-                       KnowledgeIndex index, Retriever retriever, QuestionUnderstanding understanding,
-                       AnswerService answers, Optional<ChecklistEngine> checklist) implements AutoCloseable {
+public record Assembly(
+        KnowledgeBase knowledge,
+        TextAnalysis analysis,
+        TextEmbedder embedder,
+        VectorCache vectors,
+        KnowledgeIndex index,
+        Retriever retriever,
+        QuestionUnderstanding understanding,
+        AnswerService answers,
+        Optional<ChecklistEngine> checklist)
+        implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Assembly.class);
     /** Tribuo reports every training through java.util.logging at INFO; only its warnings belong in our log. */
     private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
-
 
     /** Another retriever over the same index, for comparing retrieval modes. */
     public Retriever retriever(RetrievalMode mode) {
@@ -58,8 +65,8 @@ public record Assembly(KnowledgeBase knowledge, TextAnalysis analysis, TextEmbed
         TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
         // The parts that do not need each other load side by side: start-up is what a fresh deployment waits for.
         CompletableFuture<TextEmbedder> embedderLoad = CompletableFuture.supplyAsync(() -> config.embeddingModel()
-                .<TextEmbedder>map(path -> OnnxTextEmbedder.fromPath(path, PoolingMode.valueOf(config.embeddingPooling()),
-                        config.embeddingThreads()))
+                .<TextEmbedder>map(path -> OnnxTextEmbedder.fromPath(
+                        path, PoolingMode.valueOf(config.embeddingPooling()), config.embeddingThreads()))
                 .orElseGet(() -> OnnxTextEmbedder.bundled(config.embeddingThreads())));
         KnowledgeBase knowledge = new KnowledgeLoader().load(config.knowledgeDir());
         knowledge.problems().forEach(p -> LOG.warn("knowledge file skipped or incomplete: {}", p));
@@ -67,22 +74,54 @@ public record Assembly(KnowledgeBase knowledge, TextAnalysis analysis, TextEmbed
         TextEmbedder embedder = joined(embedderLoad);
         VectorCache vectors = new VectorCache(embedder, config.dataDir());
         QueryExpansion expansion = new QueryExpansion(knowledge.rules().dutchToEnglish());
-        CompletableFuture<QuestionUnderstanding> understandingLoad = CompletableFuture.supplyAsync(() ->
-                new QuestionUnderstanding(knowledge, new QuestionFeatures(analysis, QuestionFeatures.Weights.defaults()), vectors,
-                        embedder, expansion::queryText, IntentClassifier.Settings.defaults(), config.dataDir()));
+        CompletableFuture<QuestionUnderstanding> understandingLoad =
+                CompletableFuture.supplyAsync(() -> new QuestionUnderstanding(
+                        knowledge,
+                        new QuestionFeatures(analysis, QuestionFeatures.Weights.defaults()),
+                        vectors,
+                        embedder,
+                        expansion::queryText,
+                        IntentClassifier.Settings.defaults(),
+                        config.dataDir()));
         KnowledgeIndex index = new KnowledgeIndex(knowledge, analysis, vectors);
-        Retriever retriever = new Retriever(index, embedder, knowledge.rules().dutchToEnglish(), config.retrievalMode());
+        Retriever retriever =
+                new Retriever(index, embedder, knowledge.rules().dutchToEnglish(), config.retrievalMode());
         QuestionUnderstanding understanding = joined(understandingLoad);
         vectors.save();
-        AnswerService answers = new AnswerService(knowledge, retriever, understanding, new LanguageDetector(),
-                AnswerPolicy.defaults(), config.escalationTo(), config.answerCache());
-        LOG.info("loaded {} documents ({} passages), {} answer cards and {} intents from {}; model {}; {} vectors computed, "
+        AnswerService answers = new AnswerService(
+                knowledge,
+                retriever,
+                understanding,
+                new LanguageDetector(),
+                AnswerPolicy.defaults(),
+                config.escalationTo(),
+                config.answerCache());
+        LOG.info(
+                "loaded {} documents ({} passages), {} answer cards and {} intents from {}; model {}; {} vectors computed, "
                         + "{} from the jar, rest from the data folder; intents cross-validated {}% (temperature {}); {} ms",
-                knowledge.documents().size(), retriever.passageCount(), knowledge.cards().size(), understanding.intentCount(),
-                config.knowledgeDir().toAbsolutePath(), embedder.modelName(), vectors.computed(), vectors.fromJar(),
-                String.format(java.util.Locale.ROOT, "%.1f", understanding.validation().accuracy() * 100),
-                understanding.validation().temperature(), (System.nanoTime() - start) / 1_000_000);
-        return new Assembly(knowledge, analysis, embedder, vectors, index, retriever, understanding, answers,
+                knowledge.documents().size(),
+                retriever.passageCount(),
+                knowledge.cards().size(),
+                understanding.intentCount(),
+                config.knowledgeDir().toAbsolutePath(),
+                embedder.modelName(),
+                vectors.computed(),
+                vectors.fromJar(),
+                String.format(
+                        java.util.Locale.ROOT,
+                        "%.1f",
+                        understanding.validation().accuracy() * 100),
+                understanding.validation().temperature(),
+                (System.nanoTime() - start) / 1_000_000);
+        return new Assembly(
+                knowledge,
+                analysis,
+                embedder,
+                vectors,
+                index,
+                retriever,
+                understanding,
+                answers,
                 loadChecklist(config, knowledge));
     }
 
@@ -107,7 +146,9 @@ public record Assembly(KnowledgeBase knowledge, TextAnalysis analysis, TextEmbed
         try {
             Set<String> ids = knowledge.documents().stream().map(d -> d.id()).collect(Collectors.toSet());
             ChecklistEngine engine = new ChecklistEngine(new ChecklistLoader().load(file, ids));
-            LOG.info("checklist version {} loaded: {} questions", engine.checklist().version(),
+            LOG.info(
+                    "checklist version {} loaded: {} questions",
+                    engine.checklist().version(),
                     engine.checklist().questions().size());
             return Optional.of(engine);
         } catch (ChecklistException e) {

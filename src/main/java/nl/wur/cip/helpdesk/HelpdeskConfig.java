@@ -24,13 +24,31 @@ import nl.wur.cip.helpdesk.storage.DatabaseSettings;
  * each overridable by a {@code --name=value} flag (e.g. {@code --port=8080} for {@code HELPDESK_PORT}). The features'
  * settings are records inside it.
  */
-public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path webDir, String escalationTo,
-                             Optional<Path> embeddingModel, String embeddingPooling, int embeddingThreads, RetrievalMode retrievalMode,
-                             Optional<String> dbUrl, String dbUser, String dbPassword, int dbPoolSize,
-                             int dbConnectTimeoutSeconds, Optional<SmtpSettings> smtp,
-                             Optional<String> adminPassword, Optional<OidcSettings> oidc, int retentionDays, OptOutConfig optOut,
-                             GuardSettings guards, Optional<String> metricsToken, int answerCache, List<String> embedOrigins,
-                             LlmConfig llm) {
+public record HelpdeskConfig(
+        int port,
+        Path dataDir,
+        Path knowledgeDir,
+        Path webDir,
+        String escalationTo,
+        Optional<Path> embeddingModel,
+        String embeddingPooling,
+        int embeddingThreads,
+        RetrievalMode retrievalMode,
+        Optional<String> dbUrl,
+        String dbUser,
+        String dbPassword,
+        int dbPoolSize,
+        int dbConnectTimeoutSeconds,
+        Optional<SmtpSettings> smtp,
+        Optional<String> adminPassword,
+        Optional<OidcSettings> oidc,
+        int retentionDays,
+        OptOutConfig optOut,
+        GuardSettings guards,
+        Optional<String> metricsToken,
+        int answerCache,
+        List<String> embedOrigins,
+        LlmConfig llm) {
 
     /** Every setting at its default (nothing read from the environment). */
     public static HelpdeskConfig defaults() {
@@ -41,9 +59,11 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
         SettingValues values = SettingValues.of(env, flags);
         String escalationTo = values.text(ESCALATION_TO);
         if (EmailAddresses.parse(escalationTo).isEmpty()) {
-            throw new IllegalArgumentException("HELPDESK_ESCALATION_TO must be one plain e-mail address, not '" + escalationTo + "'");
+            throw new IllegalArgumentException(
+                    "HELPDESK_ESCALATION_TO must be one plain e-mail address, not '" + escalationTo + "'");
         }
-        return new HelpdeskConfig(values.number(PORT),
+        return new HelpdeskConfig(
+                values.number(PORT),
                 Path.of(values.raw(DATA_DIR)),
                 Path.of(values.raw(KNOWLEDGE_DIR)),
                 Path.of(values.raw(WEB_DIR)),
@@ -91,43 +111,70 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
         if (EmailAddresses.parse(from).isEmpty()) {
             throw new IllegalArgumentException("HELPDESK_SMTP_FROM must be a plain e-mail address, not '" + from + "'");
         }
-        return Optional.of(new SmtpSettings(host.get(), port, tls, values.given(SMTP_USER), values.secret(SMTP_PASSWORD), from,
+        return Optional.of(new SmtpSettings(
+                host.get(),
+                port,
+                tls,
+                values.given(SMTP_USER),
+                values.secret(SMTP_PASSWORD),
+                from,
                 Duration.ofSeconds(timeoutSeconds)));
     }
 
     /** Absent without a discovery URL; OidcSettings checks that the rest fits together. */
     private static Optional<OidcSettings> oidc(SettingValues values) {
         Map<String, String> oidc = new HashMap<>();
-        for (HelpdeskSetting setting : List.of(OIDC_DISCOVERY_URL, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URL,
-                OIDC_HANDLERS, OIDC_VIEWERS, OIDC_GROUPS_CLAIM, OIDC_HANDLER_GROUPS, OIDC_VIEWER_GROUPS)) {
+        for (HelpdeskSetting setting : List.of(
+                OIDC_DISCOVERY_URL,
+                OIDC_CLIENT_ID,
+                OIDC_CLIENT_SECRET,
+                OIDC_REDIRECT_URL,
+                OIDC_HANDLERS,
+                OIDC_VIEWERS,
+                OIDC_GROUPS_CLAIM,
+                OIDC_HANDLER_GROUPS,
+                OIDC_VIEWER_GROUPS)) {
             oidc.put(setting.setting().variable(), values.text(setting));
         }
         return OidcSettings.from(oidc);
     }
 
     private static GuardSettings guards(SettingValues values) {
-        return new GuardSettings(values.number(RATE_ASK_PER_MINUTE), values.number(RATE_FEEDBACK_PER_MINUTE),
-                values.number(RATE_ESCALATIONS_PER_HOUR), values.number(RATE_ASSESS_PER_MINUTE),
-                values.number(RATE_LOGINS_PER_MINUTE), values.number(IN_FLIGHT_PER_ADDRESS),
-                values.number(WORK_CONCURRENCY, Runtime.getRuntime().availableProcessors()), values.number(WORK_QUEUE),
-                values.number(MIN_FREE_DISK_MB), values.number(RATE_OPTOUT_PER_MINUTE));
+        return new GuardSettings(
+                values.number(RATE_ASK_PER_MINUTE),
+                values.number(RATE_FEEDBACK_PER_MINUTE),
+                values.number(RATE_ESCALATIONS_PER_HOUR),
+                values.number(RATE_ASSESS_PER_MINUTE),
+                values.number(RATE_LOGINS_PER_MINUTE),
+                values.number(IN_FLIGHT_PER_ADDRESS),
+                values.number(WORK_CONCURRENCY, Runtime.getRuntime().availableProcessors()),
+                values.number(WORK_QUEUE),
+                values.number(MIN_FREE_DISK_MB),
+                values.number(RATE_OPTOUT_PER_MINUTE));
     }
 
     private static OptOutConfig optOut(SettingValues values) {
-        String userAgent = values.given(OPTOUT_USER_AGENT).orElse(OPTOUT_USER_AGENT.setting().fallback());
+        String userAgent = values.given(OPTOUT_USER_AGENT)
+                .orElse(OPTOUT_USER_AGENT.setting().fallback());
         if (!userAgent.matches("[\\x20-\\x7E]+")) { // it goes into a request header
-            throw new IllegalArgumentException("HELPDESK_OPTOUT_USER_AGENT must be printable ASCII, not '" + userAgent + "'");
+            throw new IllegalArgumentException(
+                    "HELPDESK_OPTOUT_USER_AGENT must be printable ASCII, not '" + userAgent + "'");
         }
-        return new OptOutConfig(Duration.ofSeconds(values.number(OPTOUT_CONNECT_TIMEOUT_SECONDS)),
-                Duration.ofSeconds(values.number(OPTOUT_TIMEOUT_SECONDS)), values.number(OPTOUT_MAX_BODY_KB) * 1024,
-                values.number(OPTOUT_MAX_REDIRECTS), values.onOff(OPTOUT_ALLOW_PRIVATE), userAgent,
+        return new OptOutConfig(
+                Duration.ofSeconds(values.number(OPTOUT_CONNECT_TIMEOUT_SECONDS)),
+                Duration.ofSeconds(values.number(OPTOUT_TIMEOUT_SECONDS)),
+                values.number(OPTOUT_MAX_BODY_KB) * 1024,
+                values.number(OPTOUT_MAX_REDIRECTS),
+                values.onOff(OPTOUT_ALLOW_PRIVATE),
+                userAgent,
                 values.number(OPTOUT_CONCURRENT_CHECKS));
     }
 
     /** With the provider {@code none} (the default) no other LLM setting but the limits is looked at. */
     private static LlmConfig llm(SettingValues values) {
         // "off" is an older spelling of none, still accepted.
-        LlmConfig.Provider provider = values.text(LLM_PROVIDER).equalsIgnoreCase("off") ? LlmConfig.Provider.NONE
+        LlmConfig.Provider provider = values.text(LLM_PROVIDER).equalsIgnoreCase("off")
+                ? LlmConfig.Provider.NONE
                 : LlmConfig.Provider.valueOf(values.choice(LLM_PROVIDER).toUpperCase(Locale.ROOT));
         Duration timeout = Duration.ofMillis(values.number(LLM_TIMEOUT_MS));
         int maxTokens = values.number(LLM_MAX_TOKENS);
@@ -138,10 +185,12 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
         String baseUrl = values.given(LLM_BASE_URL)
                 .orElse(provider == LlmConfig.Provider.OLLAMA ? LlmConfig.OLLAMA_BASE_URL : LlmConfig.OPENAI_BASE_URL);
         if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
-            throw new IllegalArgumentException("HELPDESK_LLM_BASE_URL must be an http:// or https:// URL, not '" + baseUrl + "'");
+            throw new IllegalArgumentException(
+                    "HELPDESK_LLM_BASE_URL must be an http:// or https:// URL, not '" + baseUrl + "'");
         }
-        String model = values.given(LLM_MODEL).orElseThrow(() -> new IllegalArgumentException("HELPDESK_LLM_MODEL is required"
-                + " when HELPDESK_LLM_PROVIDER is " + provider.code() + " (e.g. gpt-4o-mini or llama3.1:8b)"));
+        String model = values.given(LLM_MODEL)
+                .orElseThrow(() -> new IllegalArgumentException("HELPDESK_LLM_MODEL is required"
+                        + " when HELPDESK_LLM_PROVIDER is " + provider.code() + " (e.g. gpt-4o-mini or llama3.1:8b)"));
         String apiKey = values.given(LLM_API_KEY).orElse("");
         if (provider == LlmConfig.Provider.OPENAI && apiKey.isEmpty() && baseUrl.equals(LlmConfig.OPENAI_BASE_URL)) {
             throw new IllegalArgumentException("HELPDESK_LLM_API_KEY is required for " + LlmConfig.OPENAI_BASE_URL);
@@ -153,26 +202,53 @@ public record HelpdeskConfig(int port, Path dataDir, Path knowledgeDir, Path web
     @Override
     public String toString() {
         // Passwords stay out of logs and error messages.
-        return "HelpdeskConfig[port=" + port + ", dataDir=" + dataDir + ", knowledgeDir=" + knowledgeDir + ", webDir=" + webDir
-                + ", escalationTo=" + escalationTo + ", retrieval=" + retrievalMode + ", db=" + databaseUrl() + ", dbPool=" + dbPoolSize
+        return "HelpdeskConfig[port=" + port + ", dataDir=" + dataDir + ", knowledgeDir=" + knowledgeDir + ", webDir="
+                + webDir
+                + ", escalationTo=" + escalationTo + ", retrieval=" + retrievalMode + ", db=" + databaseUrl()
+                + ", dbPool=" + dbPoolSize
                 + ", smtp="
-                + smtp.map(SmtpSettings::toString).orElse("none") + ", admin=" + (adminPassword.isPresent() ? "on" : "off")
+                + smtp.map(SmtpSettings::toString).orElse("none") + ", admin="
+                + (adminPassword.isPresent() ? "on" : "off")
                 + ", oidc=" + oidc.map(OidcSettings::toString).orElse("off")
-                + ", retentionDays=" + retentionDays + ", optOutAllowPrivate=" + optOut.allowPrivateAddresses() + ", " + guards
+                + ", retentionDays=" + retentionDays + ", optOutAllowPrivate=" + optOut.allowPrivateAddresses() + ", "
+                + guards
                 + ", metricsToken=" + (metricsToken.isPresent() ? "set" : "none") + ", answerCache=" + answerCache
                 + ", embedOrigins=" + embedOrigins + ", " + llm + "]";
     }
 
     /** The same settings over another data folder (the benchmark's and the build's scratch folders). */
     public HelpdeskConfig withDataDir(Path folder) {
-        return new HelpdeskConfig(port, folder, knowledgeDir, webDir, escalationTo, embeddingModel, embeddingPooling,
-                embeddingThreads, retrievalMode, dbUrl, dbUser, dbPassword, dbPoolSize, dbConnectTimeoutSeconds, smtp, adminPassword,
-                oidc, retentionDays, optOut, guards, metricsToken, answerCache, embedOrigins, llm);
+        return new HelpdeskConfig(
+                port,
+                folder,
+                knowledgeDir,
+                webDir,
+                escalationTo,
+                embeddingModel,
+                embeddingPooling,
+                embeddingThreads,
+                retrievalMode,
+                dbUrl,
+                dbUser,
+                dbPassword,
+                dbPoolSize,
+                dbConnectTimeoutSeconds,
+                smtp,
+                adminPassword,
+                oidc,
+                retentionDays,
+                optOut,
+                guards,
+                metricsToken,
+                answerCache,
+                embedOrigins,
+                llm);
     }
 
     /** The database and its pool. */
     public DatabaseSettings database() {
-        return new DatabaseSettings(databaseUrl(), dbUser, dbPassword, dbPoolSize, Duration.ofSeconds(dbConnectTimeoutSeconds));
+        return new DatabaseSettings(
+                databaseUrl(), dbUser, dbPassword, dbPoolSize, Duration.ofSeconds(dbConnectTimeoutSeconds));
     }
 
     /**

@@ -16,12 +16,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nl.wur.cip.helpdesk.admin.AdminAuth;
 import nl.wur.cip.helpdesk.answer.Answer;
-import nl.wur.cip.helpdesk.knowledge.Citation;
 import nl.wur.cip.helpdesk.bench.Benchmark;
 import nl.wur.cip.helpdesk.checklist.AssessmentStore;
 import nl.wur.cip.helpdesk.checklist.ChecklistLoader;
 import nl.wur.cip.helpdesk.checklist.ChecklistService;
 import nl.wur.cip.helpdesk.checklist.ChecklistTable;
+import nl.wur.cip.helpdesk.config.SettingsTable;
 import nl.wur.cip.helpdesk.escalation.Backoff;
 import nl.wur.cip.helpdesk.escalation.DeliveryWorker;
 import nl.wur.cip.helpdesk.escalation.EscalationService;
@@ -34,17 +34,17 @@ import nl.wur.cip.helpdesk.eval.EvalQuestion;
 import nl.wur.cip.helpdesk.eval.Evaluation;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import nl.wur.cip.helpdesk.feedback.UnansweredLog;
-import nl.wur.cip.helpdesk.knowledge.Language;
-import nl.wur.cip.helpdesk.knowledge.Messages;
 import nl.wur.cip.helpdesk.guard.GuardSettings;
 import nl.wur.cip.helpdesk.insight.AnswerRecordStore;
 import nl.wur.cip.helpdesk.insight.AnswerRecorder;
 import nl.wur.cip.helpdesk.insight.ContentGaps;
 import nl.wur.cip.helpdesk.insight.Insights;
+import nl.wur.cip.helpdesk.knowledge.Citation;
+import nl.wur.cip.helpdesk.knowledge.Language;
+import nl.wur.cip.helpdesk.knowledge.Messages;
 import nl.wur.cip.helpdesk.llm.LlmAnswerService;
 import nl.wur.cip.helpdesk.llm.LlmConfig;
 import nl.wur.cip.helpdesk.optout.OptOutChecker;
-import nl.wur.cip.helpdesk.config.SettingsTable;
 import nl.wur.cip.helpdesk.search.LanguageDetector;
 import nl.wur.cip.helpdesk.search.QueryExpansion;
 import nl.wur.cip.helpdesk.storage.Database;
@@ -139,38 +139,56 @@ public final class Main {
         Messages messages = Messages.load(config.knowledgeDir());
         // The knowledge loads while the database and the web server start: each takes about a second.
         CompletableFuture<Assembly> assembling = new CompletableFuture<>();
-        Thread loader = new Thread(() -> {
-            try {
-                assembling.complete(Assembly.of(config));
-            } catch (RuntimeException | Error e) {
-                assembling.completeExceptionally(e);
-            }
-        }, "knowledge-loader");
+        Thread loader = new Thread(
+                () -> {
+                    try {
+                        assembling.complete(Assembly.of(config));
+                    } catch (RuntimeException | Error e) {
+                        assembling.completeExceptionally(e);
+                    }
+                },
+                "knowledge-loader");
         loader.setDaemon(true);
         loader.start();
         Clock clock = Clock.systemUTC();
         Database database = Database.open(config.database());
         EscalationStore escalationStore = new EscalationStore(database);
         UnansweredLog unanswered = new UnansweredLog(database);
-        Optional<DeliveryWorker> worker = config.smtp().map(smtp -> new DeliveryWorker(escalationStore,
-                new MailComposer(config.escalationTo(), smtp.from(), config.retentionDays(), messages), new SmtpMailer(smtp),
-                Backoff.DEFAULT, clock, Duration.ofSeconds(10), smtp.timeout().multipliedBy(3).plusSeconds(10)).start());
+        Optional<DeliveryWorker> worker = config.smtp()
+                .map(smtp -> new DeliveryWorker(
+                                escalationStore,
+                                new MailComposer(config.escalationTo(), smtp.from(), config.retentionDays(), messages),
+                                new SmtpMailer(smtp),
+                                Backoff.DEFAULT,
+                                clock,
+                                Duration.ofSeconds(10),
+                                smtp.timeout().multipliedBy(3).plusSeconds(10))
+                        .start());
         if (worker.isEmpty()) {
-            LOG.warn("mail is not configured (HELPDESK_SMTP_HOST is not set): escalations are stored and shown in the admin"
-                    + " inbox, and researchers are offered a mailto: link to {}", config.escalationTo());
+            LOG.warn(
+                    "mail is not configured (HELPDESK_SMTP_HOST is not set): escalations are stored and shown in the admin"
+                            + " inbox, and researchers are offered a mailto: link to {}",
+                    config.escalationTo());
         } else {
-            LOG.info("escalations are mailed to {} through {}", config.escalationTo(), config.smtp().get());
+            LOG.info(
+                    "escalations are mailed to {} through {}",
+                    config.escalationTo(),
+                    config.smtp().get());
         }
-        Optional<AdminAuth> admin = config.adminPassword().isEmpty() && config.oidc().isEmpty() ? Optional.empty()
-                : Optional.of(new AdminAuth(config.adminPassword(), config.oidc(), clock, database));
+        Optional<AdminAuth> admin =
+                config.adminPassword().isEmpty() && config.oidc().isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(new AdminAuth(config.adminPassword(), config.oidc(), clock, database));
         if (admin.isEmpty()) {
-            LOG.info("the admin inbox at /admin is disabled; set HELPDESK_ADMIN_PASSWORD or HELPDESK_OIDC_* to enable it");
+            LOG.info(
+                    "the admin inbox at /admin is disabled; set HELPDESK_ADMIN_PASSWORD or HELPDESK_OIDC_* to enable it");
         }
         config.oidc().ifPresent(oidc -> LOG.info("admin sign-in through OpenID Connect: {}", oidc));
-        String messageIdDomain = config.smtp().map(SmtpSettings::domain)
+        String messageIdDomain = config.smtp()
+                .map(SmtpSettings::domain)
                 .orElse(config.escalationTo().substring(config.escalationTo().indexOf('@') + 1));
-        EscalationService escalations = new EscalationService(escalationStore, worker, messageIdDomain, config.escalationTo(),
-                clock);
+        EscalationService escalations =
+                new EscalationService(escalationStore, worker, messageIdDomain, config.escalationTo(), clock);
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "retention");
             thread.setDaemon(true);
@@ -178,14 +196,36 @@ public final class Main {
         });
         FeedbackStore feedback = new FeedbackStore(database);
         AssessmentStore assessments = new AssessmentStore(database);
-        housekeeping.scheduleAtFixedRate(new RetentionJob(escalationStore, unanswered, feedback, assessments,
-                Duration.ofDays(config.retentionDays()), clock), 0, 6, TimeUnit.HOURS);
-        // Model calls wait on the network, not the CPU: each may hold a slot of the answer gate without starving the rest.
-        GuardSettings guards = llm.enabled() ? config.guards().withMoreConcurrency(llm.maxConcurrent()) : config.guards();
+        housekeeping.scheduleAtFixedRate(
+                new RetentionJob(
+                        escalationStore,
+                        unanswered,
+                        feedback,
+                        assessments,
+                        Duration.ofDays(config.retentionDays()),
+                        clock),
+                0,
+                6,
+                TimeUnit.HOURS);
+        // Model calls wait on the network, not the CPU: each may hold a slot of the answer gate without starving the
+        // rest.
+        GuardSettings guards =
+                llm.enabled() ? config.guards().withMoreConcurrency(llm.maxConcurrent()) : config.guards();
         AnswerRecordStore answerRecords = new AnswerRecordStore(database);
-        HelpdeskServer server = new HelpdeskServer(config.webDir(), new HelpdeskServer.Services(feedback, unanswered, escalations, admin, guards,
-                config.metricsToken(), new DiskFloor(config.dataDir(), guards.minFreeDiskMb() * 1024L * 1024L),
-                config.embedOrigins(), new AnswerRecorder(answerRecords, AnswerRecorder.DEFAULT_QUEUE)), clock).start(config.port());
+        HelpdeskServer server = new HelpdeskServer(
+                        config.webDir(),
+                        new HelpdeskServer.Services(
+                                feedback,
+                                unanswered,
+                                escalations,
+                                admin,
+                                guards,
+                                config.metricsToken(),
+                                new DiskFloor(config.dataDir(), guards.minFreeDiskMb() * 1024L * 1024L),
+                                config.embedOrigins(),
+                                new AnswerRecorder(answerRecords, AnswerRecorder.DEFAULT_QUEUE)),
+                        clock)
+                .start(config.port());
         database.pool().setMetricRegistry(server.metrics().registry()); // hikaricp_connections_* on /metrics
         Assembly assembly;
         try {
@@ -203,43 +243,68 @@ public final class Main {
         }
         LlmAnswerService answering = LlmAnswerService.create(assembly.answers(), llm);
         server.ready(answering);
-        assembly.checklist().ifPresent(engine -> server.checklistReady(
-                new ChecklistService(engine, assessments, assembly.knowledge(), clock)));
-        OptOutChecker optOut = OptOutChecker.create(config.optOut(), config.knowledgeDir(), assembly.knowledge(), clock);
+        assembly.checklist()
+                .ifPresent(engine ->
+                        server.checklistReady(new ChecklistService(engine, assessments, assembly.knowledge(), clock)));
+        OptOutChecker optOut =
+                OptOutChecker.create(config.optOut(), config.knowledgeDir(), assembly.knowledge(), clock);
         server.optOutReady(optOut);
-        server.insightReady(new Insights(answerRecords, feedback, escalationStore, clock), new ContentGaps(unanswered,
-                assembly.knowledge(), assembly.vectors(), assembly.embedder(), new QueryExpansion(
-                assembly.knowledge().rules().dutchToEnglish()), clock));
+        server.insightReady(
+                new Insights(answerRecords, feedback, escalationStore, clock),
+                new ContentGaps(
+                        unanswered,
+                        assembly.knowledge(),
+                        assembly.vectors(),
+                        assembly.embedder(),
+                        new QueryExpansion(assembly.knowledge().rules().dutchToEnglish()),
+                        clock));
         // Each part is closed even when one before it fails (a request outliving the stop timeout made the web
         // server's close throw, and the mail worker and the database were never closed).
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(List.of(server::close, answering::close, optOut::close,
-                () -> worker.ifPresent(DeliveryWorker::close), housekeeping::shutdownNow, assembly::close, database::close)),
-                "shutdown"));
-        LOG.info("CIP Helpdesk ready on http://localhost:{} after {} ms (escalations go to {})", server.port(),
-                (System.nanoTime() - start) / 1_000_000, config.escalationTo());
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> closeAll(List.of(
+                                server::close,
+                                answering::close,
+                                optOut::close,
+                                () -> worker.ifPresent(DeliveryWorker::close),
+                                housekeeping::shutdownNow,
+                                assembly::close,
+                                database::close)),
+                        "shutdown"));
+        LOG.info(
+                "CIP Helpdesk ready on http://localhost:{} after {} ms (escalations go to {})",
+                server.port(),
+                (System.nanoTime() - start) / 1_000_000,
+                config.escalationTo());
         return SERVING;
     }
 
-    private static int ask(HelpdeskConfig config, List<String> positional, List<String> flags, PrintStream out,
-                           PrintStream err) {
+    private static int ask(
+            HelpdeskConfig config, List<String> positional, List<String> flags, PrintStream out, PrintStream err) {
         if (positional.size() < 2 || positional.get(1).isBlank()) {
             err.println("usage: java -jar target/cip-helpdesk.jar ask \"your question\" [--language=en|nl]");
             return 2;
         }
-        Optional<Language> language = flagValue(flags, "language").map(code -> Language.fromCode(code)
-                .orElseThrow(() -> new IllegalArgumentException("--language must be en or nl")));
+        Optional<Language> language = flagValue(flags, "language")
+                .map(code -> Language.fromCode(code)
+                        .orElseThrow(() -> new IllegalArgumentException("--language must be en or nl")));
         try (Assembly assembly = Assembly.of(config)) {
-            Answer answer = assembly.answers().ask(String.join(" ", positional.subList(1, positional.size())), language);
+            Answer answer =
+                    assembly.answers().ask(String.join(" ", positional.subList(1, positional.size())), language);
             out.println(answer.answer());
             out.println();
-            out.printf("outcome: %s   confidence: %.2f   language: %s%n", answer.outcome().code(), answer.confidence(),
+            out.printf(
+                    "outcome: %s   confidence: %.2f   language: %s%n",
+                    answer.outcome().code(),
+                    answer.confidence(),
                     answer.language().code());
             if (answer.escalationReason() != null) {
                 out.println("why a human should look: " + answer.escalationReason());
             }
             int n = 1;
             for (Citation c : answer.citations()) {
-                out.printf("[%d] %s — %s%s%n", n++, c.title(), c.reference(), c.url() == null ? "" : " <" + c.url() + ">");
+                out.printf(
+                        "[%d] %s — %s%s%n", n++, c.title(), c.reference(), c.url() == null ? "" : " <" + c.url() + ">");
             }
             out.println(answer.disclaimer());
         }
@@ -265,8 +330,14 @@ public final class Main {
         }
         try (Assembly assembly = Assembly.of(config)) {
             IntentClassifier.CrossValidation cv = assembly.understanding().validation();
-            out.printf(java.util.Locale.ROOT, "intent model: %d intents, %d examples, %d-fold cross-validated accuracy %.1f%%, "
-                    + "temperature %.2f%n", assembly.understanding().intentCount(), cv.examples(), cv.folds(), cv.accuracy() * 100,
+            out.printf(
+                    java.util.Locale.ROOT,
+                    "intent model: %d intents, %d examples, %d-fold cross-validated accuracy %.1f%%, "
+                            + "temperature %.2f%n",
+                    assembly.understanding().intentCount(),
+                    cv.examples(),
+                    cv.folds(),
+                    cv.accuracy() * 100,
                     cv.temperature());
             Evaluation.run(questions, assembly.answers(), out);
             LanguageDetector detector = new LanguageDetector();
@@ -289,11 +360,15 @@ public final class Main {
         try {
             Path scratch = Files.createTempDirectory("cip-precompute");
             // Not the environment: what ships must not depend on the builder's HELPDESK_* settings.
-            try (Assembly assembly = Assembly.of(HelpdeskConfig.from(Map.of(), flags).withDataDir(scratch))) {
+            try (Assembly assembly =
+                    Assembly.of(HelpdeskConfig.from(Map.of(), flags).withDataDir(scratch))) {
                 assembly.vectors().export(target.resolve("vectors.bin"));
                 assembly.understanding().saveModel(target);
-                out.printf("precomputed %d vectors (%d embedded now) and the intent model into %s%n",
-                        assembly.vectors().fromJar() + assembly.vectors().computed(), assembly.vectors().computed(), target);
+                out.printf(
+                        "precomputed %d vectors (%d embedded now) and the intent model into %s%n",
+                        assembly.vectors().fromJar() + assembly.vectors().computed(),
+                        assembly.vectors().computed(),
+                        target);
             } finally {
                 Benchmark.deleteTree(scratch);
             }
@@ -305,10 +380,11 @@ public final class Main {
     }
 
     private static Optional<String> flagValue(List<String> flags, String name) {
-        return flags.stream().filter(f -> f.startsWith("--" + name + "=")).map(f -> f.substring(name.length() + 3)).findFirst();
+        return flags.stream()
+                .filter(f -> f.startsWith("--" + name + "="))
+                .map(f -> f.substring(name.length() + 3))
+                .findFirst();
     }
 
-    private Main() {
-    }
-
+    private Main() {}
 }

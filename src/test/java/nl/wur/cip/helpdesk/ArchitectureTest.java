@@ -27,17 +27,29 @@ import java.util.TreeSet;
 @AnalyzeClasses(packages = "nl.wur.cip.helpdesk", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     @ArchTest
-    static final ArchRule featurePackagesFormNoCycle = slices().matching("nl.wur.cip.helpdesk.(*)..").should().beFreeOfCycles();
+    static final ArchRule featurePackagesFormNoCycle =
+            slices().matching("nl.wur.cip.helpdesk.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule onlyTheBenchmarkUsesTheRoot = noClasses().that().resideInAPackage("nl.wur.cip.helpdesk.(*)..")
-            .and().resideOutsideOfPackage("nl.wur.cip.helpdesk.bench..")
-            .should().dependOnClassesThat().resideInAPackage("nl.wur.cip.helpdesk");
+    static final ArchRule onlyTheBenchmarkUsesTheRoot = noClasses()
+            .that()
+            .resideInAPackage("nl.wur.cip.helpdesk.(*)..")
+            .and()
+            .resideOutsideOfPackage("nl.wur.cip.helpdesk.bench..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("nl.wur.cip.helpdesk");
 
     @ArchTest
-    static final ArchRule theWebLayerNeverTouchesTheDatabase = noClasses().that().resideInAPackage("nl.wur.cip.helpdesk.web..")
-            .should().dependOnClassesThat().resideInAPackage("java.sql..")
-            .orShould().dependOnClassesThat().haveFullyQualifiedName("nl.wur.cip.helpdesk.storage.Database");
+    static final ArchRule theWebLayerNeverTouchesTheDatabase = noClasses()
+            .that()
+            .resideInAPackage("nl.wur.cip.helpdesk.web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("java.sql..")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("nl.wur.cip.helpdesk.storage.Database");
 
     /** The README's package graph is the code's: each package with the packages it uses, read from the classes. */
     @ArchTest
@@ -46,8 +58,12 @@ class ArchitectureTest {
         String start = "<!-- package graph: generated from the code, checked by ArchitectureTest -->\n";
         int from = readme.indexOf(start);
         int to = readme.indexOf("<!-- /package graph -->", from);
-        String written = from < 0 || to < 0 ? "(no package graph in the README)" : readme.substring(from + start.length(), to);
-        assertEquals(packageGraph(classes), written, "README.md's package graph; paste the expected text between the markers");
+        String written =
+                from < 0 || to < 0 ? "(no package graph in the README)" : readme.substring(from + start.length(), to);
+        assertEquals(
+                packageGraph(classes),
+                written,
+                "README.md's package graph; paste the expected text between the markers");
     }
 
     static String packageGraph(JavaClasses classes) {
@@ -57,14 +73,15 @@ class ArchitectureTest {
             uses.computeIfAbsent(from, f -> new TreeSet<>());
             for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
                 JavaClass target = dependency.getTargetClass();
-                if (target.getPackageName().startsWith("nl.wur.cip.helpdesk") && !feature(target).equals(from)) {
+                if (target.getPackageName().startsWith("nl.wur.cip.helpdesk")
+                        && !feature(target).equals(from)) {
                     uses.get(from).add(feature(target));
                 }
             }
         }
         StringBuilder graph = new StringBuilder("```\n");
-        uses.forEach((from, to) -> graph.append(String.format("%-14s -> %s%n", from,
-                to.isEmpty() ? "(nothing of ours)" : String.join(", ", to))));
+        uses.forEach((from, to) -> graph.append(
+                String.format("%-14s -> %s%n", from, to.isEmpty() ? "(nothing of ours)" : String.join(", ", to))));
         return graph.append("```\n").toString();
     }
 

@@ -13,10 +13,10 @@ import java.time.Duration;
 
 /** For the tests that run the packaged jar as its own process: a port for it and the wait until it is healthy. */
 public final class JarProcesses {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private JarProcesses() {
-    }
+    private JarProcesses() {}
 
     public static int freePort() throws IOException {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -36,8 +36,11 @@ public final class JarProcesses {
         while (System.nanoTime() < deadline) {
             assertTrue(process.isAlive(), "the helpdesk exited; see " + log);
             try {
-                HttpResponse<Void> health = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> health = CLIENT.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (health.statusCode() == 200) {
                     return;
                 }

@@ -24,7 +24,10 @@ class MainTest {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--data-dir=" + data);
         all.add("--knowledge-dir=knowledge");
-        return Main.run(all, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+        return Main.run(
+                all,
+                Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -34,7 +37,10 @@ class MainTest {
 
     @Test
     void askPrintsTheAnswerOutcomeAndNumberedSources() {
-        int code = run(Path.of("target", "test-helpdesk"), "ask", "Which article of the Auteurswet covers text and data mining for research?");
+        int code = run(
+                Path.of("target", "test-helpdesk"),
+                "ask",
+                "Which article of the Auteurswet covers text and data mining for research?");
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         assertTrue(output().contains("outcome: answered"), output());
         assertTrue(output().contains("[1] "), output());
@@ -49,7 +55,10 @@ class MainTest {
                 {"id":"b","lang":"en","topic":"offtopic","question":"What is a good recipe for pancakes?","expect":"off_topic"}
                 {"id":"c","lang":"nl","topic":"offtopic","question":"Hoe laat vertrekt de trein naar Utrecht?","expect":"answer","must":[["never"]]}
                 """);
-        assertEquals(0, run(Path.of("target", "test-helpdesk"), "eval", set.toString()), err.toString(StandardCharsets.UTF_8));
+        assertEquals(
+                0,
+                run(Path.of("target", "test-helpdesk"), "eval", set.toString()),
+                err.toString(StandardCharsets.UTF_8));
         String report = output();
         assertTrue(report.contains("overall: 66.7% (2/3)"), report);
         assertTrue(report.contains("topic offtopic"), report);
@@ -72,12 +81,19 @@ class MainTest {
     @Test
     void aFreshDataFolderStartsFromWhatTheBuildShippedWithoutEmbeddingOrTraining(@TempDir Path dir) throws Exception {
         try (Assembly assembly = Assembly.of(TestHelpdesk.config(dir))) {
-            assertEquals(0, assembly.vectors().computed(), "every text of the shipped knowledge has its vector in the jar");
-            assertTrue(assembly.vectors().fromJar() > 1000, "from the jar: " + assembly.vectors().fromJar());
+            assertEquals(
+                    0, assembly.vectors().computed(), "every text of the shipped knowledge has its vector in the jar");
+            assertTrue(
+                    assembly.vectors().fromJar() > 1000,
+                    "from the jar: " + assembly.vectors().fromJar());
             assertTrue(assembly.understanding().validation().accuracy() > 0.5);
         }
         try (var files = Files.list(dir)) {
-            assertEquals(List.of(), files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("intents-")).toList(),
+            assertEquals(
+                    List.of(),
+                    files.map(f -> f.getFileName().toString())
+                            .filter(n -> n.startsWith("intents-"))
+                            .toList(),
                     "nothing trained: the intent model came from the jar");
         }
     }
@@ -98,12 +114,19 @@ class MainTest {
                     - Kan ik mijn boeken online verlengen?
                 """);
         Path target = dir.resolve("precomputed");
-        int code = Main.run(List.of("precompute", target.toString(), "--knowledge-dir=" + knowledge), Map.of(),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = Main.run(
+                List.of("precompute", target.toString(), "--knowledge-dir=" + knowledge),
+                Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         assertTrue(Files.size(target.resolve("vectors.bin")) > 384 * 4, "vectors written");
         try (var files = Files.list(target)) {
-            assertEquals(2, files.filter(f -> f.getFileName().toString().startsWith("intents-")).count(), "model and calibration");
+            assertEquals(
+                    2,
+                    files.filter(f -> f.getFileName().toString().startsWith("intents-"))
+                            .count(),
+                    "model and calibration");
         }
         assertTrue(output().contains("precomputed"), output());
         assertEquals(2, Main.run(List.of("precompute"), Map.of(), new PrintStream(out), new PrintStream(err)));
@@ -118,11 +141,21 @@ class MainTest {
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        int code = Main.run(List.of("serve", "--port=" + port, "--data-dir=" + dir.resolve("data"), "--knowledge-dir=knowledge",
-                        "--web-dir=web", "--embedding-model=" + dir.resolve("model.onnx")), Map.of(),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = Main.run(
+                List.of(
+                        "serve",
+                        "--port=" + port,
+                        "--data-dir=" + dir.resolve("data"),
+                        "--knowledge-dir=knowledge",
+                        "--web-dir=web",
+                        "--embedding-model=" + dir.resolve("model.onnx")),
+                Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(2, code);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("is not a usable ONNX model"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(
+                err.toString(StandardCharsets.UTF_8).contains("is not a usable ONNX model"),
+                err.toString(StandardCharsets.UTF_8));
         try (ServerSocket again = new ServerSocket(port)) { // the web server was closed, so its port is free
             assertEquals(port, again.getLocalPort());
         }
@@ -131,9 +164,13 @@ class MainTest {
     @Test
     void shutdownClosesEveryPartEvenWhenOneBeforeItFails() {
         List<String> closed = new ArrayList<>();
-        Main.closeAll(List.of(() -> closed.add("server"), () -> {
-            throw new IllegalStateException("a request outlived the stop timeout");
-        }, () -> closed.add("mail worker"), () -> closed.add("database")));
+        Main.closeAll(List.of(
+                () -> closed.add("server"),
+                () -> {
+                    throw new IllegalStateException("a request outlived the stop timeout");
+                },
+                () -> closed.add("mail worker"),
+                () -> closed.add("database")));
         assertEquals(List.of("server", "mail worker", "database"), closed);
     }
 }

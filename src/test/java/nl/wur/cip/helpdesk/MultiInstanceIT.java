@@ -46,11 +46,13 @@ class MultiInstanceIT {
     @TempDir
     Path folder;
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     @Timeout(400)
-    void twoInstancesOnOneDatabaseDeliverEveryAcknowledgedTicketOnceThroughAKillAndShareAdminSessions() throws Exception {
+    void twoInstancesOnOneDatabaseDeliverEveryAcknowledgedTicketOnceThroughAKillAndShareAdminSessions()
+            throws Exception {
         Path jar = Path.of("target", "cip-helpdesk.jar");
         assertTrue(Files.isRegularFile(jar), "run through mvn verify, which packages the jar first");
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort());
@@ -68,8 +70,11 @@ class MultiInstanceIT {
             JarProcesses.awaitHealthy(portB, b, Duration.ofSeconds(90), "target/multi-instance-it-*.log");
 
             String cookie = login(portA);
-            assertEquals(200, send(portB, "GET", "/admin/api/session", null, cookie).statusCode(), "A's session on B");
-            assertEquals(200, send(portB, "GET", "/admin/api/escalations", null, cookie).statusCode());
+            assertEquals(
+                    200, send(portB, "GET", "/admin/api/session", null, cookie).statusCode(), "A's session on B");
+            assertEquals(
+                    200,
+                    send(portB, "GET", "/admin/api/escalations", null, cookie).statusCode());
 
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
             AtomicInteger refused = new AtomicInteger();
@@ -82,8 +87,13 @@ class MultiInstanceIT {
                     try {
                         // Spread over four seconds, so the kill falls while they still arrive and mail goes out.
                         Thread.sleep(Math.max(0, started + n * 20L - System.currentTimeMillis()));
-                        HttpResponse<String> response = send(ports[n % 2], "POST", "/api/escalations", "{\"email\":\"r" + n
-                                + "@example.org\",\"question\":\"Two instances, question " + n + "\"}", null);
+                        HttpResponse<String> response = send(
+                                ports[n % 2],
+                                "POST",
+                                "/api/escalations",
+                                "{\"email\":\"r" + n + "@example.org\",\"question\":\"Two instances, question " + n
+                                        + "\"}",
+                                null);
                         Matcher m = TICKET.matcher(response.body());
                         if (response.statusCode() == 202 && m.find()) {
                             acknowledged.add(m.group(1));
@@ -96,7 +106,8 @@ class MultiInstanceIT {
             pool.shutdown();
             // The kill falls while mail goes out: some delivered, most not yet.
             long killBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while ((acknowledged.size() < KILL_AFTER_ACKS || OfficeMailbox.messages(smtp).size() < MAILED_BEFORE_KILL)
+            while ((acknowledged.size() < KILL_AFTER_ACKS
+                            || OfficeMailbox.messages(smtp).size() < MAILED_BEFORE_KILL)
                     && System.nanoTime() < killBy) {
                 Thread.sleep(10);
             }
@@ -112,26 +123,43 @@ class MultiInstanceIT {
             Map<String, Integer> perMessageId = OfficeMailbox.copiesByMessageId(smtp);
             List<String> missing = new ArrayList<>(acknowledged);
             missing.removeAll(OfficeMailbox.tickets(smtp));
-            long duplicated = perMessageId.values().stream().filter(count -> count > 1).count();
-            System.out.printf("multi-instance test: %d escalations sent to 2 instances, %d acknowledged (%d when A was killed,"
+            long duplicated =
+                    perMessageId.values().stream().filter(count -> count > 1).count();
+            System.out.printf(
+                    "multi-instance test: %d escalations sent to 2 instances, %d acknowledged (%d when A was killed,"
                             + " pid %d), %d refused or cut off (sent to A at or after the kill); office mails: %d before the kill, %d distinct in all,"
-                            + " %d missing, %d sent twice%n", ESCALATIONS, acknowledged.size(), acknowledgedAtKill, pid,
-                    refused.get(), deliveredAtKill, perMessageId.size(), missing.size(), duplicated);
+                            + " %d missing, %d sent twice%n",
+                    ESCALATIONS,
+                    acknowledged.size(),
+                    acknowledgedAtKill,
+                    pid,
+                    refused.get(),
+                    deliveredAtKill,
+                    perMessageId.size(),
+                    missing.size(),
+                    duplicated);
             assertEquals(List.of(), missing, "every acknowledged ticket reaches the office");
             // Each worker sends one mail at a time: only the one A had in flight may go out twice.
             assertTrue(duplicated <= 1, "duplicates: " + duplicated);
             assertTrue(perMessageId.values().stream().allMatch(count -> count <= 2), "never more than one resend");
-            assertTrue(deliveredAtKill >= MAILED_BEFORE_KILL && deliveredAtKill < acknowledged.size(),
+            assertTrue(
+                    deliveredAtKill >= MAILED_BEFORE_KILL && deliveredAtKill < acknowledged.size(),
                     "killed mid-delivery: " + deliveredAtKill + " office mails out of " + acknowledged.size());
 
             String metrics = send(portB, "GET", "/metrics", null, null).body();
-            for (String name : new String[] {"hikaricp_connections_active{pool=\"helpdesk-db\"}", "jetty_threads_busy",
-                    "jvm_gc_", "helpdesk_escalation_mails{state=\"sent\"}"}) {
+            for (String name : new String[] {
+                "hikaricp_connections_active{pool=\"helpdesk-db\"}",
+                "jetty_threads_busy",
+                "jvm_gc_",
+                "helpdesk_escalation_mails{state=\"sent\"}"
+            }) {
                 assertTrue(metrics.contains(name), name + " in B's /metrics");
             }
 
-            assertEquals(200, send(portB, "POST", "/admin/api/logout", "{}", cookie).statusCode());
-            assertEquals(401, send(portB, "GET", "/admin/api/session", null, cookie).statusCode(), "logged out everywhere");
+            assertEquals(
+                    200, send(portB, "POST", "/admin/api/logout", "{}", cookie).statusCode());
+            assertEquals(
+                    401, send(portB, "GET", "/admin/api/session", null, cookie).statusCode(), "logged out everywhere");
         } finally {
             if (a != null) {
                 a.destroyForcibly();
@@ -145,20 +173,44 @@ class MultiInstanceIT {
     }
 
     private Process start(Path jar, String name, int port, String dbUrl, int smtpPort) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString(), "--port=" + port, "--data-dir=" + folder.resolve(name),
-                "--knowledge-dir=knowledge", "--web-dir=web", "--db-url=" + dbUrl, "--db-user=" + PostgresServer.USER);
-        builder.environment().putAll(Map.of("HELPDESK_SMTP_HOST", "127.0.0.1", "HELPDESK_SMTP_PORT", Integer.toString(smtpPort),
-                "HELPDESK_SMTP_TLS", "none", "HELPDESK_SMTP_FROM", "helpdesk@cip.test", "HELPDESK_SMTP_TIMEOUT_SECONDS", "2",
-                "HELPDESK_ADMIN_PASSWORD", PASSWORD,
-                // All 200 come from one address; the per-client limit would turn most away.
-                "HELPDESK_RATE_ESCALATIONS_PER_HOUR", "0"));
-        builder.redirectErrorStream(true).redirectOutput(Path.of("target", "multi-instance-it-" + name + ".log").toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-jar",
+                jar.toString(),
+                "--port=" + port,
+                "--data-dir=" + folder.resolve(name),
+                "--knowledge-dir=knowledge",
+                "--web-dir=web",
+                "--db-url=" + dbUrl,
+                "--db-user=" + PostgresServer.USER);
+        builder.environment()
+                .putAll(Map.of(
+                        "HELPDESK_SMTP_HOST",
+                        "127.0.0.1",
+                        "HELPDESK_SMTP_PORT",
+                        Integer.toString(smtpPort),
+                        "HELPDESK_SMTP_TLS",
+                        "none",
+                        "HELPDESK_SMTP_FROM",
+                        "helpdesk@cip.test",
+                        "HELPDESK_SMTP_TIMEOUT_SECONDS",
+                        "2",
+                        "HELPDESK_ADMIN_PASSWORD",
+                        PASSWORD,
+                        // All 200 come from one address; the per-client limit would turn most away.
+                        "HELPDESK_RATE_ESCALATIONS_PER_HOUR",
+                        "0"));
+        builder.redirectErrorStream(true)
+                .redirectOutput(
+                        Path.of("target", "multi-instance-it-" + name + ".log").toFile());
         return builder.start();
     }
 
     private String login(int port) throws Exception {
-        HttpResponse<String> response = send(port, "POST", "/admin/api/login", "{\"password\":\"" + PASSWORD + "\"}", null);
+        HttpResponse<String> response =
+                send(port, "POST", "/admin/api/login", "{\"password\":\"" + PASSWORD + "\"}", null);
         assertEquals(200, response.statusCode(), response.body());
         String setCookie = response.headers().firstValue("Set-Cookie").orElseThrow();
         return setCookie.substring(0, setCookie.indexOf(';'));
@@ -168,9 +220,12 @@ class MultiInstanceIT {
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
-            request.header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString());
+            request.header("Content-Type", "application/json")
+                    .header("Idempotency-Key", UUID.randomUUID().toString());
         }
         if (cookie != null) {
             request.header("Cookie", cookie);

@@ -27,11 +27,19 @@ class PackagedJarIT {
         assertTrue(Files.isRegularFile(JAR), "run through mvn verify, which packages the jar first");
         try (ZipFile jar = new ZipFile(JAR.toFile())) {
             List<String> names = jar.stream().map(ZipEntry::getName).toList();
-            assertEquals(List.of(), names.stream().filter(n -> n.endsWith(".pdb") || n.contains(".dSYM/")).toList());
+            assertEquals(
+                    List.of(),
+                    names.stream()
+                            .filter(n -> n.endsWith(".pdb") || n.contains(".dSYM/"))
+                            .toList());
             assertFalse(names.contains("bert-tokenizer.json"), "a copy of the bundled model's tokenizer");
             assertTrue(names.contains("all-minilm-l6-v2-q-tokenizer.json"));
-            for (String platform : List.of("linux-x64/libonnxruntime.so", "linux-aarch64/libonnxruntime.so",
-                    "osx-x64/libonnxruntime.dylib", "osx-aarch64/libonnxruntime.dylib", "win-x64/onnxruntime.dll")) {
+            for (String platform : List.of(
+                    "linux-x64/libonnxruntime.so",
+                    "linux-aarch64/libonnxruntime.so",
+                    "osx-x64/libonnxruntime.dylib",
+                    "osx-aarch64/libonnxruntime.dylib",
+                    "win-x64/onnxruntime.dll")) {
                 assertTrue(names.contains("ai/onnxruntime/native/" + platform), platform);
             }
         }
@@ -40,9 +48,17 @@ class PackagedJarIT {
     @Test
     @Timeout(120)
     void answersWithTheBundledModelWithoutGpuWarnings() throws Exception {
-        Process ask = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-jar", JAR.toString(), "ask", "May I text and data mine journal articles for my research?",
-                "--data-dir=" + dataDir, "--knowledge-dir=knowledge").redirectErrorStream(true).start();
+        Process ask = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-jar",
+                        JAR.toString(),
+                        "ask",
+                        "May I text and data mine journal articles for my research?",
+                        "--data-dir=" + dataDir,
+                        "--knowledge-dir=knowledge")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(ask.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(ask.waitFor(100, TimeUnit.SECONDS));
         assertEquals(0, ask.exitValue(), output);

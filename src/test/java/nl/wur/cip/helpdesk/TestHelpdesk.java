@@ -44,10 +44,24 @@ public final class TestHelpdesk {
         if (passagesOnly == null) {
             Assembly assembly = shared();
             AnswerPolicy d = AnswerPolicy.defaults();
-            AnswerPolicy policy = new AnswerPolicy(1.01, d.cardMargin(), d.partProbability(), d.offTopicProbability(), 0.0,
-                    d.pointToClosest(), d.quoteSources(), 1.01, d.dutchDiscount());
-            passagesOnly = new AnswerService(assembly.knowledge(), assembly.retriever(), assembly.understanding(),
-                    new LanguageDetector(), policy, "copyright@wur.nl", 0);
+            AnswerPolicy policy = new AnswerPolicy(
+                    1.01,
+                    d.cardMargin(),
+                    d.partProbability(),
+                    d.offTopicProbability(),
+                    0.0,
+                    d.pointToClosest(),
+                    d.quoteSources(),
+                    1.01,
+                    d.dutchDiscount());
+            passagesOnly = new AnswerService(
+                    assembly.knowledge(),
+                    assembly.retriever(),
+                    assembly.understanding(),
+                    new LanguageDetector(),
+                    policy,
+                    "copyright@wur.nl",
+                    0);
         }
         return passagesOnly;
     }
@@ -61,25 +75,43 @@ public final class TestHelpdesk {
      * Everything in one database, with escalations stored but not mailed (no SMTP server), no limits, no disk floor and
      * no site allowed to embed the chat.
      */
-    public static HelpdeskServer.Services servicesWithoutMail(Database database, Optional<AdminAuth> admin, Clock clock) {
-        return new HelpdeskServer.Services(new FeedbackStore(database), new UnansweredLog(database), new EscalationService(
-                new EscalationStore(database), Optional.empty(), "wur.nl", "copyright@wur.nl", clock), admin,
-                GuardSettings.UNLIMITED, Optional.empty(), DiskFloor.none(), List.of(),
+    public static HelpdeskServer.Services servicesWithoutMail(
+            Database database, Optional<AdminAuth> admin, Clock clock) {
+        return new HelpdeskServer.Services(
+                new FeedbackStore(database),
+                new UnansweredLog(database),
+                new EscalationService(
+                        new EscalationStore(database), Optional.empty(), "wur.nl", "copyright@wur.nl", clock),
+                admin,
+                GuardSettings.UNLIMITED,
+                Optional.empty(),
+                DiskFloor.none(),
+                List.of(),
                 new AnswerRecorder(new AnswerRecordStore(database), AnswerRecorder.DEFAULT_QUEUE));
     }
 
     /** Hands the server its insight page's sources over the given database, wired as {@code Main} wires them. */
     public static void insightReady(HelpdeskServer server, Database database, Clock clock) {
         Assembly assembly = shared();
-        server.insightReady(new Insights(new AnswerRecordStore(database), new FeedbackStore(database),
-                new EscalationStore(database), clock), new ContentGaps(new UnansweredLog(database), assembly.knowledge(),
-                assembly.vectors(), assembly.embedder(), new QueryExpansion(assembly.knowledge().rules().dutchToEnglish()), clock));
+        server.insightReady(
+                new Insights(
+                        new AnswerRecordStore(database),
+                        new FeedbackStore(database),
+                        new EscalationStore(database),
+                        clock),
+                new ContentGaps(
+                        new UnansweredLog(database),
+                        assembly.knowledge(),
+                        assembly.vectors(),
+                        assembly.embedder(),
+                        new QueryExpansion(assembly.knowledge().rules().dutchToEnglish()),
+                        clock));
     }
 
     public static HelpdeskConfig config(Path dataDir) {
-        return HelpdeskConfig.from(Map.of(), List.of("--data-dir=" + dataDir, "--knowledge-dir=knowledge", "--web-dir=web"));
+        return HelpdeskConfig.from(
+                Map.of(), List.of("--data-dir=" + dataDir, "--knowledge-dir=knowledge", "--web-dir=web"));
     }
 
-    private TestHelpdesk() {
-    }
+    private TestHelpdesk() {}
 }

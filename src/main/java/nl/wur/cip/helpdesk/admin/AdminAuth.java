@@ -44,16 +44,24 @@ public final class AdminAuth {
 
     /** The password login, named sign-in, or both; at least one. */
     public AdminAuth(Optional<String> password, Optional<OidcSettings> oidc, Clock clock, Database database) {
-        this(password, oidc, clock, database, new RateLimiter(CHECKS_PER_MINUTE, Duration.ofMinutes(1), CHECKS_BURST, 1,
-                System::nanoTime));
+        this(
+                password,
+                oidc,
+                clock,
+                database,
+                new RateLimiter(CHECKS_PER_MINUTE, Duration.ofMinutes(1), CHECKS_BURST, 1, System::nanoTime));
     }
 
     AdminAuth(String password, Clock clock, Database database, RateLimiter checks) {
         this(Optional.of(password), Optional.empty(), clock, database, checks);
     }
 
-    private AdminAuth(Optional<String> password, Optional<OidcSettings> oidc, Clock clock, Database database,
-                      RateLimiter checks) {
+    private AdminAuth(
+            Optional<String> password,
+            Optional<OidcSettings> oidc,
+            Clock clock,
+            Database database,
+            RateLimiter checks) {
         if (password.isEmpty() && oidc.isEmpty()) {
             throw new IllegalArgumentException("the admin needs a password or OpenID Connect settings");
         }
@@ -61,8 +69,8 @@ public final class AdminAuth {
         this.password = password.map(p -> PasswordHash.of(p, random));
         this.throttle = new LoginThrottle(database, clock);
         this.sessions = new AdminSessions(database, clock, SESSION_LENGTH, random);
-        this.oidc = oidc.map(settings -> new OidcLogin(settings, new PendingLogins(database, clock, SIGN_IN_LENGTH, random),
-                sessions));
+        this.oidc = oidc.map(settings ->
+                new OidcLogin(settings, new PendingLogins(database, clock, SIGN_IN_LENGTH, random), sessions));
         this.audit = new AuditLog(database, clock);
         this.checks = checks;
     }
@@ -84,13 +92,15 @@ public final class AdminAuth {
 
     /** The result of a login attempt: a session token, a wrong password, or a client that must wait. */
     public sealed interface Login {
-        record Accepted(String token, AdminIdentity who) implements Login { }
+        record Accepted(String token, AdminIdentity who) implements Login {}
         /** This installation signs in through OpenID Connect only. */
-        record PasswordOff() implements Login { }
-        record Refused() implements Login { }
-        record Throttled(Duration retryAfter) implements Login { }
+        record PasswordOff() implements Login {}
+
+        record Refused() implements Login {}
+
+        record Throttled(Duration retryAfter) implements Login {}
         /** Too many password checks at once, from all clients together: this one was not checked (but is counted). */
-        record Busy(Duration retryAfter) implements Login { }
+        record Busy(Duration retryAfter) implements Login {}
     }
 
     public Login login(String client, String candidate) {

@@ -7,6 +7,7 @@ package nl.wur.cip.helpdesk.admin;
 public record AdminIdentity(String name, String account, Role role) {
     /** The account of everyone who logs in with the shared password: the installation has no names for them. */
     public static final String PASSWORD_ACCOUNT = "password";
+
     static final int MAX_NAME = 200;
     static final int MAX_ACCOUNT = 254;
 

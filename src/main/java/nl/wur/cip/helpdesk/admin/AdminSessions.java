@@ -69,8 +69,8 @@ final class AdminSessions {
     /** Who holds this live session; empty when it is unknown, ended or expired. */
     Optional<AdminIdentity> find(String token) {
         try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement("SELECT admin_name, admin_account, role FROM admin_session"
-                     + " WHERE token_hash = ? AND expires_at > ?")) {
+                PreparedStatement s = c.prepareStatement("SELECT admin_name, admin_account, role FROM admin_session"
+                        + " WHERE token_hash = ? AND expires_at > ?")) {
             s.setString(1, Tokens.hash(token));
             s.setTimestamp(2, Timestamp.from(clock.instant()));
             try (ResultSet rs = s.executeQuery()) {
@@ -78,7 +78,9 @@ final class AdminSessions {
                     return Optional.empty();
                 }
                 // An unknown role (written by a newer version) reads as the lesser one.
-                return Optional.of(new AdminIdentity(rs.getString(1), rs.getString(2),
+                return Optional.of(new AdminIdentity(
+                        rs.getString(1),
+                        rs.getString(2),
                         Role.fromCode(rs.getString(3)).orElse(Role.VIEWER)));
             }
         } catch (SQLException e) {
@@ -88,7 +90,7 @@ final class AdminSessions {
 
     void end(String token) {
         try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement("DELETE FROM admin_session WHERE token_hash = ?")) {
+                PreparedStatement s = c.prepareStatement("DELETE FROM admin_session WHERE token_hash = ?")) {
             s.setString(1, Tokens.hash(token));
             s.executeUpdate();
         } catch (SQLException e) {
@@ -97,7 +99,8 @@ final class AdminSessions {
     }
 
     private static int count(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM admin_session")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM admin_session")) {
             rs.next();
             return rs.getInt(1);
         }

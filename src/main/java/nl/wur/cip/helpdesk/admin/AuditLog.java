@@ -23,7 +23,12 @@ public final class AuditLog {
 
     /** What was done. */
     public enum Action {
-        LOGIN, LOGOUT, RETRY, HANDLED, EXPORT, ERASE;
+        LOGIN,
+        LOGOUT,
+        RETRY,
+        HANDLED,
+        EXPORT,
+        ERASE;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);
@@ -31,8 +36,7 @@ public final class AuditLog {
     }
 
     /** One line of the list, as the API shows it. */
-    public record Entry(Instant at, String name, String account, String role, String action, String target) {
-    }
+    public record Entry(Instant at, String name, String account, String role, String action, String target) {}
 
     private final Database database;
     private final Clock clock;
@@ -44,8 +48,9 @@ public final class AuditLog {
 
     public void record(AdminIdentity who, Action action, String target) {
         try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement("INSERT INTO admin_audit (happened_at, actor_name, actor_account,"
-                     + " actor_role, action, target) VALUES (?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement s =
+                        c.prepareStatement("INSERT INTO admin_audit (happened_at, actor_name, actor_account,"
+                                + " actor_role, action, target) VALUES (?, ?, ?, ?, ?, ?)")) {
             s.setTimestamp(1, Timestamp.from(clock.instant()));
             s.setString(2, who.name());
             s.setString(3, who.account());
@@ -61,14 +66,20 @@ public final class AuditLog {
     /** The most recent entries first. */
     public List<Entry> latest(int limit) {
         try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement("SELECT happened_at, actor_name, actor_account, actor_role, action, target"
-                     + " FROM admin_audit ORDER BY happened_at DESC, id DESC")) {
+                PreparedStatement s =
+                        c.prepareStatement("SELECT happened_at, actor_name, actor_account, actor_role, action, target"
+                                + " FROM admin_audit ORDER BY happened_at DESC, id DESC")) {
             s.setMaxRows(limit);
             List<Entry> entries = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    entries.add(new Entry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6)));
+                    entries.add(new Entry(
+                            rs.getTimestamp(1).toInstant(),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6)));
                 }
             }
             return entries;

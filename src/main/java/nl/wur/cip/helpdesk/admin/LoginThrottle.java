@@ -69,7 +69,8 @@ public final class LoginThrottle {
                 Failures account = read(c, ACCOUNT).orElse(Failures.NONE); // locks the row: one attempt at a time
                 Optional<Failures> stored = read(c, key);
                 Failures mine = stored.orElse(Failures.NONE);
-                Instant until = mine.lockedUntil().isAfter(account.lockedUntil()) ? mine.lockedUntil() : account.lockedUntil();
+                Instant until =
+                        mine.lockedUntil().isAfter(account.lockedUntil()) ? mine.lockedUntil() : account.lockedUntil();
                 if (until.isAfter(now)) {
                     return Optional.of(Duration.between(now, until));
                 }
@@ -101,18 +102,23 @@ public final class LoginThrottle {
     }
 
     private static Optional<Failures> read(Connection c, String key) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT failures, locked_until FROM login_failure WHERE client = ?"
-                + " FOR UPDATE")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT failures, locked_until FROM login_failure WHERE client = ?" + " FOR UPDATE")) {
             s.setString(1, key);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(new Failures(rs.getInt(1), rs.getTimestamp(2).toInstant())) : Optional.empty();
+                return rs.next()
+                        ? Optional.of(
+                                new Failures(rs.getInt(1), rs.getTimestamp(2).toInstant()))
+                        : Optional.empty();
             }
         }
     }
 
-    private static void write(Connection c, String key, Failures failures, Instant now, boolean exists) throws SQLException {
+    private static void write(Connection c, String key, Failures failures, Instant now, boolean exists)
+            throws SQLException {
         // No other transaction inserts this address meanwhile: all of them wait for the account's row first.
-        String sql = exists ? "UPDATE login_failure SET failures = ?, locked_until = ?, last_attempt = ? WHERE client = ?"
+        String sql = exists
+                ? "UPDATE login_failure SET failures = ?, locked_until = ?, last_attempt = ? WHERE client = ?"
                 : "INSERT INTO login_failure (failures, locked_until, last_attempt, client) VALUES (?, ?, ?, ?)";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setInt(1, failures.count());
@@ -124,8 +130,8 @@ public final class LoginThrottle {
     }
 
     private static void forgetOld(Connection c, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM login_failure WHERE client <> ? AND last_attempt < ?"
-                + " AND locked_until < ?")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "DELETE FROM login_failure WHERE client <> ? AND last_attempt < ?" + " AND locked_until < ?")) {
             s.setString(1, ACCOUNT);
             s.setTimestamp(2, Timestamp.from(now.minus(FORGET_AFTER)));
             s.setTimestamp(3, Timestamp.from(now));

@@ -69,7 +69,11 @@ public final class OidcLogin {
         DENIED,
         /** The provider could not be reached, or refused the code. */
         PROVIDER,
-        EXPIRED, AUDIENCE, SIGNATURE, NONCE, ISSUER,
+        EXPIRED,
+        AUDIENCE,
+        SIGNATURE,
+        NONCE,
+        ISSUER,
         /** The ID token is not valid for another reason. */
         TOKEN,
         /** A valid sign-in, by someone not listed as handler or viewer. */
@@ -81,13 +85,13 @@ public final class OidcLogin {
     }
 
     /** Where to send the browser, and the id of this sign-in for its cookie. */
-    public record Redirect(URI location, String loginId) {
-    }
+    public record Redirect(URI location, String loginId) {}
 
     /** How a callback ended: a session for this person, or why not. */
     public sealed interface Result {
-        record SignedIn(AdminIdentity who, String sessionToken) implements Result { }
-        record Failed(Failure failure) implements Result { }
+        record SignedIn(AdminIdentity who, String sessionToken) implements Result {}
+
+        record Failed(Failure failure) implements Result {}
     }
 
     /** The provider cannot be reached or its metadata is wrong; the page says so. */
@@ -97,8 +101,7 @@ public final class OidcLogin {
         }
     }
 
-    private record Provider(OIDCProviderMetadata metadata, IDTokenValidator validator) {
-    }
+    private record Provider(OIDCProviderMetadata metadata, IDTokenValidator validator) {}
 
     private final OidcSettings settings;
     private final PendingLogins pending;
@@ -118,14 +121,17 @@ public final class OidcLogin {
         Nonce nonce = new Nonce();
         CodeVerifier verifier = new CodeVerifier();
         String id = pending.start(new PendingLogins.Pending(state.getValue(), nonce.getValue(), verifier.getValue()));
-        URI location = new AuthenticationRequest.Builder(new ResponseType(ResponseType.Value.CODE),
-                new Scope(OIDCScopeValue.OPENID, OIDCScopeValue.EMAIL, OIDCScopeValue.PROFILE), new ClientID(settings.clientId()),
-                settings.redirect())
+        URI location = new AuthenticationRequest.Builder(
+                        new ResponseType(ResponseType.Value.CODE),
+                        new Scope(OIDCScopeValue.OPENID, OIDCScopeValue.EMAIL, OIDCScopeValue.PROFILE),
+                        new ClientID(settings.clientId()),
+                        settings.redirect())
                 .endpointURI(p.metadata().getAuthorizationEndpointURI())
                 .state(state)
                 .nonce(nonce)
                 .codeChallenge(verifier, CodeChallengeMethod.S256)
-                .build().toURI();
+                .build()
+                .toURI();
         return new Redirect(location, id);
     }
 
@@ -134,12 +140,14 @@ public final class OidcLogin {
      * code for the ID token, validates it and decides the role.
      */
     public Result finish(String loginId, Map<String, String> params) {
-        Optional<PendingLogins.Pending> started = loginId == null || loginId.isEmpty() ? Optional.empty() : pending.take(loginId);
+        Optional<PendingLogins.Pending> started =
+                loginId == null || loginId.isEmpty() ? Optional.empty() : pending.take(loginId);
         if (started.isEmpty()) {
             return failed(Failure.NO_LOGIN, "no sign-in under way for this browser");
         }
         String state = params.getOrDefault("state", "");
-        if (!MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8), started.get().state().getBytes(StandardCharsets.UTF_8))) {
+        if (!MessageDigest.isEqual(
+                state.getBytes(StandardCharsets.UTF_8), started.get().state().getBytes(StandardCharsets.UTF_8))) {
             return failed(Failure.STATE, "the callback's state is not this sign-in's");
         }
         if (params.containsKey("error")) {
@@ -170,7 +178,8 @@ public final class OidcLogin {
         String subject = claims.getSubject().getValue();
         // An address the provider itself says is unverified cannot stand for anyone.
         boolean verified = !Boolean.FALSE.equals(claims.getBooleanClaim("email_verified"));
-        Optional<String> email = Optional.ofNullable(claims.getStringClaim("email")).filter(e -> verified);
+        Optional<String> email =
+                Optional.ofNullable(claims.getStringClaim("email")).filter(e -> verified);
         Optional<String> userName = Optional.ofNullable(claims.getStringClaim("preferred_username"));
         List<String> accounts = new ArrayList<>(List.of(subject));
         email.ifPresent(accounts::add);
@@ -181,16 +190,24 @@ public final class OidcLogin {
         if (role.isEmpty()) {
             return failed(Failure.NOT_ALLOWED, account + " is not listed as handler or viewer");
         }
-        String name = Optional.ofNullable(claims.getStringClaim("name")).filter(n -> !n.isBlank()).orElse(account);
+        String name = Optional.ofNullable(claims.getStringClaim("name"))
+                .filter(n -> !n.isBlank())
+                .orElse(account);
         AdminIdentity who = new AdminIdentity(name, account, role.get());
-        LOG.info("admin sign-in through OpenID Connect: {} as {}", who.account(), who.role().code());
+        LOG.info(
+                "admin sign-in through OpenID Connect: {} as {}",
+                who.account(),
+                who.role().code());
         return new Result.SignedIn(who, sessions.create(who));
     }
 
     /** A group claim is a list of strings (Entra, SURFconext) or one string. */
     private static Collection<String> groups(Object claim) {
         if (claim instanceof Collection<?> values) {
-            return values.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+            return values.stream()
+                    .filter(String.class::isInstance)
+                    .map(String.class::cast)
+                    .toList();
         }
         return claim instanceof String value ? List.of(value) : List.of();
     }
@@ -200,27 +217,38 @@ public final class OidcLogin {
         Secret secret = new Secret(settings.clientSecret());
         List<ClientAuthenticationMethod> methods = metadata.getTokenEndpointAuthMethods();
         // Basic is the default the standard gives; post only where the provider lists post and not basic.
-        ClientAuthentication authentication = methods != null && !methods.contains(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                && methods.contains(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-                ? new ClientSecretPost(client, secret) : new ClientSecretBasic(client, secret);
-        TokenRequest request = new TokenRequest.Builder(metadata.getTokenEndpointURI(), authentication,
-                new AuthorizationCodeGrant(new AuthorizationCode(code), settings.redirect(), new CodeVerifier(verifier))).build();
+        ClientAuthentication authentication = methods != null
+                        && !methods.contains(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                        && methods.contains(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                ? new ClientSecretPost(client, secret)
+                : new ClientSecretBasic(client, secret);
+        TokenRequest request = new TokenRequest.Builder(
+                        metadata.getTokenEndpointURI(),
+                        authentication,
+                        new AuthorizationCodeGrant(
+                                new AuthorizationCode(code), settings.redirect(), new CodeVerifier(verifier)))
+                .build();
         try {
             HTTPRequest http = request.toHTTPRequest();
             http.setConnectTimeout(CONNECT_TIMEOUT_MS);
             http.setReadTimeout(READ_TIMEOUT_MS);
             TokenResponse response = OIDCTokenResponseParser.parse(http.send());
             if (!response.indicatesSuccess()) {
-                throw new ProviderException("the token endpoint refused the code: "
-                        + response.toErrorResponse().getErrorObject().getCode(), null);
+                throw new ProviderException(
+                        "the token endpoint refused the code: "
+                                + response.toErrorResponse().getErrorObject().getCode(),
+                        null);
             }
-            JWT idToken = ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens().getIDToken();
+            JWT idToken = ((OIDCTokenResponse) response.toSuccessResponse())
+                    .getOIDCTokens()
+                    .getIDToken();
             if (idToken == null) {
                 throw new ProviderException("the token endpoint sent no ID token", null);
             }
             return idToken;
         } catch (IOException | ParseException | ClassCastException e) {
-            throw new ProviderException("the token endpoint did not answer as OpenID Connect says: " + e.getMessage(), e);
+            throw new ProviderException(
+                    "the token endpoint did not answer as OpenID Connect says: " + e.getMessage(), e);
         }
     }
 
@@ -242,17 +270,21 @@ public final class OidcLogin {
             // OpenID Connect Discovery 4.3: the issuer is the discovery URL without its well-known suffix.
             String issuer = metadata.getIssuer().getValue();
             if (!settings.discovery().toString().equals(issuer.replaceAll("/+$", "") + WELL_KNOWN)) {
-                throw new ProviderException("the discovery document's issuer " + issuer + " does not match "
-                        + settings.discovery(), null);
+                throw new ProviderException(
+                        "the discovery document's issuer " + issuer + " does not match " + settings.discovery(), null);
             }
-            IDTokenValidator validator = new IDTokenValidator(metadata.getIssuer(), new ClientID(settings.clientId()),
-                    algorithm(metadata), metadata.getJWKSetURI().toURL(),
+            IDTokenValidator validator = new IDTokenValidator(
+                    metadata.getIssuer(),
+                    new ClientID(settings.clientId()),
+                    algorithm(metadata),
+                    metadata.getJWKSetURI().toURL(),
                     new DefaultResourceRetriever(CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS, MAX_DOCUMENT_BYTES));
             Provider fresh = new Provider(metadata, validator);
             provider.compareAndSet(null, fresh);
             return provider.get();
         } catch (IOException | ParseException | RuntimeException e) {
-            throw new ProviderException("cannot read the provider's metadata from " + settings.discovery() + ": " + e.getMessage(), e);
+            throw new ProviderException(
+                    "cannot read the provider's metadata from " + settings.discovery() + ": " + e.getMessage(), e);
         }
     }
 
@@ -262,8 +294,12 @@ public final class OidcLogin {
         if (listed == null || listed.isEmpty() || listed.contains(JWSAlgorithm.RS256)) {
             return JWSAlgorithm.RS256;
         }
-        return listed.stream().filter(a -> JWSAlgorithm.Family.RSA.contains(a) || JWSAlgorithm.Family.EC.contains(a)
-                || JWSAlgorithm.Family.ED.contains(a)).findFirst().orElse(JWSAlgorithm.RS256);
+        return listed.stream()
+                .filter(a -> JWSAlgorithm.Family.RSA.contains(a)
+                        || JWSAlgorithm.Family.EC.contains(a)
+                        || JWSAlgorithm.Family.ED.contains(a))
+                .findFirst()
+                .orElse(JWSAlgorithm.RS256);
     }
 
     /** Nimbus says what was wrong in its exception; the page says it in the office's words. */
@@ -289,7 +325,10 @@ public final class OidcLogin {
 
     private static Result failed(Failure failure, String why) {
         // No token and no claim values beyond the account: line breaks cannot reach the log from a provider either.
-        LOG.warn("admin sign-in through OpenID Connect failed ({}): {}", failure.code(), why.replaceAll("[\\r\\n]", " "));
+        LOG.warn(
+                "admin sign-in through OpenID Connect failed ({}): {}",
+                failure.code(),
+                why.replaceAll("[\\r\\n]", " "));
         return new Result.Failed(failure);
     }
 }

@@ -22,8 +22,16 @@ import java.util.stream.Collectors;
  * @param groupsClaim the ID token claim that holds the groups ({@code groups} at Entra, {@code eduperson_entitlement}
  *                    at SURFconext)
  */
-public record OidcSettings(URI discovery, String clientId, String clientSecret, URI redirect, Set<String> handlers,
-                           Set<String> viewers, String groupsClaim, Set<String> handlerGroups, Set<String> viewerGroups) {
+public record OidcSettings(
+        URI discovery,
+        String clientId,
+        String clientSecret,
+        URI redirect,
+        Set<String> handlers,
+        Set<String> viewers,
+        String groupsClaim,
+        Set<String> handlerGroups,
+        Set<String> viewerGroups) {
     public static final String CALLBACK_PATH = "/admin/api/oidc/callback";
 
     public OidcSettings {
@@ -36,29 +44,45 @@ public record OidcSettings(URI discovery, String clientId, String clientSecret, 
     public static Optional<OidcSettings> from(Map<String, String> values) {
         String discovery = value(values, "HELPDESK_OIDC_DISCOVERY_URL");
         if (discovery.isEmpty()) {
-            for (String other : new String[] {"HELPDESK_OIDC_CLIENT_ID", "HELPDESK_OIDC_CLIENT_SECRET", "HELPDESK_OIDC_REDIRECT_URL"}) {
+            for (String other :
+                    new String[] {"HELPDESK_OIDC_CLIENT_ID", "HELPDESK_OIDC_CLIENT_SECRET", "HELPDESK_OIDC_REDIRECT_URL"
+                    }) {
                 if (!value(values, other).isEmpty()) {
-                    throw new IllegalArgumentException(other + " is set but HELPDESK_OIDC_DISCOVERY_URL is not (the provider's"
-                            + " .well-known/openid-configuration URL)");
+                    throw new IllegalArgumentException(
+                            other + " is set but HELPDESK_OIDC_DISCOVERY_URL is not (the provider's"
+                                    + " .well-known/openid-configuration URL)");
                 }
             }
             return Optional.empty();
         }
-        URI redirect = url(values, "HELPDESK_OIDC_REDIRECT_URL", required(values, "HELPDESK_OIDC_REDIRECT_URL",
-                "this helpdesk's https://…" + CALLBACK_PATH + ", as registered at the provider"));
+        URI redirect = url(
+                values,
+                "HELPDESK_OIDC_REDIRECT_URL",
+                required(
+                        values,
+                        "HELPDESK_OIDC_REDIRECT_URL",
+                        "this helpdesk's https://…" + CALLBACK_PATH + ", as registered at the provider"));
         if (!redirect.getRawPath().endsWith(CALLBACK_PATH)) {
-            throw new IllegalArgumentException("HELPDESK_OIDC_REDIRECT_URL must end in " + CALLBACK_PATH + ", not '" + redirect + "'");
+            throw new IllegalArgumentException(
+                    "HELPDESK_OIDC_REDIRECT_URL must end in " + CALLBACK_PATH + ", not '" + redirect + "'");
         }
-        OidcSettings settings = new OidcSettings(url(values, "HELPDESK_OIDC_DISCOVERY_URL", discovery),
+        OidcSettings settings = new OidcSettings(
+                url(values, "HELPDESK_OIDC_DISCOVERY_URL", discovery),
                 required(values, "HELPDESK_OIDC_CLIENT_ID", "the client id the provider gave this helpdesk"),
                 required(values, "HELPDESK_OIDC_CLIENT_SECRET", "the client secret the provider gave this helpdesk"),
-                redirect, list(values, "HELPDESK_OIDC_HANDLERS"), list(values, "HELPDESK_OIDC_VIEWERS"),
+                redirect,
+                list(values, "HELPDESK_OIDC_HANDLERS"),
+                list(values, "HELPDESK_OIDC_VIEWERS"),
                 values.getOrDefault("HELPDESK_OIDC_GROUPS_CLAIM", "groups").strip(),
-                list(values, "HELPDESK_OIDC_HANDLER_GROUPS"), list(values, "HELPDESK_OIDC_VIEWER_GROUPS"));
-        if (settings.handlers().isEmpty() && settings.viewers().isEmpty() && settings.handlerGroups().isEmpty()
+                list(values, "HELPDESK_OIDC_HANDLER_GROUPS"),
+                list(values, "HELPDESK_OIDC_VIEWER_GROUPS"));
+        if (settings.handlers().isEmpty()
+                && settings.viewers().isEmpty()
+                && settings.handlerGroups().isEmpty()
                 && settings.viewerGroups().isEmpty()) {
-            throw new IllegalArgumentException("with HELPDESK_OIDC_DISCOVERY_URL set, list who may sign in: HELPDESK_OIDC_HANDLERS,"
-                    + " HELPDESK_OIDC_VIEWERS, HELPDESK_OIDC_HANDLER_GROUPS or HELPDESK_OIDC_VIEWER_GROUPS");
+            throw new IllegalArgumentException(
+                    "with HELPDESK_OIDC_DISCOVERY_URL set, list who may sign in: HELPDESK_OIDC_HANDLERS,"
+                            + " HELPDESK_OIDC_VIEWERS, HELPDESK_OIDC_HANDLER_GROUPS or HELPDESK_OIDC_VIEWER_GROUPS");
         }
         if (settings.groupsClaim().isEmpty()) {
             throw new IllegalArgumentException("HELPDESK_OIDC_GROUPS_CLAIM must name a claim, e.g. groups");
@@ -84,8 +108,10 @@ public record OidcSettings(URI discovery, String clientId, String clientSecret, 
     @Override
     public String toString() {
         // The client secret stays out of logs.
-        return "OidcSettings[" + discovery + ", client=" + clientId + ", redirect=" + redirect + ", handlers=" + handlers.size()
-                + ", viewers=" + viewers.size() + ", groupsClaim=" + groupsClaim + ", handlerGroups=" + handlerGroups.size()
+        return "OidcSettings[" + discovery + ", client=" + clientId + ", redirect=" + redirect + ", handlers="
+                + handlers.size()
+                + ", viewers=" + viewers.size() + ", groupsClaim=" + groupsClaim + ", handlerGroups="
+                + handlerGroups.size()
                 + ", viewerGroups=" + viewerGroups.size() + "]";
     }
 
@@ -107,18 +133,23 @@ public record OidcSettings(URI discovery, String clientId, String clientSecret, 
             URI uri = new URI(text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             boolean local = "localhost".equalsIgnoreCase(uri.getHost()) || "127.0.0.1".equals(uri.getHost());
-            if (uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null
+            if (uri.getHost() != null
+                    && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null
                     && (scheme.equals("https") || (scheme.equals("http") && local))) {
                 return uri;
             }
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw new IllegalArgumentException(name + " must be an https:// URL (http:// only to localhost), not '" + text + "'");
+        throw new IllegalArgumentException(
+                name + " must be an https:// URL (http:// only to localhost), not '" + text + "'");
     }
 
     private static Set<String> list(Map<String, String> values, String name) {
-        return Arrays.stream(value(values, name).split(",")).map(String::strip).filter(s -> !s.isEmpty())
+        return Arrays.stream(value(values, name).split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 

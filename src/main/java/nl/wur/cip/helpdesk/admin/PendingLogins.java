@@ -23,8 +23,7 @@ final class PendingLogins {
     private static final int MAX_PENDING = 10_000;
 
     /** What the callback must match (state, nonce) and the PKCE verifier that goes with the code. */
-    record Pending(String state, String nonce, String codeVerifier) {
-    }
+    record Pending(String state, String nonce, String codeVerifier) {}
 
     private final Database database;
     private final Clock clock;
@@ -53,8 +52,9 @@ final class PendingLogins {
                         s.executeUpdate("DELETE FROM admin_login");
                     }
                 }
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO admin_login (id_hash, state, nonce, code_verifier,"
-                        + " expires_at) VALUES (?, ?, ?, ?, ?)")) {
+                try (PreparedStatement s =
+                        c.prepareStatement("INSERT INTO admin_login (id_hash, state, nonce, code_verifier,"
+                                + " expires_at) VALUES (?, ?, ?, ?, ?)")) {
                     s.setString(1, Tokens.hash(id));
                     s.setString(2, pending.state());
                     s.setString(3, pending.nonce());
@@ -98,7 +98,8 @@ final class PendingLogins {
     }
 
     private static int count(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM admin_login")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM admin_login")) {
             rs.next();
             return rs.getInt(1);
         }

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /** What a signed-in member of the office may do: a viewer reads everything, a handler also changes things. */
 public enum Role {
-    VIEWER, HANDLER;
+    VIEWER,
+    HANDLER;
 
     /** The code in the API, the database and the settings. */
     public String code() {

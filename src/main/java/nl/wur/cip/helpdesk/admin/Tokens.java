@@ -9,8 +9,7 @@ import java.util.HexFormat;
 
 /** Random cookie values and the SHA-256 the database keeps instead of them, for sessions and sign-ins under way. */
 final class Tokens {
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** 32 random bytes, URL-safe: fit for a cookie. */
     static String random(SecureRandom random) {
@@ -21,7 +20,8 @@ final class Tokens {
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

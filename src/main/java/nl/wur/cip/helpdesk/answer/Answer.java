@@ -1,15 +1,24 @@
 package nl.wur.cip.helpdesk.answer;
 
-import nl.wur.cip.helpdesk.knowledge.Citation;
 import java.util.List;
+import nl.wur.cip.helpdesk.knowledge.Citation;
 import nl.wur.cip.helpdesk.knowledge.Language;
 
 /** The helpdesk's reply to one question, as the API returns it. */
-public record Answer(String answer, Outcome outcome, Language language, double confidence, List<Citation> citations,
-                     String escalationReason, List<String> followUps, String disclaimer, String source) {
+public record Answer(
+        String answer,
+        Outcome outcome,
+        Language language,
+        double confidence,
+        List<Citation> citations,
+        String escalationReason,
+        List<String> followUps,
+        String disclaimer,
+        String source) {
 
     /** The same answer, with {@code source} saying what decided it. */
     public Answer withSource(String source) {
-        return new Answer(answer, outcome, language, confidence, citations, escalationReason, followUps, disclaimer, source);
+        return new Answer(
+                answer, outcome, language, confidence, citations, escalationReason, followUps, disclaimer, source);
     }
 }

@@ -19,9 +19,16 @@ import nl.wur.cip.helpdesk.knowledge.Language;
  * @param dutchDiscount     subtracted from vector similarity between Dutch texts, which the English-only bundled
  *                          model rates too high even for unrelated sentences
  */
-public record AnswerPolicy(double cardProbability, double cardMargin, double partProbability, double offTopicProbability,
-                           double answerFromPassages, double pointToClosest, double quoteSources, double officeProbability,
-                           double dutchDiscount) {
+public record AnswerPolicy(
+        double cardProbability,
+        double cardMargin,
+        double partProbability,
+        double offTopicProbability,
+        double answerFromPassages,
+        double pointToClosest,
+        double quoteSources,
+        double officeProbability,
+        double dutchDiscount) {
     public static AnswerPolicy defaults() {
         return new AnswerPolicy(0.35, 0.10, 0.60, 0.40, 0.75, 0.15, 0.55, 0.25, 0.20);
     }

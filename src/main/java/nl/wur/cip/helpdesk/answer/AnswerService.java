@@ -1,7 +1,5 @@
 package nl.wur.cip.helpdesk.answer;
 
-import nl.wur.cip.helpdesk.guard.BoundedLru;
-import nl.wur.cip.helpdesk.knowledge.Citation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,7 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import nl.wur.cip.helpdesk.guard.BoundedLru;
 import nl.wur.cip.helpdesk.knowledge.AnswerCard;
+import nl.wur.cip.helpdesk.knowledge.Citation;
 import nl.wur.cip.helpdesk.knowledge.IntentExamples;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeDocument;
@@ -50,14 +50,19 @@ public final class AnswerService {
     private final Map<String, KnowledgeDocument> documents;
     private final Optional<BoundedLru<String, Answered>> cache;
 
-
     /**
      * @param cacheSize how many recent questions keep their answer; the knowledge does not change while the server
      *                  runs, so a repeated question (the page's starters, a class asking the same thing) is answered
      *                  from memory. 0 turns the cache off.
      */
-    public AnswerService(KnowledgeBase knowledge, Retriever retriever, QuestionUnderstanding understanding,
-                         LanguageDetector detector, AnswerPolicy policy, String escalationAddress, int cacheSize) {
+    public AnswerService(
+            KnowledgeBase knowledge,
+            Retriever retriever,
+            QuestionUnderstanding understanding,
+            LanguageDetector detector,
+            AnswerPolicy policy,
+            String escalationAddress,
+            int cacheSize) {
         this.understanding = understanding;
         this.cache = cacheSize > 0 ? Optional.of(new BoundedLru<>(cacheSize)) : Optional.empty();
         this.knowledge = knowledge;
@@ -76,8 +81,7 @@ public final class AnswerService {
      * The answer together with what the retriever found for it, for a composer that rewrites from the same passages,
      * and the question as it was understood: for a follow-up, written together with the question before it.
      */
-    public record Answered(Answer answer, Retrieval retrieval, String understoodAs) {
-    }
+    public record Answered(Answer answer, Retrieval retrieval, String understoodAs) {}
 
     /**
      * Answers the question; with the previous question of the conversation, a follow-up that leans on it ("And which
@@ -92,16 +96,22 @@ public final class AnswerService {
         // A question understood on its own keeps its own answer unless it clearly leans on the previous one ("which
         // article says so?", "and on a poster?"): opening with "and" is not enough, the previous topic would pull back
         // "What about publishing the model?" after a question on training one. One not understood alone needs less.
-        boolean leans = understoodAlone(alone.answer()) ? FollowUps.leansOnPrevious(question) : FollowUps.mayLeanOnPrevious(question);
+        boolean leans = understoodAlone(alone.answer())
+                ? FollowUps.leansOnPrevious(question)
+                : FollowUps.mayLeanOnPrevious(question);
         if (!leans) {
             return alone;
         }
         // The follow-up's own language, not the mix of the two questions.
-        Answered inContext = cached(FollowUps.combined(before.get(), question), Optional.of(alone.answer().language()));
+        Answered inContext = cached(
+                FollowUps.combined(before.get(), question),
+                Optional.of(alone.answer().language()));
         if (inContext.answer().outcome() == Outcome.OFF_TOPIC) {
             return alone;
         }
-        return new Answered(inContext.answer().withSource("context " + inContext.answer().source()), inContext.retrieval(),
+        return new Answered(
+                inContext.answer().withSource("context " + inContext.answer().source()),
+                inContext.retrieval(),
                 inContext.understoodAs());
     }
 
@@ -130,25 +140,48 @@ public final class AnswerService {
         Understanding understood = understanding.understand(text, language, retrieval.queryVector());
         // The rules file overrides the model: a topic the office always wants to see goes to the office, and so does a
         // question in which one of the office's intents is likely, even when it is not the most likely one.
-        Optional<Rules.EscalationTopic> forcedTopic = rules.escalationTopics().stream().filter(t -> t.matches(text)).findFirst();
+        Optional<Rules.EscalationTopic> forcedTopic =
+                rules.escalationTopics().stream().filter(t -> t.matches(text)).findFirst();
         Optional<IntentGuess> officeIntent = officeIntent(understood, rules);
-        Optional<AnswerCard> officeCard = forcedTopic.flatMap(Rules.EscalationTopic::card).flatMap(knowledge::card)
+        Optional<AnswerCard> officeCard = forcedTopic
+                .flatMap(Rules.EscalationTopic::card)
+                .flatMap(knowledge::card)
                 .or(() -> officeIntent.flatMap(g -> understanding.card(g.intent())));
-        Optional<String> forcedReason = forcedTopic.map(t -> t.reason().get(language))
-                .or(() -> officeIntent.flatMap(g -> understanding.extra(g.intent())).map(e -> e.reason().get(language)))
-                .or(() -> officeCard.filter(AnswerCard::escalate).map(c -> c.escalationReason().get(language)));
-        String forcedSource = forcedTopic.map(t -> "rules:" + t.id()).or(() -> officeIntent.map(g -> "office:" + g.intent()))
+        Optional<String> forcedReason = forcedTopic
+                .map(t -> t.reason().get(language))
+                .or(() -> officeIntent
+                        .flatMap(g -> understanding.extra(g.intent()))
+                        .map(e -> e.reason().get(language)))
+                .or(() -> officeCard
+                        .filter(AnswerCard::escalate)
+                        .map(c -> c.escalationReason().get(language)));
+        String forcedSource = forcedTopic
+                .map(t -> "rules:" + t.id())
+                .or(() -> officeIntent.map(g -> "office:" + g.intent()))
                 .orElse(null);
         IntentGuess top = understood.top();
         double passageConfidence = retrieval.passages().stream()
-                .mapToDouble(p -> policy.confidence(p.cosine(), p.coverage(), language)).max().orElse(0);
+                .mapToDouble(p -> policy.confidence(p.cosine(), p.coverage(), language))
+                .max()
+                .orElse(0);
         boolean sure = top.probability() >= policy.cardProbability() && understood.margin() >= policy.cardMargin();
 
         Optional<IntentExamples> extra = understanding.extra(top.intent());
         boolean offTopic = extra.map(e -> !e.escalates()).orElse(false);
-        if (offTopic && forcedReason.isEmpty() && !rules.isOnTopic(text) && top.probability() >= policy.offTopicProbability()) {
-            return new Answer(rules.offTopicAnswer().getOrDefault(language, ""), Outcome.OFF_TOPIC, language,
-                    round(top.probability()), List.of(), null, List.of(), disclaimer(language), "intent:" + top.intent());
+        if (offTopic
+                && forcedReason.isEmpty()
+                && !rules.isOnTopic(text)
+                && top.probability() >= policy.offTopicProbability()) {
+            return new Answer(
+                    rules.offTopicAnswer().getOrDefault(language, ""),
+                    Outcome.OFF_TOPIC,
+                    language,
+                    round(top.probability()),
+                    List.of(),
+                    null,
+                    List.of(),
+                    disclaimer(language),
+                    "intent:" + top.intent());
         }
         Optional<AnswerCard> card = understanding.card(top.intent());
         if (card.isPresent() && sure) {
@@ -158,32 +191,49 @@ public final class AnswerService {
                 cards = new ArrayList<>(cards.subList(0, Math.min(MAX_PARTS - 1, cards.size())));
                 cards.add(0, officeCard.get());
             }
-            Answer answer = fromCards(cards, language, retrieval, top.probability(), forcedReason, unsupportedPart(understood));
+            Answer answer =
+                    fromCards(cards, language, retrieval, top.probability(), forcedReason, unsupportedPart(understood));
             return forcedSource == null ? answer : answer.withSource(forcedSource + " " + answer.source());
         }
         if (card.isPresent() && forcedReason.isEmpty() && passageConfidence >= policy.answerFromPassages()) {
             Extract extract = extract(retrieval, language);
             if (!extract.citations().isEmpty()) {
-                return new Answer(extract.text(), Outcome.ANSWERED, language, round(top.probability()), extract.citations(),
-                        null, suggestions(understood, language), disclaimer(language), "extractive");
+                return new Answer(
+                        extract.text(),
+                        Outcome.ANSWERED,
+                        language,
+                        round(top.probability()),
+                        extract.citations(),
+                        null,
+                        suggestions(understood, language),
+                        disclaimer(language),
+                        "extractive");
             }
         }
         String reason = forcedReason
-                .or(() -> extra.filter(IntentExamples::escalates).map(e -> e.reason().get(language)))
+                .or(() -> extra.filter(IntentExamples::escalates)
+                        .map(e -> e.reason().get(language)))
                 .orElse(rules.notSettledReason().get(language));
         String answer = rules.notSettledAnswer().getOrDefault(language, "");
         List<Citation> citations = List.of();
         String source = forcedSource != null ? forcedSource : "intent:" + (extra.isPresent() ? top.intent() : "unsure");
         // Unsure is not empty-handed: the closest topic's approved answer, presented as such, often is what was asked;
         // with a claim or contract in it, the office's card comes first and the closest topic after it.
-        List<AnswerCard> closest = Stream.concat(officeCard.stream(), understood.guesses().stream()
-                        .filter(g -> g.probability() >= policy.pointToClosest())
-                        .map(g -> understanding.card(g.intent())).flatMap(Optional::stream).limit(1))
-                .distinct().filter(c -> rules.closestTopicIntro().containsKey(language)).toList();
+        List<AnswerCard> closest = Stream.concat(
+                        officeCard.stream(),
+                        understood.guesses().stream()
+                                .filter(g -> g.probability() >= policy.pointToClosest())
+                                .map(g -> understanding.card(g.intent()))
+                                .flatMap(Optional::stream)
+                                .limit(1))
+                .distinct()
+                .filter(c -> rules.closestTopicIntro().containsKey(language))
+                .toList();
         if (!closest.isEmpty()) {
             for (AnswerCard c : closest) {
-                answer = answer + "\n\n" + rules.closestTopicIntro().get(language).replace("{title}", c.title(language))
-                        + "\n" + c.answer(language);
+                answer = answer + "\n\n"
+                        + rules.closestTopicIntro().get(language).replace("{title}", c.title(language)) + "\n"
+                        + c.answer(language);
                 source = source + " closest:" + c.id();
             }
             citations = cardCitations(closest, language, retrieval);
@@ -192,8 +242,16 @@ public final class AnswerService {
             answer = answer + (extract.citations().isEmpty() ? "" : "\n\n" + extract.text());
             citations = extract.citations();
         }
-        return new Answer(answer.strip(), Outcome.ESCALATE, language, round(top.probability()), citations, reason,
-                suggestions(understood, language), disclaimer(language), source);
+        return new Answer(
+                answer.strip(),
+                Outcome.ESCALATE,
+                language,
+                round(top.probability()),
+                citations,
+                reason,
+                suggestions(understood, language),
+                disclaimer(language),
+                source);
     }
 
     /** The most likely of the office's intents in the question or any of its parts, when it is likely enough. */
@@ -201,9 +259,10 @@ public final class AnswerService {
         if (rules.officeIntents().isEmpty()) {
             return Optional.empty();
         }
-        Stream<IntentGuess> guesses = Stream.concat(understood.guesses().stream(),
-                understood.parts().stream().flatMap(p -> p.guesses().stream()));
-        return guesses.filter(g -> g.probability() >= policy.officeProbability() && rules.officeIntents().contains(g.intent()))
+        Stream<IntentGuess> guesses = Stream.concat(
+                understood.guesses().stream(), understood.parts().stream().flatMap(p -> p.guesses().stream()));
+        return guesses.filter(g -> g.probability() >= policy.officeProbability()
+                        && rules.officeIntents().contains(g.intent()))
                 .max(Comparator.comparingDouble(IntentGuess::probability));
     }
 
@@ -217,7 +276,10 @@ public final class AnswerService {
             if (part.top().probability() < policy.partProbability()) {
                 continue;
             }
-            understanding.card(part.top().intent()).filter(c -> !asked.contains(c)).ifPresent(asked::add);
+            understanding
+                    .card(part.top().intent())
+                    .filter(c -> !asked.contains(c))
+                    .ifPresent(asked::add);
         }
         if (!asked.contains(main)) {
             asked.add(0, main);
@@ -230,17 +292,29 @@ public final class AnswerService {
      * knowledge): then the parts that are known are answered and the whole goes to the office.
      */
     private boolean unsupportedPart(Understanding understood) {
-        return understood.parts().stream().filter(p -> p.text().endsWith("?")).anyMatch(p ->
-                p.top().probability() < policy.cardProbability()
-                        || understanding.extra(p.top().intent()).map(IntentExamples::escalates).orElse(false));
+        return understood.parts().stream()
+                .filter(p -> p.text().endsWith("?"))
+                .anyMatch(p -> p.top().probability() < policy.cardProbability()
+                        || understanding
+                                .extra(p.top().intent())
+                                .map(IntentExamples::escalates)
+                                .orElse(false));
     }
 
-    private Answer fromCards(List<AnswerCard> cards, Language language, Retrieval retrieval, double probability,
-                             Optional<String> forcedReason, boolean unsupportedPart) {
+    private Answer fromCards(
+            List<AnswerCard> cards,
+            Language language,
+            Retrieval retrieval,
+            double probability,
+            Optional<String> forcedReason,
+            boolean unsupportedPart) {
         AnswerCard first = cards.get(0);
-        boolean escalate = forcedReason.isPresent() || unsupportedPart || cards.stream().anyMatch(AnswerCard::escalate);
-        String reason = forcedReason.orElse(cards.stream().filter(AnswerCard::escalate)
-                .findFirst().map(c -> c.escalationReason().get(language))
+        boolean escalate =
+                forcedReason.isPresent() || unsupportedPart || cards.stream().anyMatch(AnswerCard::escalate);
+        String reason = forcedReason.orElse(cards.stream()
+                .filter(AnswerCard::escalate)
+                .findFirst()
+                .map(c -> c.escalationReason().get(language))
                 .orElse(unsupportedPart ? knowledge.rules().notSettledReason().get(language) : null));
         String answer;
         if (cards.size() == 1) {
@@ -248,32 +322,52 @@ public final class AnswerService {
         } else {
             StringBuilder parts = new StringBuilder();
             for (AnswerCard card : cards) {
-                parts.append(parts.length() == 0 ? "" : "\n\n").append(card.title(language)).append('\n').append(card.answer(language));
+                parts.append(parts.length() == 0 ? "" : "\n\n")
+                        .append(card.title(language))
+                        .append('\n')
+                        .append(card.answer(language));
             }
             answer = parts.toString();
         }
         List<Citation> citations = cardCitations(cards, language, retrieval);
-        List<AnswerCard> related = cards.stream().flatMap(c -> c.related().stream()).distinct()
-                .map(knowledge::card).flatMap(Optional::stream).filter(c -> !cards.contains(c)).toList();
+        List<AnswerCard> related = cards.stream()
+                .flatMap(c -> c.related().stream())
+                .distinct()
+                .map(knowledge::card)
+                .flatMap(Optional::stream)
+                .filter(c -> !cards.contains(c))
+                .toList();
         String source = cards.stream().map(c -> "card:" + c.id()).collect(java.util.stream.Collectors.joining(" "));
-        return new Answer(answer, escalate ? Outcome.ESCALATE : Outcome.ANSWERED, language, round(probability), citations,
-                reason, followUps(related, language), disclaimer(language), source);
+        return new Answer(
+                answer,
+                escalate ? Outcome.ESCALATE : Outcome.ANSWERED,
+                language,
+                round(probability),
+                citations,
+                reason,
+                followUps(related, language),
+                disclaimer(language),
+                source);
     }
 
     /** The cards the question came closest to, offered as follow-ups when the helpdesk is not sure. */
     private List<String> suggestions(Understanding understood, Language language) {
-        return understood.guesses().stream().limit(4).map(g -> understanding.card(g.intent())).flatMap(Optional::stream)
-                .map(c -> c.title(language)).limit(3).toList();
+        return understood.guesses().stream()
+                .limit(4)
+                .map(g -> understanding.card(g.intent()))
+                .flatMap(Optional::stream)
+                .map(c -> c.title(language))
+                .limit(3)
+                .toList();
     }
 
-    private record Extract(String text, List<Citation> citations) {
-    }
+    private record Extract(String text, List<Citation> citations) {}
 
-    private record Chosen(Passage passage, String sentence, double score) {
-    }
+    private record Chosen(Passage passage, String sentence, double score) {}
 
     private Extract extract(Retrieval retrieval, Language language) {
-        List<ScoredPassage> candidates = retrieval.passages().stream().limit(EXTRACT_PASSAGES).toList();
+        List<ScoredPassage> candidates =
+                retrieval.passages().stream().limit(EXTRACT_PASSAGES).toList();
         List<Chosen> chosen = new ArrayList<>();
         for (int rank = 0; rank < candidates.size(); rank++) {
             ScoredPassage candidate = candidates.get(rank);
@@ -286,7 +380,9 @@ public final class AnswerService {
                 if (sentence.text().endsWith("?")) {
                     continue; // a question restated in the sources answers nothing
                 }
-                chosen.add(new Chosen(passage, sentence.text(),
+                chosen.add(new Chosen(
+                        passage,
+                        sentence.text(),
                         0.6 * Vectors.cosine(retrieval.queryVector(), sentence.vector()) + context));
             }
         }
@@ -294,7 +390,9 @@ public final class AnswerService {
         List<Chosen> picked = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Chosen c : chosen) {
-            long fromSamePassage = picked.stream().filter(p -> p.passage().id().equals(c.passage().id())).count();
+            long fromSamePassage = picked.stream()
+                    .filter(p -> p.passage().id().equals(c.passage().id()))
+                    .count();
             if (fromSamePassage < 2 && seen.add(c.sentence())) {
                 picked.add(c);
             }
@@ -353,8 +451,10 @@ public final class AnswerService {
 
     /** The passage of a cited document that is closest to the question, so the snippet shows the relevant part. */
     private Passage bestPassage(KnowledgeDocument document, Retrieval retrieval) {
-        return retrieval.passages().stream().map(ScoredPassage::passage)
-                .filter(p -> p.documentId().equals(document.id())).findFirst()
+        return retrieval.passages().stream()
+                .map(ScoredPassage::passage)
+                .filter(p -> p.documentId().equals(document.id()))
+                .findFirst()
                 .orElse(document.passages().get(0));
     }
 

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** What the helpdesk made of a question. */
 public enum Outcome {
-    ANSWERED, ESCALATE, OFF_TOPIC;
+    ANSWERED,
+    ESCALATE,
+    OFF_TOPIC;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
@@ -12,6 +14,8 @@ public enum Outcome {
 
     /** The outcome a client names by its code ({@code answered}, {@code escalate}, {@code off_topic}). */
     public static java.util.Optional<Outcome> fromCode(String code) {
-        return java.util.Arrays.stream(values()).filter(o -> o.code().equals(code)).findFirst();
+        return java.util.Arrays.stream(values())
+                .filter(o -> o.code().equals(code))
+                .findFirst();
     }
 }

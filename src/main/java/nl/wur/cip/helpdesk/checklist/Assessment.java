@@ -17,8 +17,15 @@ import java.util.List;
  * @param cites      ids of the knowledge documents behind all of the above, de-duplicated
  * @param steps      the questions answered so far with the chosen answers, for a report
  */
-public record Assessment(boolean complete, NextQuestion next, Verdict verdict, List<Verdict> levels, List<Note> conditions,
-                         List<Note> flags, List<String> cites, List<Step> steps) {
+public record Assessment(
+        boolean complete,
+        NextQuestion next,
+        Verdict verdict,
+        List<Verdict> levels,
+        List<Note> conditions,
+        List<Note> flags,
+        List<String> cites,
+        List<Step> steps) {
     public Assessment {
         levels = List.copyOf(levels);
         conditions = List.copyOf(conditions);
@@ -36,18 +43,14 @@ public record Assessment(boolean complete, NextQuestion next, Verdict verdict, L
     }
 
     /** One answer the researcher can pick. */
-    public record Choice(String id, String label) {
-    }
+    public record Choice(String id, String label) {}
 
     /** The outcome of a completed path. */
-    public record Verdict(String level, String title, String text) {
-    }
+    public record Verdict(String level, String title, String text) {}
 
     /** A condition or flag: its id and its text. */
-    public record Note(String id, String text) {
-    }
+    public record Note(String id, String text) {}
 
     /** One answered question. */
-    public record Step(String questionId, String question, String optionId, String answer) {
-    }
+    public record Step(String questionId, String question, String optionId, String answer) {}
 }

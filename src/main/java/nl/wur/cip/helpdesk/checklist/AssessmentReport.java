@@ -11,8 +11,7 @@ import nl.wur.cip.helpdesk.knowledge.Messages;
 
 /** Writes a completed assessment as a Markdown record a researcher can attach to a data management plan. */
 final class AssessmentReport {
-    private AssessmentReport() {
-    }
+    private AssessmentReport() {}
 
     static String markdown(ChecklistService.Result r, Bilingual disclaimer, Messages messages) {
         boolean nl = "nl".equals(r.language());
@@ -20,18 +19,37 @@ final class AssessmentReport {
         java.util.function.Function<Message, String> say = m -> messages.text(m, language);
         StringBuilder md = new StringBuilder();
         md.append("# " + say.apply(Message.REPORT_TITLE) + "\n\n");
-        md.append("- " + say.apply(Message.REPORT_DATE) + ": ").append(r.assessedAt()).append('\n');
-        md.append("- " + say.apply(Message.REPORT_CHECKLIST_VERSION) + ": ").append(r.checklistVersion()).append('\n');
-        md.append("- " + say.apply(Message.REPORT_REFERENCE) + ": ").append(r.assessmentId()).append("\n\n");
+        md.append("- " + say.apply(Message.REPORT_DATE) + ": ")
+                .append(r.assessedAt())
+                .append('\n');
+        md.append("- " + say.apply(Message.REPORT_CHECKLIST_VERSION) + ": ")
+                .append(r.checklistVersion())
+                .append('\n');
+        md.append("- " + say.apply(Message.REPORT_REFERENCE) + ": ")
+                .append(r.assessmentId())
+                .append("\n\n");
         md.append("## " + say.apply(Message.REPORT_QUESTIONS) + "\n\n");
-        r.steps().forEach(s -> md.append("- ").append(s.question()).append(" — **").append(s.answer()).append("**\n"));
+        r.steps()
+                .forEach(s -> md.append("- ")
+                        .append(s.question())
+                        .append(" — **")
+                        .append(s.answer())
+                        .append("**\n"));
         md.append("\n## " + say.apply(Message.REPORT_VERDICT) + "\n\n");
         if (r.verdict() != null) {
-            md.append("**").append(r.verdict().title()).append("**\n\n").append(r.verdict().text()).append("\n\n");
+            md.append("**")
+                    .append(r.verdict().title())
+                    .append("**\n\n")
+                    .append(r.verdict().text())
+                    .append("\n\n");
             List<Assessment.Verdict> others = alsoReached(r);
             if (!others.isEmpty()) {
                 md.append(say.apply(Message.REPORT_ALSO_LEADS_TO) + "\n\n");
-                others.forEach(l -> md.append("**").append(l.title()).append("**\n\n").append(l.text()).append("\n\n"));
+                others.forEach(l -> md.append("**")
+                        .append(l.title())
+                        .append("**\n\n")
+                        .append(l.text())
+                        .append("\n\n"));
             }
         }
         if (!r.conditions().isEmpty()) {
@@ -63,7 +81,9 @@ final class AssessmentReport {
             return List.of();
         }
         List<Assessment.Verdict> others = new ArrayList<>(r.levels().stream()
-                .filter(l -> r.verdict() == null || !l.level().equals(r.verdict().level())).toList());
+                .filter(l ->
+                        r.verdict() == null || !l.level().equals(r.verdict().level()))
+                .toList());
         Collections.reverse(others);
         return others;
     }

@@ -14,9 +14,13 @@ import nl.wur.cip.helpdesk.storage.StorageException;
 /** Keeps completed assessments so a researcher can come back to their record by its id. */
 public final class AssessmentStore {
     /** A stored assessment: the answers given and the result as the API returned it (JSON). */
-    public record Stored(String id, Instant createdAt, String checklistVersion, String language, String answersJson,
-                         String resultJson) {
-    }
+    public record Stored(
+            String id,
+            Instant createdAt,
+            String checklistVersion,
+            String language,
+            String answersJson,
+            String resultJson) {}
 
     /** A record made again within this time is left as it is: retention counts in days, and each rewrite costs disk. */
     static final Duration REFRESH_AFTER = Duration.ofDays(1);
@@ -77,8 +81,9 @@ public final class AssessmentStore {
     }
 
     private static void insert(Connection c, Stored a) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO assessment (id, created_at, checklist_version, language,"
-                + " answers, result) VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s =
+                c.prepareStatement("INSERT INTO assessment (id, created_at, checklist_version, language,"
+                        + " answers, result) VALUES (?, ?, ?, ?, ?, ?)")) {
             s.setString(1, a.id());
             s.setTimestamp(2, Timestamp.from(a.createdAt()));
             s.setString(3, a.checklistVersion());
@@ -92,7 +97,7 @@ public final class AssessmentStore {
     /** Deletes the assessments last made before {@code cutoff}; returns how many. */
     public int deleteBefore(Instant cutoff) {
         try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement("DELETE FROM assessment WHERE created_at < ?")) {
+                PreparedStatement s = c.prepareStatement("DELETE FROM assessment WHERE created_at < ?")) {
             s.setTimestamp(1, Timestamp.from(cutoff));
             return s.executeUpdate();
         } catch (SQLException e) {
@@ -103,8 +108,8 @@ public final class AssessmentStore {
     /** How many assessments are stored. */
     public int count() {
         try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM assessment");
-             ResultSet rs = s.executeQuery()) {
+                PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM assessment");
+                ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getInt(1);
         } catch (SQLException e) {
@@ -114,15 +119,21 @@ public final class AssessmentStore {
 
     public Optional<Stored> find(String id) {
         try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement("SELECT id, created_at, checklist_version, language, answers, result"
-                     + " FROM assessment WHERE id = ?")) {
+                PreparedStatement s =
+                        c.prepareStatement("SELECT id, created_at, checklist_version, language, answers, result"
+                                + " FROM assessment WHERE id = ?")) {
             s.setString(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Stored(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6)));
+                return Optional.of(new Stored(
+                        rs.getString(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)));
             }
         } catch (SQLException e) {
             throw new StorageException("cannot read the assessment", e);

@@ -20,8 +20,15 @@ import nl.wur.cip.helpdesk.knowledge.Bilingual;
  *                   order of the file; empty when the tree has no tracks
  * @param source     the file the tree was read from, for messages
  */
-public record Checklist(String version, String start, List<Question> questions, List<Level> levels,
-                        Map<String, Condition> conditions, Map<String, Flag> flags, List<String> tracks, String source) {
+public record Checklist(
+        String version,
+        String start,
+        List<Question> questions,
+        List<Level> levels,
+        Map<String, Condition> conditions,
+        Map<String, Flag> flags,
+        List<String> tracks,
+        String source) {
     /** The {@code next} value that completes the checklist. */
     public static final String END = "end";
 
@@ -35,8 +42,14 @@ public record Checklist(String version, String start, List<Question> questions, 
     }
 
     /** A tree without tracks. */
-    public Checklist(String version, String start, List<Question> questions, List<Level> levels,
-                     Map<String, Condition> conditions, Map<String, Flag> flags, String source) {
+    public Checklist(
+            String version,
+            String start,
+            List<Question> questions,
+            List<Level> levels,
+            Map<String, Condition> conditions,
+            Map<String, Flag> flags,
+            String source) {
         this(version, start, questions, levels, conditions, flags, List.of(), source);
     }
 
@@ -72,8 +85,15 @@ public record Checklist(String version, String start, List<Question> questions, 
      * @param conditions  ids of conditions this answer adds
      * @param flags       ids of flags this answer raises
      */
-    public record Option(String id, Bilingual label, String next, String level, Map<String, String> trackLevels, String track,
-                         List<String> conditions, List<String> flags) {
+    public record Option(
+            String id,
+            Bilingual label,
+            String next,
+            String level,
+            Map<String, String> trackLevels,
+            String track,
+            List<String> conditions,
+            List<String> flags) {
         public Option {
             trackLevels = Collections.unmodifiableMap(new LinkedHashMap<>(trackLevels));
             conditions = List.copyOf(conditions);
@@ -81,7 +101,8 @@ public record Checklist(String version, String start, List<Question> questions, 
         }
 
         /** An answer whose level, if any, holds on every track and which sets no track. */
-        public Option(String id, Bilingual label, String next, String level, List<String> conditions, List<String> flags) {
+        public Option(
+                String id, Bilingual label, String next, String level, List<String> conditions, List<String> flags) {
             this(id, label, next, level, Map.of(), null, conditions, flags);
         }
 

@@ -79,7 +79,11 @@ public final class ChecklistEngine {
             Checklist.Question question = current;
             String optionId = given.get(question.id());
             Checklist.Option option = question.option(optionId).orElseThrow(() -> unknownOption(question, optionId));
-            steps.add(new Assessment.Step(question.id(), question.text().in(language), option.id(), option.label().in(language)));
+            steps.add(new Assessment.Step(
+                    question.id(),
+                    question.text().in(language),
+                    option.id(),
+                    option.label().in(language)));
             questionCites.addAll(question.cites());
             if (option.track() != null) {
                 track = option.track();
@@ -97,8 +101,10 @@ public final class ChecklistEngine {
                 Checklist.Condition condition = checklist.conditions().get(id);
                 if (condition != null && !conditions.containsKey(id)) {
                     String onTrack = track;
-                    Checklist.Wording wording = condition.on(track).orElseThrow(() -> new IllegalStateException(
-                            "condition '" + id + "' has no text for track " + (onTrack == null ? "(none yet)" : "'" + onTrack + "'")));
+                    Checklist.Wording wording = condition
+                            .on(track)
+                            .orElseThrow(() -> new IllegalStateException("condition '" + id + "' has no text for track "
+                                    + (onTrack == null ? "(none yet)" : "'" + onTrack + "'")));
                     conditions.put(id, wording.text().in(language));
                     noteCites.addAll(wording.cites());
                 }
@@ -121,10 +127,16 @@ public final class ChecklistEngine {
 
         for (Checklist.Question question : checklist.questions()) {
             if (given.containsKey(question.id()) && !visited.contains(question.id())) {
-                throw new ChecklistException("the answer to question '" + question.id() + "' is out of order: the earlier answers "
-                        + (complete ? "complete the checklist without it" : "lead to question '" + current.id() + "', not to it"),
-                        "het antwoord op vraag '" + question.id() + "' staat niet op zijn plaats: de eerdere antwoorden "
-                        + (complete ? "maken de checklist zonder die vraag af" : "leiden naar vraag '" + current.id() + "', niet naar die vraag"));
+                throw new ChecklistException(
+                        "the answer to question '" + question.id() + "' is out of order: the earlier answers "
+                                + (complete
+                                        ? "complete the checklist without it"
+                                        : "lead to question '" + current.id() + "', not to it"),
+                        "het antwoord op vraag '" + question.id()
+                                + "' staat niet op zijn plaats: de eerdere antwoorden "
+                                + (complete
+                                        ? "maken de checklist zonder die vraag af"
+                                        : "leiden naar vraag '" + current.id() + "', niet naar die vraag"));
             }
         }
 
@@ -138,32 +150,44 @@ public final class ChecklistEngine {
             }
             for (int index : reached) {
                 Checklist.Level level = checklist.levels().get(index);
-                levels.add(new Assessment.Verdict(level.id(), level.title().in(language), level.text().in(language)));
+                levels.add(new Assessment.Verdict(
+                        level.id(), level.title().in(language), level.text().in(language)));
             }
             verdict = levels.get(levels.size() - 1);
             // The verdict's sources first, then those of the other levels reached, most restrictive first.
             for (int i = levels.size() - 1; i >= 0; i--) {
-                cites.addAll(checklist.level(levels.get(i).level()).orElseThrow().cites());
+                cites.addAll(
+                        checklist.level(levels.get(i).level()).orElseThrow().cites());
             }
         } else {
-            next = new Assessment.NextQuestion(current.id(), current.text().in(language), current.help().in(language),
-                    current.options().stream().map(o -> new Assessment.Choice(o.id(), o.label().in(language))).toList(),
+            next = new Assessment.NextQuestion(
+                    current.id(),
+                    current.text().in(language),
+                    current.help().in(language),
+                    current.options().stream()
+                            .map(o -> new Assessment.Choice(o.id(), o.label().in(language)))
+                            .toList(),
                     current.cites());
         }
         cites.addAll(noteCites);
         cites.addAll(questionCites);
-        return new Assessment(complete, next, verdict, levels, notes(conditions), notes(flags), List.copyOf(cites), steps);
+        return new Assessment(
+                complete, next, verdict, levels, notes(conditions), notes(flags), List.copyOf(cites), steps);
     }
 
     private static ChecklistException unknownOption(Checklist.Question question, String optionId) {
-        List<String> expected = question.options().stream().map(Checklist.Option::id).toList();
+        List<String> expected =
+                question.options().stream().map(Checklist.Option::id).toList();
         String given = optionId == null ? "no option" : "unknown option '" + optionId + "'";
         String gegeven = optionId == null ? "geen optie" : "onbekende optie '" + optionId + "'";
-        return new ChecklistException(given + " for question '" + question.id() + "'; expected one of " + String.join(", ", expected),
+        return new ChecklistException(
+                given + " for question '" + question.id() + "'; expected one of " + String.join(", ", expected),
                 gegeven + " bij vraag '" + question.id() + "'; verwacht een van " + String.join(", ", expected));
     }
 
     private static List<Assessment.Note> notes(Map<String, String> texts) {
-        return texts.entrySet().stream().map(e -> new Assessment.Note(e.getKey(), e.getValue())).toList();
+        return texts.entrySet().stream()
+                .map(e -> new Assessment.Note(e.getKey(), e.getValue()))
+                .toList();
     }
 }

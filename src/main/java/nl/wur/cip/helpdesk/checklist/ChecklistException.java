@@ -41,7 +41,8 @@ public class ChecklistException extends IllegalArgumentException {
 
     /** A broken file's problems, each with the file's path and line ("checklist.yml:12: question 'who': ..."). */
     public static ChecklistException at(List<LoadProblem> problems) {
-        return new ChecklistException(problems.stream().map(LoadProblem::toString).toList(), problems);
+        return new ChecklistException(
+                problems.stream().map(LoadProblem::toString).toList(), problems);
     }
 
     /** The problems with their lines, when the file's structure is at fault; empty otherwise. */

@@ -1,9 +1,5 @@
 package nl.wur.cip.helpdesk.checklist;
 
-import nl.wur.cip.helpdesk.knowledge.Bilingual;
-import nl.wur.cip.helpdesk.knowledge.KnowledgeFormatException;
-import nl.wur.cip.helpdesk.knowledge.KnowledgeYaml;
-import nl.wur.cip.helpdesk.knowledge.LoadProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import nl.wur.cip.helpdesk.knowledge.Bilingual;
+import nl.wur.cip.helpdesk.knowledge.KnowledgeFormatException;
+import nl.wur.cip.helpdesk.knowledge.KnowledgeYaml;
+import nl.wur.cip.helpdesk.knowledge.LoadProblem;
 
 /**
  * Reads {@code knowledge/checklist/checklist.yml} and checks it completely: a broken tree would
@@ -26,9 +26,11 @@ import java.util.regex.Pattern;
  */
 public final class ChecklistLoader {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
-    private static final Set<String> TOP_FIELDS = Set.of("version", "start", "tracks", "questions", "levels", "conditions", "flags");
+    private static final Set<String> TOP_FIELDS =
+            Set.of("version", "start", "tracks", "questions", "levels", "conditions", "flags");
     private static final Set<String> QUESTION_FIELDS = Set.of("id", "text", "help", "cites", "options");
-    private static final Set<String> OPTION_FIELDS = Set.of("id", "label", "next", "level", "track", "conditions", "flags");
+    private static final Set<String> OPTION_FIELDS =
+            Set.of("id", "label", "next", "level", "track", "conditions", "flags");
     private static final Set<String> LEVEL_FIELDS = Set.of("id", "title", "text", "cites");
     private static final Set<String> NOTE_FIELDS = Set.of("text", "cites");
     private static final Set<String> CONDITION_FIELDS = Set.of("text", "cites", "tracks");
@@ -70,14 +72,21 @@ public final class ChecklistLoader {
         }
         checklist.conditions().values().forEach(c -> {
             if (c.dependsOnTrack()) {
-                c.tracks().forEach((track, wording) -> unknownCites(source, "condition '" + c.id() + "', track '" + track + "'",
-                        wording.cites(), knownKnowledgeIds, problems));
+                c.tracks()
+                        .forEach((track, wording) -> unknownCites(
+                                source,
+                                "condition '" + c.id() + "', track '" + track + "'",
+                                wording.cites(),
+                                knownKnowledgeIds,
+                                problems));
             } else {
                 unknownCites(source, "condition '" + c.id() + "'", c.cites(), knownKnowledgeIds, problems);
             }
         });
-        checklist.flags().values().forEach(f ->
-                unknownCites(source, "flag '" + f.id() + "'", f.cites(), knownKnowledgeIds, problems));
+        checklist
+                .flags()
+                .values()
+                .forEach(f -> unknownCites(source, "flag '" + f.id() + "'", f.cites(), knownKnowledgeIds, problems));
         return List.copyOf(problems);
     }
 
@@ -91,8 +100,8 @@ public final class ChecklistLoader {
         }
         JsonNode root = located.root();
         if (!root.isObject()) {
-            throw ChecklistException.at(List.of(new LoadProblem(source, 1,
-                    "the file must be a YAML mapping with version, start, questions and levels")));
+            throw ChecklistException.at(List.of(new LoadProblem(
+                    source, 1, "the file must be a YAML mapping with version, start, questions and levels")));
         }
         Reader reader = new Reader(source, located);
         Checklist checklist = reader.read(root);
@@ -109,10 +118,12 @@ public final class ChecklistLoader {
         return checklist;
     }
 
-    private static void unknownCites(String source, String where, List<String> cites, Set<String> known, List<String> problems) {
+    private static void unknownCites(
+            String source, String where, List<String> cites, Set<String> known, List<String> problems) {
         for (String id : cites) {
             if (!known.contains(id)) {
-                problems.add(source + ": " + where + " cites '" + id + "', which is not the id of a guidance or law file");
+                problems.add(
+                        source + ": " + where + " cites '" + id + "', which is not the id of a guidance or law file");
             }
         }
     }
@@ -127,6 +138,7 @@ public final class ChecklistLoader {
         private final List<LoadProblem> problems = new ArrayList<>();
         /** The line of each part ("question 'who', option 'yes'"), for problems found after reading. */
         private final Map<String, Integer> lines = new HashMap<>();
+
         private JsonNode root;
 
         Reader(String source, KnowledgeYaml.Located located) {
@@ -158,8 +170,13 @@ public final class ChecklistLoader {
             String version = scalar("", root, "version");
             String start = scalar("", root, "start");
             List<String> tracks = list("", root, "tracks");
-            tracks.stream().filter(t -> !ID.matcher(t).matches())
-                    .forEach(t -> problem(root, "tracks", "", "track '" + t + "': an id may use only lowercase letters, digits, '_' and '-'"));
+            tracks.stream()
+                    .filter(t -> !ID.matcher(t).matches())
+                    .forEach(t -> problem(
+                            root,
+                            "tracks",
+                            "",
+                            "track '" + t + "': an id may use only lowercase letters, digits, '_' and '-'"));
 
             List<Checklist.Question> questions = new ArrayList<>();
             Set<String> questionIds = new HashSet<>();
@@ -180,7 +197,11 @@ public final class ChecklistLoader {
             Set<String> levelIds = new HashSet<>();
             JsonNode levelNodes = root.get("levels");
             if (levelNodes == null || !levelNodes.isArray() || levelNodes.isEmpty()) {
-                problem(root, "levels", "", "'levels' must be a list with at least one level, from best to most restrictive");
+                problem(
+                        root,
+                        "levels",
+                        "",
+                        "'levels' must be a list with at least one level, from best to most restrictive");
             } else {
                 for (int i = 0; i < levelNodes.size(); i++) {
                     JsonNode node = levelNodes.get(i);
@@ -195,15 +216,24 @@ public final class ChecklistLoader {
                     if (!id.isEmpty() && !levelIds.add(id)) {
                         problem(where, "duplicate level id");
                     }
-                    levels.add(new Checklist.Level(id, text(where, node, "title"), text(where, node, "text"), list(where, node, "cites")));
+                    levels.add(new Checklist.Level(
+                            id, text(where, node, "title"), text(where, node, "text"), list(where, node, "cites")));
                 }
             }
 
             Map<String, Checklist.Condition> conditions = new LinkedHashMap<>();
-            notes("conditions", root.get("conditions"), CONDITION_FIELDS, (id, where, value) -> conditions.put(id, condition(id, where, value)));
+            notes(
+                    "conditions",
+                    root.get("conditions"),
+                    CONDITION_FIELDS,
+                    (id, where, value) -> conditions.put(id, condition(id, where, value)));
             Map<String, Checklist.Flag> flags = new LinkedHashMap<>();
-            notes("flags", root.get("flags"), NOTE_FIELDS,
-                    (id, where, value) -> flags.put(id, new Checklist.Flag(id, text(where, value, "text"), list(where, value, "cites"))));
+            notes(
+                    "flags",
+                    root.get("flags"),
+                    NOTE_FIELDS,
+                    (id, where, value) -> flags.put(
+                            id, new Checklist.Flag(id, text(where, value, "text"), list(where, value, "cites"))));
             return new Checklist(version, start, questions, levels, conditions, flags, tracks, source);
         }
 
@@ -215,7 +245,9 @@ public final class ChecklistLoader {
             }
             String id = id(where, node);
             if (Checklist.END.equals(id)) {
-                problem(where, "'" + Checklist.END + "' is reserved for completing the checklist; choose another question id");
+                problem(
+                        where,
+                        "'" + Checklist.END + "' is reserved for completing the checklist; choose another question id");
             }
             where = id.isEmpty() ? where : at("question '" + id + "'", node);
             unknownFields(where, node, QUESTION_FIELDS);
@@ -236,7 +268,8 @@ public final class ChecklistLoader {
                         continue;
                     }
                     String optionId = id(optionWhere, optionNode);
-                    optionWhere = optionId.isEmpty() ? optionWhere : at(where + ", option '" + optionId + "'", optionNode);
+                    optionWhere =
+                            optionId.isEmpty() ? optionWhere : at(where + ", option '" + optionId + "'", optionNode);
                     if (!optionId.isEmpty() && !optionIds.add(optionId)) {
                         problem(optionWhere, "duplicate option id within the question");
                     }
@@ -248,23 +281,41 @@ public final class ChecklistLoader {
                         // A level per track: {research: unclear}; a track left out gets no level.
                         String levelWhere = optionWhere;
                         levelNode.fields().forEachRemaining(e -> {
-                            String value = e.getValue().isValueNode() && !e.getValue().isBoolean() && !e.getValue().isNull()
-                                    ? e.getValue().asText().strip() : "";
+                            String value = e.getValue().isValueNode()
+                                            && !e.getValue().isBoolean()
+                                            && !e.getValue().isNull()
+                                    ? e.getValue().asText().strip()
+                                    : "";
                             if (value.isEmpty()) {
-                                problem(levelNode, e.getKey(), levelWhere, "'level." + e.getKey() + "' must be a level id");
+                                problem(
+                                        levelNode,
+                                        e.getKey(),
+                                        levelWhere,
+                                        "'level." + e.getKey() + "' must be a level id");
                             } else {
                                 trackLevels.put(e.getKey(), value);
                             }
                         });
                         if (trackLevels.isEmpty() && levelNode.isEmpty()) {
-                            problem(optionNode, "level", optionWhere, "'level' per track must name at least one track, like {research: unclear}");
+                            problem(
+                                    optionNode,
+                                    "level",
+                                    optionWhere,
+                                    "'level' per track must name at least one track, like {research: unclear}");
                         }
                     } else if (optionNode.hasNonNull("level")) {
                         level = scalar(optionWhere, optionNode, "level");
                     }
                     String track = optionNode.hasNonNull("track") ? scalar(optionWhere, optionNode, "track") : null;
-                    options.add(new Checklist.Option(optionId, text(optionWhere, optionNode, "label"), scalar(optionWhere, optionNode, "next"),
-                            level, trackLevels, track, list(optionWhere, optionNode, "conditions"), list(optionWhere, optionNode, "flags")));
+                    options.add(new Checklist.Option(
+                            optionId,
+                            text(optionWhere, optionNode, "label"),
+                            scalar(optionWhere, optionNode, "next"),
+                            level,
+                            trackLevels,
+                            track,
+                            list(optionWhere, optionNode, "conditions"),
+                            list(optionWhere, optionNode, "flags")));
                 }
             }
             return new Checklist.Question(id, text, help, cites, options);
@@ -281,7 +332,11 @@ public final class ChecklistLoader {
                 return new Checklist.Condition(id, text(where, value, "text"), list(where, value, "cites"));
             }
             if (value.has("text") || value.has("cites")) {
-                problem(value, "tracks", where, "give either 'text' and 'cites', or 'tracks' with a text and cites per track, not both");
+                problem(
+                        value,
+                        "tracks",
+                        where,
+                        "give either 'text' and 'cites', or 'tracks' with a text and cites per track, not both");
             }
             Map<String, Checklist.Wording> wordings = new LinkedHashMap<>();
             if (!tracks.isObject() || tracks.isEmpty()) {
@@ -295,7 +350,10 @@ public final class ChecklistLoader {
                         return;
                     }
                     unknownFields(trackWhere, e.getValue(), NOTE_FIELDS);
-                    wordings.put(e.getKey(), new Checklist.Wording(text(trackWhere, e.getValue(), "text"), list(trackWhere, e.getValue(), "cites")));
+                    wordings.put(
+                            e.getKey(),
+                            new Checklist.Wording(
+                                    text(trackWhere, e.getValue(), "text"), list(trackWhere, e.getValue(), "cites")));
                 });
             }
             return new Checklist.Condition(id, null, List.of(), wordings);
@@ -344,23 +402,36 @@ public final class ChecklistLoader {
                         problem(where, "next '" + o.next() + "' is not a question id or '" + Checklist.END + "'");
                     }
                     if (o.level() != null && !o.level().isEmpty() && !levelIds.contains(o.level())) {
-                        problem(where, "level '" + o.level() + "' is not one of the levels " + ids(checklist.levels().stream().map(Checklist.Level::id).toList()));
+                        problem(
+                                where,
+                                "level '" + o.level() + "' is not one of the levels "
+                                        + ids(checklist.levels().stream()
+                                                .map(Checklist.Level::id)
+                                                .toList()));
                     }
                     o.trackLevels().forEach((track, level) -> {
                         if (!checklist.tracks().contains(track)) {
                             problem(where, "level for track '" + track + "': " + notATrack(checklist));
                         }
                         if (!levelIds.contains(level)) {
-                            problem(where, "level '" + level + "' for track '" + track + "' is not one of the levels "
-                                    + ids(checklist.levels().stream().map(Checklist.Level::id).toList()));
+                            problem(
+                                    where,
+                                    "level '" + level + "' for track '" + track + "' is not one of the levels "
+                                            + ids(checklist.levels().stream()
+                                                    .map(Checklist.Level::id)
+                                                    .toList()));
                         }
                     });
-                    if (o.track() != null && !o.track().isEmpty() && !checklist.tracks().contains(o.track())) {
+                    if (o.track() != null
+                            && !o.track().isEmpty()
+                            && !checklist.tracks().contains(o.track())) {
                         problem(where, "track '" + o.track() + "': " + notATrack(checklist));
                     }
-                    o.conditions().stream().filter(c -> !checklist.conditions().containsKey(c))
+                    o.conditions().stream()
+                            .filter(c -> !checklist.conditions().containsKey(c))
                             .forEach(c -> problem(where, "condition '" + c + "' is not defined under 'conditions'"));
-                    o.flags().stream().filter(f -> !checklist.flags().containsKey(f))
+                    o.flags().stream()
+                            .filter(f -> !checklist.flags().containsKey(f))
                             .forEach(f -> problem(where, "flag '" + f + "' is not defined under 'flags'"));
                 }
             }
@@ -373,15 +444,18 @@ public final class ChecklistLoader {
                     continue;
                 }
                 String where = "condition '" + c.id() + "'";
-                c.tracks().keySet().stream().filter(t -> !checklist.tracks().contains(t))
+                c.tracks().keySet().stream()
+                        .filter(t -> !checklist.tracks().contains(t))
                         .forEach(t -> problem(where, "track '" + t + "': " + notATrack(checklist)));
-                checklist.tracks().stream().filter(t -> !c.tracks().containsKey(t))
+                checklist.tracks().stream()
+                        .filter(t -> !c.tracks().containsKey(t))
                         .forEach(t -> problem(where, "has no text for track '" + t + "'"));
             }
         }
 
         private static String notATrack(Checklist checklist) {
-            return checklist.tracks().isEmpty() ? "the file declares no 'tracks'"
+            return checklist.tracks().isEmpty()
+                    ? "the file declares no 'tracks'"
                     : "not one of the tracks " + ids(checklist.tracks());
         }
 
@@ -397,8 +471,13 @@ public final class ChecklistLoader {
             found.forEach((message, where) -> problem(where, message.substring(where.length() + 2)));
         }
 
-        private void followTracks(Checklist checklist, Map<String, Checklist.Question> byId, String id, String track,
-                                  Set<String> seen, Map<String, String> found) {
+        private void followTracks(
+                Checklist checklist,
+                Map<String, Checklist.Question> byId,
+                String id,
+                String track,
+                Set<String> seen,
+                Map<String, String> found) {
             if (!seen.add(id + " on " + track)) {
                 return;
             }
@@ -407,16 +486,25 @@ public final class ChecklistLoader {
                 String part = "question '" + id + "', option '" + o.id() + "'";
                 String where = part + ": ";
                 if (o.track() != null && track != null && !o.track().equals(track)) {
-                    found.put(where + "puts the path on track '" + o.track() + "', but a path reaches it already on track '" + track + "'", part);
+                    found.put(
+                            where + "puts the path on track '" + o.track()
+                                    + "', but a path reaches it already on track '" + track + "'",
+                            part);
                 }
                 String after = o.track() != null ? o.track() : track;
                 if (after == null) {
                     if (o.levelDependsOnTrack()) {
-                        found.put(where + "its level depends on the track, but a path reaches it before any answer sets the track", part);
+                        found.put(
+                                where
+                                        + "its level depends on the track, but a path reaches it before any answer sets the track",
+                                part);
                     }
-                    o.conditions().stream().filter(c -> checklist.conditions().get(c).dependsOnTrack())
-                            .forEach(c -> found.put(where + "condition '" + c + "' is worded per track, but a path reaches it"
-                                    + " before any answer sets the track", part));
+                    o.conditions().stream()
+                            .filter(c -> checklist.conditions().get(c).dependsOnTrack())
+                            .forEach(c -> found.put(
+                                    where + "condition '" + c + "' is worded per track, but a path reaches it"
+                                            + " before any answer sets the track",
+                                    part));
                 }
                 if (!Checklist.END.equals(o.next())) {
                     followTracks(checklist, byId, o.next(), after, seen, found);
@@ -437,10 +525,13 @@ public final class ChecklistLoader {
             }
         }
 
-        private void findCycles(Map<String, Checklist.Question> byId, String id, LinkedHashSet<String> path, Set<String> done) {
+        private void findCycles(
+                Map<String, Checklist.Question> byId, String id, LinkedHashSet<String> path, Set<String> done) {
             if (path.contains(id)) {
                 List<String> loop = new ArrayList<>(path).subList(new ArrayList<>(path).indexOf(id), path.size());
-                problem("question '" + id + "'", "the answers loop back to it: " + String.join(" → ", loop) + " → " + id);
+                problem(
+                        "question '" + id + "'",
+                        "the answers loop back to it: " + String.join(" → ", loop) + " → " + id);
                 return;
             }
             if (!done.add(id)) {
@@ -465,7 +556,9 @@ public final class ChecklistLoader {
 
         private String scalar(String where, JsonNode node, String field) {
             JsonNode value = node.get(field);
-            if (value == null || value.isNull() || (value.isValueNode() && value.asText().isBlank())) {
+            if (value == null
+                    || value.isNull()
+                    || (value.isValueNode() && value.asText().isBlank())) {
                 problem(node, field, where, "missing '" + field + "'");
                 return "";
             }
@@ -488,7 +581,11 @@ public final class ChecklistLoader {
             }
             value.fieldNames().forEachRemaining(language -> {
                 if (!LANGUAGES.contains(language)) {
-                    problem(node, field, where, "'" + field + "' has unknown language '" + language + "'; use en and nl");
+                    problem(
+                            node,
+                            field,
+                            where,
+                            "'" + field + "' has unknown language '" + language + "'; use en and nl");
                 }
             });
             return new Bilingual(language(where, value, field, "en"), language(where, value, field, "nl"));
@@ -496,13 +593,20 @@ public final class ChecklistLoader {
 
         private String language(String where, JsonNode text, String field, String code) {
             JsonNode value = text.get(code);
-            if (value == null || !value.isValueNode() || value.isNull() || value.asText().isBlank()) {
+            if (value == null
+                    || !value.isValueNode()
+                    || value.isNull()
+                    || value.asText().isBlank()) {
                 problem(text, code, where, "missing '" + field + "." + code + "'");
                 return "";
             }
             // YAML reads an unquoted Yes, No, On or Off as true or false; the researcher would see "false".
             if (value.isBoolean()) {
-                problem(text, code, where, "'" + field + "." + code + "' reads as true/false; put the text in quotes, like \"No\"");
+                problem(
+                        text,
+                        code,
+                        where,
+                        "'" + field + "." + code + "' reads as true/false; put the text in quotes, like \"No\"");
                 return "";
             }
             return value.asText().strip();
@@ -522,7 +626,11 @@ public final class ChecklistLoader {
                     if (!item.isValueNode() || item.isBoolean() || item.asText().isBlank()) {
                         problem(node, field, where, "'" + field + "' must list ids, like [dsm-art-3, aw-art-15n]");
                     } else if (values.contains(item.asText().strip())) {
-                        problem(node, field, where, "'" + field + "' lists '" + item.asText().strip() + "' twice");
+                        problem(
+                                node,
+                                field,
+                                where,
+                                "'" + field + "' lists '" + item.asText().strip() + "' twice");
                     } else {
                         values.add(item.asText().strip());
                     }
@@ -536,7 +644,12 @@ public final class ChecklistLoader {
         private void unknownFields(String where, JsonNode node, Set<String> allowed) {
             node.fieldNames().forEachRemaining(name -> {
                 if (!allowed.contains(name)) {
-                    problem(node, name, where, "unknown field '" + name + "'; expected " + ids(allowed.stream().sorted().toList()));
+                    problem(
+                            node,
+                            name,
+                            where,
+                            "unknown field '" + name + "'; expected "
+                                    + ids(allowed.stream().sorted().toList()));
                 }
             });
         }

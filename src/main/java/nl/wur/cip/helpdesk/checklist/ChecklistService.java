@@ -29,23 +29,28 @@ public final class ChecklistService {
      * every level reached, from best to most restrictive, so a definite "permission needed" shows next to "unclear".
      * Assessments stored before {@code levels} existed read back with {@code levels} null.
      */
-    public record Result(boolean complete, Assessment.NextQuestion next, Assessment.Verdict verdict,
-                         List<Assessment.Verdict> levels, List<Assessment.Note> conditions, List<Assessment.Note> flags, List<Citation> citations,
-                         List<Assessment.Step> steps, String assessmentId, String checklistVersion, String language,
-                         String assessedAt) {
-    }
+    public record Result(
+            boolean complete,
+            Assessment.NextQuestion next,
+            Assessment.Verdict verdict,
+            List<Assessment.Verdict> levels,
+            List<Assessment.Note> conditions,
+            List<Assessment.Note> flags,
+            List<Citation> citations,
+            List<Assessment.Step> steps,
+            String assessmentId,
+            String checklistVersion,
+            String language,
+            String assessedAt) {}
 
     /** The tree in one language, for clients that draw the whole wizard. */
-    public record Tree(String version, String start, List<TreeQuestion> questions) {
-    }
+    public record Tree(String version, String start, List<TreeQuestion> questions) {}
 
     /** One question of the tree with where each option leads. */
-    public record TreeQuestion(String id, String text, String help, List<String> cites, List<TreeOption> options) {
-    }
+    public record TreeQuestion(String id, String text, String help, List<String> cites, List<TreeOption> options) {}
 
     /** One option of a question. */
-    public record TreeOption(String id, String label, String next) {
-    }
+    public record TreeOption(String id, String label, String next) {}
 
     private final ChecklistEngine engine;
     private final AssessmentStore store;
@@ -62,10 +67,20 @@ public final class ChecklistService {
 
     public Tree tree(Language language) {
         Checklist checklist = engine.checklist();
-        return new Tree(checklist.version(), checklist.start(), checklist.questions().stream()
-                .map(q -> new TreeQuestion(q.id(), q.text().in(language), q.help().in(language), q.cites(),
-                        q.options().stream().map(o -> new TreeOption(o.id(), o.label().in(language), o.next())).toList()))
-                .toList());
+        return new Tree(
+                checklist.version(),
+                checklist.start(),
+                checklist.questions().stream()
+                        .map(q -> new TreeQuestion(
+                                q.id(),
+                                q.text().in(language),
+                                q.help().in(language),
+                                q.cites(),
+                                q.options().stream()
+                                        .map(o ->
+                                                new TreeOption(o.id(), o.label().in(language), o.next()))
+                                        .toList()))
+                        .toList());
     }
 
     /**
@@ -77,12 +92,28 @@ public final class ChecklistService {
         Assessment a = engine.assess(answers, language);
         String id = a.complete() ? recordId(engine.checklist().version(), language, a.steps()) : null;
         String at = clock.instant().toString();
-        Result result = new Result(a.complete(), a.next(), a.verdict(), a.levels(), a.conditions(), a.flags(),
-                citations(a.cites(), language), a.steps(), id, engine.checklist().version(), language.code(), at);
+        Result result = new Result(
+                a.complete(),
+                a.next(),
+                a.verdict(),
+                a.levels(),
+                a.conditions(),
+                a.flags(),
+                citations(a.cites(), language),
+                a.steps(),
+                id,
+                engine.checklist().version(),
+                language.code(),
+                at);
         if (id != null) {
             try {
-                store.save(new AssessmentStore.Stored(id, clock.instant(), engine.checklist().version(), language.code(),
-                        mapper.writeValueAsString(new TreeMap<>(answers)), mapper.writeValueAsString(result)));
+                store.save(new AssessmentStore.Stored(
+                        id,
+                        clock.instant(),
+                        engine.checklist().version(),
+                        language.code(),
+                        mapper.writeValueAsString(new TreeMap<>(answers)),
+                        mapper.writeValueAsString(result)));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
@@ -99,7 +130,8 @@ public final class ChecklistService {
     public Optional<String> markdown(String id, Bilingual disclaimer) {
         return find(id).map(json -> {
             try {
-                return AssessmentReport.markdown(mapper.readValue(json, Result.class), disclaimer, knowledge.messages());
+                return AssessmentReport.markdown(
+                        mapper.readValue(json, Result.class), disclaimer, knowledge.messages());
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("stored assessment " + id + " is unreadable", e);
             }
@@ -116,17 +148,22 @@ public final class ChecklistService {
 
     private List<Citation> citations(List<String> ids, Language language) {
         return ids.stream()
-                .map(id -> knowledge.documentIn(id, language)).flatMap(Optional::stream)
-                .filter(d -> !d.passages().isEmpty()).distinct()
-                .map(d -> Citation.of(d.passages().get(0))).toList();
+                .map(id -> knowledge.documentIn(id, language))
+                .flatMap(Optional::stream)
+                .filter(d -> !d.passages().isEmpty())
+                .distinct()
+                .map(d -> Citation.of(d.passages().get(0)))
+                .toList();
     }
 
     /** The answers that led to the verdict, in the order asked: unanswered extras do not make another record. */
     private static String recordId(String version, Language language, List<Assessment.Step> steps) {
         StringBuilder identity = new StringBuilder(version).append('\n').append(language.code());
-        steps.forEach(step -> identity.append('\n').append(step.questionId()).append('=').append(step.optionId()));
+        steps.forEach(step ->
+                identity.append('\n').append(step.questionId()).append('=').append(step.optionId()));
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(identity.toString().getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 16));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

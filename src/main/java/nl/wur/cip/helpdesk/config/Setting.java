@@ -16,8 +16,16 @@ import java.util.Locale;
  * @param choices      the allowed values (choices only; empty for other settings)
  * @param description  what the setting does, one line in English
  */
-public record Setting(String variable, String fallback, String shownDefault, String allowed, int min, int max,
-                      List<String> choices, String description) implements DeclaredSetting {
+public record Setting(
+        String variable,
+        String fallback,
+        String shownDefault,
+        String allowed,
+        int min,
+        int max,
+        List<String> choices,
+        String description)
+        implements DeclaredSetting {
     private static final String PREFIX = "HELPDESK_";
 
     public Setting {
@@ -29,13 +37,27 @@ public record Setting(String variable, String fallback, String shownDefault, Str
 
     /** A whole number from {@code min} to {@code max}. */
     public static Setting number(String variable, int fallback, int min, int max, String description) {
-        return new Setting(variable, Integer.toString(fallback), "`" + fallback + "`", min + "–" + max, min, max, List.of(),
+        return new Setting(
+                variable,
+                Integer.toString(fallback),
+                "`" + fallback + "`",
+                min + "–" + max,
+                min,
+                max,
+                List.of(),
                 description);
     }
 
     /** Free text (a path, an address, a password); {@code fallback} may be empty for "not set". */
     public static Setting text(String variable, String fallback, String description) {
-        return new Setting(variable, fallback, fallback.isEmpty() ? "(none)" : "`" + fallback + "`", "text", 0, 0, List.of(),
+        return new Setting(
+                variable,
+                fallback,
+                fallback.isEmpty() ? "(none)" : "`" + fallback + "`",
+                "text",
+                0,
+                0,
+                List.of(),
                 description);
     }
 
@@ -44,8 +66,15 @@ public record Setting(String variable, String fallback, String shownDefault, Str
         if (!choices.contains(fallback)) {
             throw new IllegalArgumentException(variable + ": the default " + fallback + " is not one of " + choices);
         }
-        return new Setting(variable, fallback, "`" + fallback + "`",
-                String.join(", ", choices.stream().map(c -> "`" + c + "`").toList()), 0, 0, choices, description);
+        return new Setting(
+                variable,
+                fallback,
+                "`" + fallback + "`",
+                String.join(", ", choices.stream().map(c -> "`" + c + "`").toList()),
+                0,
+                0,
+                choices,
+                description);
     }
 
     /** {@code true} or {@code false}, off unless set. */
@@ -70,7 +99,8 @@ public record Setting(String variable, String fallback, String shownDefault, Str
 
     /** The command-line flag that overrides the variable: {@code HELPDESK_DB_URL} is {@code --db-url}. */
     public String flag() {
-        return "--" + variable.substring(PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '-');
+        return "--"
+                + variable.substring(PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The variable a flag name ({@code db-url}) stands for. */

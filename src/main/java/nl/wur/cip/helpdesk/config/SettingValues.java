@@ -28,7 +28,9 @@ public final class SettingValues {
         Map<String, String> values = new HashMap<>(env);
         for (String flag : flags) {
             if (flag.startsWith("--") && flag.contains("=")) {
-                values.put(Setting.variableOf(flag.substring(2, flag.indexOf('='))), flag.substring(flag.indexOf('=') + 1));
+                values.put(
+                        Setting.variableOf(flag.substring(2, flag.indexOf('='))),
+                        flag.substring(flag.indexOf('=') + 1));
             }
         }
         return new SettingValues(values);
@@ -49,7 +51,9 @@ public final class SettingValues {
     /** The value without surrounding spaces when one is given, ignoring the default. */
     public Optional<String> given(DeclaredSetting declared) {
         Setting setting = declared.setting();
-        return Optional.ofNullable(values.get(setting.variable())).map(String::strip).filter(s -> !s.isEmpty());
+        return Optional.ofNullable(values.get(setting.variable()))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty());
     }
 
     /** A secret as given, unless unset or blank; never stripped. */
@@ -92,8 +96,10 @@ public final class SettingValues {
         }
         if (!setting.choices().contains(value)) {
             List<String> choices = setting.choices();
-            String listed = String.join(", ", choices.subList(0, choices.size() - 1)) + " or " + choices.get(choices.size() - 1);
-            throw new IllegalArgumentException(setting.variable() + " must be " + listed + ", not '" + text(setting) + "'");
+            String listed = String.join(", ", choices.subList(0, choices.size() - 1)) + " or "
+                    + choices.get(choices.size() - 1);
+            throw new IllegalArgumentException(
+                    setting.variable() + " must be " + listed + ", not '" + text(setting) + "'");
         }
         return value;
     }
@@ -119,17 +125,20 @@ public final class SettingValues {
             try {
                 URI uri = new URI(origin);
                 String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-                boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty()) && uri.getRawQuery() == null
-                        && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+                boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                        && uri.getRawQuery() == null
+                        && uri.getRawFragment() == null
+                        && uri.getRawUserInfo() == null;
                 if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null && bare) {
-                    origins.add(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (uri.getPort() == -1 ? "" : ":" + uri.getPort()));
+                    origins.add(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT)
+                            + (uri.getPort() == -1 ? "" : ":" + uri.getPort()));
                     continue;
                 }
             } catch (URISyntaxException e) {
                 // reported below
             }
-            throw new IllegalArgumentException(setting.variable() + " must list origins such as https://www.wur.nl (no path), not '"
-                    + origin + "'");
+            throw new IllegalArgumentException(setting.variable()
+                    + " must list origins such as https://www.wur.nl (no path), not '" + origin + "'");
         }
         return List.copyOf(origins);
     }

@@ -2,7 +2,10 @@ package nl.wur.cip.helpdesk.escalation;
 
 /** Where one outgoing mail stands; {@code CANCELLED} when retention deleted what it would have carried. */
 public enum DeliveryStatus {
-    QUEUED, SENT, FAILED, CANCELLED;
+    QUEUED,
+    SENT,
+    FAILED,
+    CANCELLED;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT);

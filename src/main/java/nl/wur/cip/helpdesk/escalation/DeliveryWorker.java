@@ -37,8 +37,14 @@ public final class DeliveryWorker implements AutoCloseable {
     /** Deliveries the SMTP server accepted that the store could not yet mark sent, with the attempt that sent them. */
     private final Map<Long, Integer> sentNotRecorded = new ConcurrentHashMap<>();
 
-    public DeliveryWorker(EscalationStore store, MailComposer composer, SmtpMailer mailer, Backoff backoff, Clock clock,
-                          Duration pollInterval, Duration lease) {
+    public DeliveryWorker(
+            EscalationStore store,
+            MailComposer composer,
+            SmtpMailer mailer,
+            Backoff backoff,
+            Clock clock,
+            Duration pollInterval,
+            Duration lease) {
         this.store = store;
         this.composer = composer;
         this.mailer = mailer;
@@ -106,12 +112,18 @@ public final class DeliveryWorker implements AutoCloseable {
             try {
                 store.markSent(claim.deliveryId(), sentAt, clock.instant());
             } catch (RuntimeException e) { // still refused: it comes round again when this claim's lease ends
-                LOG.error("mail sent before, still not recorded as sent: ticket={} kind={}: {}", ticket, claim.kind().code(),
+                LOG.error(
+                        "mail sent before, still not recorded as sent: ticket={} kind={}: {}",
+                        ticket,
+                        claim.kind().code(),
                         e.getMessage());
                 return;
             }
             sentNotRecorded.remove(claim.deliveryId());
-            LOG.info("mail recorded as sent (sent before, not mailed again): ticket={} kind={}", ticket, claim.kind().code());
+            LOG.info(
+                    "mail recorded as sent (sent before, not mailed again): ticket={} kind={}",
+                    ticket,
+                    claim.kind().code());
             return;
         }
         try {
@@ -129,21 +141,37 @@ public final class DeliveryWorker implements AutoCloseable {
                 store.markSent(claim.deliveryId(), attempts, clock.instant());
             } catch (RuntimeException e) {
                 sentNotRecorded.put(claim.deliveryId(), attempts);
-                LOG.error("mail sent but not recorded as sent: ticket={} kind={}: {}; it will be recorded, not sent again",
-                        ticket, claim.kind().code(), e.getMessage());
+                LOG.error(
+                        "mail sent but not recorded as sent: ticket={} kind={}: {}; it will be recorded, not sent again",
+                        ticket,
+                        claim.kind().code(),
+                        e.getMessage());
                 return;
             }
-            LOG.info("mail sent: ticket={} kind={} attempts={}", ticket, claim.kind().code(), attempts);
+            LOG.info(
+                    "mail sent: ticket={} kind={} attempts={}",
+                    ticket,
+                    claim.kind().code(),
+                    attempts);
         } catch (DeliveryException e) {
             if (e.permanent() || attempts >= backoff.maxAttempts()) {
                 store.markFailed(claim.deliveryId(), attempts, e.getMessage());
-                LOG.warn("mail failed: ticket={} kind={} attempts={} reason={}", ticket, claim.kind().code(), attempts,
+                LOG.warn(
+                        "mail failed: ticket={} kind={} attempts={} reason={}",
+                        ticket,
+                        claim.kind().code(),
+                        attempts,
                         withoutAddresses(e.getMessage()));
             } else {
                 Instant next = clock.instant().plus(backoff.delay(attempts, random));
                 store.scheduleRetry(claim.deliveryId(), attempts, next, e.getMessage());
-                LOG.info("mail deferred: ticket={} kind={} attempts={} next={} reason={}", ticket, claim.kind().code(),
-                        attempts, next, withoutAddresses(e.getMessage()));
+                LOG.info(
+                        "mail deferred: ticket={} kind={} attempts={} next={} reason={}",
+                        ticket,
+                        claim.kind().code(),
+                        attempts,
+                        next,
+                        withoutAddresses(e.getMessage()));
             }
         }
     }

@@ -11,16 +11,14 @@ import java.util.regex.Pattern;
  */
 public final class EmailAddresses {
     public static final int MAX_LENGTH = 254;
-    private static final Pattern PLAIN = Pattern.compile(
-            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    private static final Pattern PLAIN =
+            Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
                     + "@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
-    private EmailAddresses() {
-    }
+    private EmailAddresses() {}
 
     public static Optional<InternetAddress> parse(String text) {
-        if (text == null || text.length() > MAX_LENGTH || !PLAIN.matcher(text).matches()
-                || text.indexOf('@') > 64) {
+        if (text == null || text.length() > MAX_LENGTH || !PLAIN.matcher(text).matches() || text.indexOf('@') > 64) {
             return Optional.empty();
         }
         try {

@@ -19,8 +19,12 @@ public final class EscalationService {
      * @param worker          the delivery worker; empty when no SMTP server is configured
      * @param messageIdDomain the domain in the Message-IDs of this instance's mails
      */
-    public EscalationService(EscalationStore store, Optional<DeliveryWorker> worker, String messageIdDomain,
-                             String officeAddress, Clock clock) {
+    public EscalationService(
+            EscalationStore store,
+            Optional<DeliveryWorker> worker,
+            String messageIdDomain,
+            String officeAddress,
+            Clock clock) {
         this.store = store;
         this.worker = worker;
         this.messageIdDomain = messageIdDomain;
@@ -29,8 +33,7 @@ public final class EscalationService {
     }
 
     /** What the researcher is told: the ticket, and whether the helpdesk will send the mail itself. */
-    public record Receipt(String ticket, String status, boolean mailConfigured, String officeAddress) {
-    }
+    public record Receipt(String ticket, String status, boolean mailConfigured, String officeAddress) {}
 
     /**
      * Stores the escalation under the idempotency key; the same key with the same request gives the same ticket.
@@ -39,8 +42,8 @@ public final class EscalationService {
      * @throws EscalationStore.KeyReusedException if the key was used for a different request
      */
     public Receipt submit(String idempotencyKey, EscalationRequest request, Optional<String> assessment) {
-        EscalationStore.Submission submission = store.submit(idempotencyKey, request, assessment, clock.instant(),
-                messageIdDomain);
+        EscalationStore.Submission submission =
+                store.submit(idempotencyKey, request, assessment, clock.instant(), messageIdDomain);
         if (!submission.repeated()) {
             worker.ifPresent(DeliveryWorker::wake);
         }

@@ -7,7 +7,11 @@ import java.util.Optional;
 
 /** Where an escalation stands for the office: the state of its mail to the office, or handled once marked so. */
 public enum EscalationStatus {
-    QUEUED, SENT, FAILED, CANCELLED, HANDLED;
+    QUEUED,
+    SENT,
+    FAILED,
+    CANCELLED,
+    HANDLED;
 
     /** The statuses the admin inbox filters by; a cancelled mail is rare and shown in full, not filtered for. */
     public static final List<EscalationStatus> FILTERS = List.of(QUEUED, SENT, FAILED, HANDLED);

@@ -27,7 +27,7 @@ import nl.wur.cip.helpdesk.storage.StorageException;
  */
 public final class EscalationStore {
     private static final String UNIQUE_VIOLATION = "23505";
-    private static final TypeReference<List<EscalationRequest.TranscriptEntry>> TRANSCRIPT = new TypeReference<>() { };
+    private static final TypeReference<List<EscalationRequest.TranscriptEntry>> TRANSCRIPT = new TypeReference<>() {};
 
     private final Database database;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -37,12 +37,10 @@ public final class EscalationStore {
     }
 
     /** The outcome of a submission: its ticket, and whether it repeats an earlier one with the same key. */
-    public record Submission(String ticket, boolean repeated) {
-    }
+    public record Submission(String ticket, boolean repeated) {}
 
     /** A mail the delivery worker has claimed for one attempt. */
-    public record Claim(long deliveryId, long escalationId, MailKind kind, String messageId, int attempts) {
-    }
+    public record Claim(long deliveryId, long escalationId, MailKind kind, String messageId, int attempts) {}
 
     /** Thrown when an idempotency key is reused for a different request. */
     public static final class KeyReusedException extends RuntimeException {
@@ -51,16 +49,22 @@ public final class EscalationStore {
         }
     }
 
-    public Submission submit(String idempotencyKey, EscalationRequest request, Optional<String> assessment, Instant now,
-                             String messageIdDomain) {
+    public Submission submit(
+            String idempotencyKey,
+            EscalationRequest request,
+            Optional<String> assessment,
+            Instant now,
+            String messageIdDomain) {
         String fingerprint = request.fingerprint();
         Optional<Submission> earlier = earlier(idempotencyKey, fingerprint);
         if (earlier.isPresent()) {
             return earlier.get();
         }
         try {
-            return new Submission(database.inTransaction(
-                    c -> insert(c, idempotencyKey, fingerprint, request, assessment, now, messageIdDomain)), false);
+            return new Submission(
+                    database.inTransaction(
+                            c -> insert(c, idempotencyKey, fingerprint, request, assessment, now, messageIdDomain)),
+                    false);
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 // Two requests with one key raced; the other one won.
@@ -72,7 +76,8 @@ public final class EscalationStore {
 
     private Optional<Submission> earlier(String idempotencyKey, String fingerprint) {
         try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement("SELECT ticket, request_hash FROM escalation WHERE idempotency_key = ?")) {
+                PreparedStatement s =
+                        c.prepareStatement("SELECT ticket, request_hash FROM escalation WHERE idempotency_key = ?")) {
             s.setString(1, idempotencyKey);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
@@ -88,12 +93,21 @@ public final class EscalationStore {
         }
     }
 
-    private String insert(Connection c, String key, String fingerprint, EscalationRequest r, Optional<String> assessment,
-                          Instant now, String domain) throws SQLException {
+    private String insert(
+            Connection c,
+            String key,
+            String fingerprint,
+            EscalationRequest r,
+            Optional<String> assessment,
+            Instant now,
+            String domain)
+            throws SQLException {
         long id;
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO escalation (idempotency_key, request_hash, created_at, origin,"
-                + " language, email, name, question, transcript, assessment_id, assessment, quote_consent)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO escalation (idempotency_key, request_hash, created_at, origin,"
+                        + " language, email, name, question, transcript, assessment_id, assessment, quote_consent)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
             s.setString(1, key);
             s.setString(2, fingerprint);
             s.setTimestamp(3, Timestamp.from(now));
@@ -118,8 +132,9 @@ public final class EscalationStore {
             s.setLong(2, id);
             s.executeUpdate();
         }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO outbox (escalation_id, kind, message_id, status, attempts,"
-                + " next_attempt_at) VALUES (?, ?, ?, 'queued', 0, ?)")) {
+        try (PreparedStatement s =
+                c.prepareStatement("INSERT INTO outbox (escalation_id, kind, message_id, status, attempts,"
+                        + " next_attempt_at) VALUES (?, ?, ?, 'queued', 0, ?)")) {
             for (MailKind kind : MailKind.values()) {
                 s.setLong(1, id);
                 s.setString(2, kind.code());
@@ -148,14 +163,20 @@ public final class EscalationStore {
     /** The newest escalations first, optionally only those with one status (queued, sent, failed, handled). */
     public List<Escalation> latest(Optional<EscalationStatus> status, int limit) {
         List<Escalation> all = query("", List.of(), status.isPresent() ? Math.max(limit * 10, 1000) : limit);
-        return all.stream().filter(e -> status.map(e.status()::equals).orElse(true)).limit(limit).toList();
+        return all.stream()
+                .filter(e -> status.map(e.status()::equals).orElse(true))
+                .limit(limit)
+                .toList();
     }
 
     private List<Escalation> query(String where, List<Object> params, int limit) {
-        String sql = "SELECT e.id, e.ticket, e.created_at, e.origin, e.language, e.email, e.name, e.question, e.transcript,"
-                + " e.assessment_id, e.assessment, e.quote_consent, e.handled_at, e.purged_at FROM escalation e " + where
-                + " ORDER BY e.id DESC FETCH FIRST " + limit + " ROWS ONLY";
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
+        String sql =
+                "SELECT e.id, e.ticket, e.created_at, e.origin, e.language, e.email, e.name, e.question, e.transcript,"
+                        + " e.assessment_id, e.assessment, e.quote_consent, e.handled_at, e.purged_at FROM escalation e "
+                        + where
+                        + " ORDER BY e.id DESC FETCH FIRST " + limit + " ROWS ONLY";
+        try (Connection c = database.connection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
                 s.setObject(i + 1, params.get(i));
             }
@@ -163,12 +184,24 @@ public final class EscalationStore {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
-                    found.put(id, new Escalation(id, rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4),
-                            Language.fromCode(rs.getString(5)).orElse(Language.EN), Optional.ofNullable(rs.getString(6)),
-                            Optional.ofNullable(rs.getString(7)), Optional.ofNullable(rs.getString(8)),
-                            transcript(rs.getString(9)), Optional.ofNullable(rs.getString(10)),
-                            Optional.ofNullable(rs.getString(11)), rs.getBoolean(12), instant(rs.getTimestamp(13)),
-                            instant(rs.getTimestamp(14)), List.of()));
+                    found.put(
+                            id,
+                            new Escalation(
+                                    id,
+                                    rs.getString(2),
+                                    rs.getTimestamp(3).toInstant(),
+                                    rs.getString(4),
+                                    Language.fromCode(rs.getString(5)).orElse(Language.EN),
+                                    Optional.ofNullable(rs.getString(6)),
+                                    Optional.ofNullable(rs.getString(7)),
+                                    Optional.ofNullable(rs.getString(8)),
+                                    transcript(rs.getString(9)),
+                                    Optional.ofNullable(rs.getString(10)),
+                                    Optional.ofNullable(rs.getString(11)),
+                                    rs.getBoolean(12),
+                                    instant(rs.getTimestamp(13)),
+                                    instant(rs.getTimestamp(14)),
+                                    List.of()));
                 }
             }
             return withDeliveries(c, found);
@@ -182,21 +215,45 @@ public final class EscalationStore {
             return List.of();
         }
         Map<Long, List<Escalation.Delivery>> deliveries = new LinkedHashMap<>();
-        String ids = String.join(",", escalations.keySet().stream().map(String::valueOf).toList());
+        String ids = String.join(
+                ",", escalations.keySet().stream().map(String::valueOf).toList());
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT id, escalation_id, kind, message_id, status, attempts, next_attempt_at,"
-                     + " last_error, sent_at FROM outbox WHERE escalation_id IN (" + ids + ") ORDER BY id")) {
+                ResultSet rs =
+                        s.executeQuery("SELECT id, escalation_id, kind, message_id, status, attempts, next_attempt_at,"
+                                + " last_error, sent_at FROM outbox WHERE escalation_id IN (" + ids
+                                + ") ORDER BY id")) {
             while (rs.next()) {
-                deliveries.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new Escalation.Delivery(rs.getLong(1),
-                        MailKind.of(rs.getString(3)), rs.getString(4), DeliveryStatus.of(rs.getString(5)), rs.getInt(6),
-                        rs.getTimestamp(7).toInstant(), Optional.ofNullable(rs.getString(8)), instant(rs.getTimestamp(9))));
+                deliveries
+                        .computeIfAbsent(rs.getLong(2), k -> new ArrayList<>())
+                        .add(new Escalation.Delivery(
+                                rs.getLong(1),
+                                MailKind.of(rs.getString(3)),
+                                rs.getString(4),
+                                DeliveryStatus.of(rs.getString(5)),
+                                rs.getInt(6),
+                                rs.getTimestamp(7).toInstant(),
+                                Optional.ofNullable(rs.getString(8)),
+                                instant(rs.getTimestamp(9))));
             }
         }
         List<Escalation> result = new ArrayList<>();
         for (Escalation e : escalations.values()) {
-            result.add(new Escalation(e.id(), e.ticket(), e.createdAt(), e.origin(), e.language(), e.email(), e.name(),
-                    e.question(), e.transcript(), e.assessmentId(), e.assessment(), e.quoteConsent(), e.handledAt(),
-                    e.purgedAt(), List.copyOf(deliveries.getOrDefault(e.id(), List.of()))));
+            result.add(new Escalation(
+                    e.id(),
+                    e.ticket(),
+                    e.createdAt(),
+                    e.origin(),
+                    e.language(),
+                    e.email(),
+                    e.name(),
+                    e.question(),
+                    e.transcript(),
+                    e.assessmentId(),
+                    e.assessment(),
+                    e.quoteConsent(),
+                    e.handledAt(),
+                    e.purgedAt(),
+                    List.copyOf(deliveries.getOrDefault(e.id(), List.of()))));
         }
         return result;
     }
@@ -218,14 +275,21 @@ public final class EscalationStore {
     public Optional<Claim> claimNext(Instant now, Duration lease) {
         try (Connection c = database.connection()) {
             List<Object[]> candidates = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT id, escalation_id, kind, message_id, attempts, next_attempt_at"
-                    + " FROM outbox WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id"
-                    + " FETCH FIRST 5 ROWS ONLY")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT id, escalation_id, kind, message_id, attempts, next_attempt_at"
+                            + " FROM outbox WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id"
+                            + " FETCH FIRST 5 ROWS ONLY")) {
                 s.setTimestamp(1, Timestamp.from(now));
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        candidates.add(new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                                rs.getInt(5), rs.getTimestamp(6)});
+                        candidates.add(new Object[] {
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getInt(5),
+                            rs.getTimestamp(6)
+                        });
                     }
                 }
             }
@@ -236,8 +300,9 @@ public final class EscalationStore {
                     s.setLong(2, (Long) row[0]);
                     s.setTimestamp(3, (Timestamp) row[5]);
                     if (s.executeUpdate() == 1) {
-                        return Optional.of(new Claim((Long) row[0], (Long) row[1], MailKind.of((String) row[2]), (String) row[3],
-                                (Integer) row[4]));
+                        return Optional.of(new Claim(
+                                (Long) row[0], (Long) row[1], MailKind.of((String) row[2]), (String) row[3], (Integer)
+                                        row[4]));
                     }
                 }
             }
@@ -248,28 +313,46 @@ public final class EscalationStore {
     }
 
     public void markSent(long deliveryId, int attempts, Instant now) {
-        update("UPDATE outbox SET status = 'sent', attempts = ?, sent_at = ?, last_error = NULL WHERE id = ?",
-                attempts, Timestamp.from(now), deliveryId);
+        update(
+                "UPDATE outbox SET status = 'sent', attempts = ?, sent_at = ?, last_error = NULL WHERE id = ?",
+                attempts,
+                Timestamp.from(now),
+                deliveryId);
     }
 
     public void scheduleRetry(long deliveryId, int attempts, Instant next, String error) {
-        update("UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
-                attempts, Timestamp.from(next), clip(error), deliveryId);
+        update(
+                "UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
+                attempts,
+                Timestamp.from(next),
+                clip(error),
+                deliveryId);
     }
 
     public void markFailed(long deliveryId, int attempts, String error) {
-        update("UPDATE outbox SET status = 'failed', attempts = ?, last_error = ? WHERE id = ?", attempts, clip(error), deliveryId);
+        update(
+                "UPDATE outbox SET status = 'failed', attempts = ?, last_error = ? WHERE id = ?",
+                attempts,
+                clip(error),
+                deliveryId);
     }
 
     /** Puts the failed mails of an escalation back in the queue, due now; false if it has none. */
     public boolean retry(String ticket, Instant now) {
-        return update("UPDATE outbox SET status = 'queued', attempts = 0, next_attempt_at = ? WHERE status = 'failed'"
-                + " AND escalation_id = (SELECT id FROM escalation WHERE ticket = ?)", Timestamp.from(now), ticket) > 0;
+        return update(
+                        "UPDATE outbox SET status = 'queued', attempts = 0, next_attempt_at = ? WHERE status = 'failed'"
+                                + " AND escalation_id = (SELECT id FROM escalation WHERE ticket = ?)",
+                        Timestamp.from(now),
+                        ticket)
+                > 0;
     }
 
     public boolean markHandled(String ticket, Instant now) {
-        return update("UPDATE escalation SET handled_at = ? WHERE ticket = ? AND handled_at IS NULL", Timestamp.from(now),
-                ticket) > 0;
+        return update(
+                        "UPDATE escalation SET handled_at = ? WHERE ticket = ? AND handled_at IS NULL",
+                        Timestamp.from(now),
+                        ticket)
+                > 0;
     }
 
     /**
@@ -293,15 +376,17 @@ public final class EscalationStore {
     private int purge(String condition, Object param, Instant now) {
         try {
             return database.inTransaction(c -> {
-                try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET status = 'cancelled', last_error = 'personal"
-                        + " data deleted' WHERE status = 'queued' AND escalation_id IN (SELECT id FROM escalation"
-                        + " WHERE " + condition + " AND purged_at IS NULL)")) {
+                try (PreparedStatement s =
+                        c.prepareStatement("UPDATE outbox SET status = 'cancelled', last_error = 'personal"
+                                + " data deleted' WHERE status = 'queued' AND escalation_id IN (SELECT id FROM escalation"
+                                + " WHERE " + condition + " AND purged_at IS NULL)")) {
                     s.setObject(1, param);
                     s.executeUpdate();
                 }
-                try (PreparedStatement s = c.prepareStatement("UPDATE escalation SET email = NULL, name = NULL, question = NULL,"
-                        + " transcript = NULL, assessment = NULL, assessment_id = NULL, purged_at = ?"
-                        + " WHERE " + condition + " AND purged_at IS NULL")) {
+                try (PreparedStatement s =
+                        c.prepareStatement("UPDATE escalation SET email = NULL, name = NULL, question = NULL,"
+                                + " transcript = NULL, assessment = NULL, assessment_id = NULL, purged_at = ?"
+                                + " WHERE " + condition + " AND purged_at IS NULL")) {
                     s.setTimestamp(1, Timestamp.from(now));
                     s.setObject(2, param);
                     return s.executeUpdate();
@@ -313,15 +398,14 @@ public final class EscalationStore {
     }
 
     /** When one escalation came in, where it stands and when it was handled: what the insight page counts, no personal data. */
-    public record Timing(Instant createdAt, EscalationStatus status, Optional<Instant> handledAt) {
-    }
+    public record Timing(Instant createdAt, EscalationStatus status, Optional<Instant> handledAt) {}
 
     /** The escalations that came in during {@code [from, to)}, oldest first. */
     public List<Timing> timings(Instant from, Instant to) {
         try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement("SELECT e.created_at, e.handled_at, o.status FROM escalation e"
-                     + " LEFT JOIN outbox o ON o.escalation_id = e.id AND o.kind = ? WHERE e.created_at >= ?"
-                     + " AND e.created_at < ? ORDER BY e.id")) {
+                PreparedStatement s = c.prepareStatement("SELECT e.created_at, e.handled_at, o.status FROM escalation e"
+                        + " LEFT JOIN outbox o ON o.escalation_id = e.id AND o.kind = ? WHERE e.created_at >= ?"
+                        + " AND e.created_at < ? ORDER BY e.id")) {
             s.setString(1, MailKind.OFFICE.code());
             s.setTimestamp(2, Timestamp.from(from));
             s.setTimestamp(3, Timestamp.from(to));
@@ -329,8 +413,11 @@ public final class EscalationStore {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     Optional<Instant> handled = instant(rs.getTimestamp(2));
-                    EscalationStatus status = handled.isPresent() ? EscalationStatus.HANDLED : rs.getString(3) == null
-                            ? EscalationStatus.QUEUED : EscalationStatus.of(DeliveryStatus.of(rs.getString(3)));
+                    EscalationStatus status = handled.isPresent()
+                            ? EscalationStatus.HANDLED
+                            : rs.getString(3) == null
+                                    ? EscalationStatus.QUEUED
+                                    : EscalationStatus.of(DeliveryStatus.of(rs.getString(3)));
                     timings.add(new Timing(rs.getTimestamp(1).toInstant(), status, handled));
                 }
             }
@@ -346,8 +433,9 @@ public final class EscalationStore {
         for (DeliveryStatus status : DeliveryStatus.values()) {
             counts.put(status.code(), 0L);
         }
-        try (Connection c = database.connection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT status, COUNT(*) FROM outbox GROUP BY status")) {
+        try (Connection c = database.connection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT status, COUNT(*) FROM outbox GROUP BY status")) {
             while (rs.next()) {
                 counts.put(rs.getString(1), rs.getLong(2));
             }
@@ -358,7 +446,8 @@ public final class EscalationStore {
     }
 
     private int update(String sql, Object... params) {
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = database.connection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }

@@ -21,7 +21,8 @@ import nl.wur.cip.helpdesk.knowledge.Messages;
  * address was entered, so it repeats nothing typed: ticket, date and where the reply comes from.
  */
 public final class MailComposer {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final String officeAddress;
     private final String fromAddress;
@@ -36,7 +37,8 @@ public final class MailComposer {
         this.retentionDays = retentionDays;
     }
 
-    public MimeMessage compose(Escalation escalation, MailKind kind, String messageId, Session session) throws MessagingException {
+    public MimeMessage compose(Escalation escalation, MailKind kind, String messageId, Session session)
+            throws MessagingException {
         if (escalation.email().isEmpty() || escalation.question().isEmpty()) {
             throw new MessagingException("the escalation's personal data was deleted; there is nothing to send");
         }
@@ -53,13 +55,17 @@ public final class MailComposer {
         } else {
             message.setRecipient(Message.RecipientType.TO, researcher);
             message.setReplyTo(new InternetAddress[] {new InternetAddress(officeAddress, true)});
-            message.setSubject("[" + escalation.ticket() + "] " + messages.text(
-                    nl.wur.cip.helpdesk.knowledge.Message.MAIL_CONFIRMATION_SUBJECT, escalation.language()), "UTF-8");
+            message.setSubject(
+                    "[" + escalation.ticket() + "] "
+                            + messages.text(
+                                    nl.wur.cip.helpdesk.knowledge.Message.MAIL_CONFIRMATION_SUBJECT,
+                                    escalation.language()),
+                    "UTF-8");
             message.setHeader("Auto-Submitted", "auto-generated");
             text = confirmationText(escalation);
         }
-        html = "<!DOCTYPE html><html><body><pre style=\"font-family: sans-serif; white-space: pre-wrap\">" + escapeHtml(text)
-                + "</pre></body></html>";
+        html = "<!DOCTYPE html><html><body><pre style=\"font-family: sans-serif; white-space: pre-wrap\">"
+                + escapeHtml(text) + "</pre></body></html>";
         MimeBodyPart plainPart = new MimeBodyPart();
         plainPart.setText(text, "UTF-8");
         MimeBodyPart htmlPart = new MimeBodyPart();
@@ -72,31 +78,60 @@ public final class MailComposer {
 
     private String officeText(Escalation e) {
         StringBuilder text = new StringBuilder();
-        text.append("Ticket: ").append(e.ticket()).append('\n')
-                .append("Received: ").append(WHEN.format(e.createdAt())).append('\n')
-                .append("From: ").append(e.name().map(n -> n + " ").orElse("")).append('<').append(e.email().orElseThrow())
+        text.append("Ticket: ")
+                .append(e.ticket())
+                .append('\n')
+                .append("Received: ")
+                .append(WHEN.format(e.createdAt()))
+                .append('\n')
+                .append("From: ")
+                .append(e.name().map(n -> n + " ").orElse(""))
+                .append('<')
+                .append(e.email().orElseThrow())
                 .append(">  (reply to this mail to answer the researcher)\n")
-                .append("Asked from: the helpdesk ").append(e.origin()).append(", in ")
-                .append(e.language() == Language.NL ? "Dutch" : "English").append('\n')
-                .append("May the CIP quote this question anonymously in its newsletter: ").append(e.quoteConsent() ? "yes" : "no")
-                .append("\n\nQuestion\n--------\n").append(e.question().orElseThrow()).append('\n');
+                .append("Asked from: the helpdesk ")
+                .append(e.origin())
+                .append(", in ")
+                .append(e.language() == Language.NL ? "Dutch" : "English")
+                .append('\n')
+                .append("May the CIP quote this question anonymously in its newsletter: ")
+                .append(e.quoteConsent() ? "yes" : "no")
+                .append("\n\nQuestion\n--------\n")
+                .append(e.question().orElseThrow())
+                .append('\n');
         if (!e.transcript().isEmpty()) {
             // The browser sends the conversation, so the helpdesk's turns in it are what the client says they were.
-            text.append("\nConversation with the helpdesk, as sent by the researcher's browser (not checked by the server)\n")
-                    .append("-".repeat(88)).append('\n');
+            text.append(
+                            "\nConversation with the helpdesk, as sent by the researcher's browser (not checked by the server)\n")
+                    .append("-".repeat(88))
+                    .append('\n');
             for (EscalationRequest.TranscriptEntry entry : e.transcript()) {
                 text.append("user".equals(entry.role()) ? "Researcher: " : "Helpdesk (as reported by the browser): ")
-                        .append(entry.text()).append("\n\n");
+                        .append(entry.text())
+                        .append("\n\n");
             }
         }
-        e.assessment().ifPresent(report -> text.append("\nChecklist assessment (").append(e.assessmentId().orElse(""))
-                .append(")\n---------------------\n").append(report).append('\n'));
+        e.assessment()
+                .ifPresent(report -> text.append("\nChecklist assessment (")
+                        .append(e.assessmentId().orElse(""))
+                        .append(")\n---------------------\n")
+                        .append(report)
+                        .append('\n'));
         return text.toString();
     }
 
     private String confirmationText(Escalation e) {
-        return messages.text(nl.wur.cip.helpdesk.knowledge.Message.MAIL_CONFIRMATION, e.language(), "when",
-                WHEN.format(e.createdAt()), "office", officeAddress, "ticket", e.ticket(), "days", String.valueOf(retentionDays));
+        return messages.text(
+                nl.wur.cip.helpdesk.knowledge.Message.MAIL_CONFIRMATION,
+                e.language(),
+                "when",
+                WHEN.format(e.createdAt()),
+                "office",
+                officeAddress,
+                "ticket",
+                e.ticket(),
+                "days",
+                String.valueOf(retentionDays));
     }
 
     private static InternetAddress named(String address, String personal) throws MessagingException {

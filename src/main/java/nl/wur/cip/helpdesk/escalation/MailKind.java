@@ -2,7 +2,8 @@ package nl.wur.cip.helpdesk.escalation;
 
 /** The two mails an escalation sends: the question to the office, and the receipt to the researcher. */
 public enum MailKind {
-    OFFICE, CONFIRMATION;
+    OFFICE,
+    CONFIRMATION;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -23,8 +23,13 @@ public final class RetentionJob implements Runnable {
     private final Duration retention;
     private final Clock clock;
 
-    public RetentionJob(EscalationStore escalations, UnansweredLog unanswered, FeedbackStore feedback,
-                        AssessmentStore assessments, Duration retention, Clock clock) {
+    public RetentionJob(
+            EscalationStore escalations,
+            UnansweredLog unanswered,
+            FeedbackStore feedback,
+            AssessmentStore assessments,
+            Duration retention,
+            Clock clock) {
         this.escalations = escalations;
         this.unanswered = unanswered;
         this.feedback = feedback;
@@ -34,18 +39,29 @@ public final class RetentionJob implements Runnable {
     }
 
     /** What one run deleted. */
-    public record Result(int escalationsPurged, int questionsDeleted, int feedbackDeleted, int assessmentsDeleted) {
-    }
+    public record Result(int escalationsPurged, int questionsDeleted, int feedbackDeleted, int assessmentsDeleted) {}
 
     public Result runOnce() {
         Instant now = clock.instant();
         Instant cutoff = now.minus(retention);
-        Result result = new Result(escalations.purgeHandledBefore(cutoff, now), unanswered.deleteBefore(cutoff),
-                feedback.deleteBefore(cutoff), assessments.deleteBefore(cutoff));
-        if (result.escalationsPurged() + result.questionsDeleted() + result.feedbackDeleted() + result.assessmentsDeleted() > 0) {
-            LOG.info("retention: deleted the personal data of {} handled escalations, {} logged questions, {} feedback"
-                    + " entries and {} checklist records older than {} days", result.escalationsPurged(),
-                    result.questionsDeleted(), result.feedbackDeleted(), result.assessmentsDeleted(), retention.toDays());
+        Result result = new Result(
+                escalations.purgeHandledBefore(cutoff, now),
+                unanswered.deleteBefore(cutoff),
+                feedback.deleteBefore(cutoff),
+                assessments.deleteBefore(cutoff));
+        if (result.escalationsPurged()
+                        + result.questionsDeleted()
+                        + result.feedbackDeleted()
+                        + result.assessmentsDeleted()
+                > 0) {
+            LOG.info(
+                    "retention: deleted the personal data of {} handled escalations, {} logged questions, {} feedback"
+                            + " entries and {} checklist records older than {} days",
+                    result.escalationsPurged(),
+                    result.questionsDeleted(),
+                    result.feedbackDeleted(),
+                    result.assessmentsDeleted(),
+                    retention.toDays());
         }
         return result;
     }

@@ -54,7 +54,10 @@ public final class SmtpMailer implements AutoCloseable {
             if (transport == null || !transport.isConnected()) {
                 close();
                 transport = session.getTransport(protocol());
-                transport.connect(settings.host(), settings.port(), settings.user().orElse(null),
+                transport.connect(
+                        settings.host(),
+                        settings.port(),
+                        settings.user().orElse(null),
                         settings.password().orElse(null));
             }
             transport.sendMessage(message, message.getAllRecipients());
@@ -92,11 +95,14 @@ public final class SmtpMailer implements AutoCloseable {
                 return new DeliveryException("the mail server refused the mail (" + code + "): " + oneLine(t), true, e);
             }
             if (code >= 400) {
-                return new DeliveryException("the mail server deferred the mail (" + code + "): " + oneLine(t), false, e);
+                return new DeliveryException(
+                        "the mail server deferred the mail (" + code + "): " + oneLine(t), false, e);
             }
             if (t instanceof AuthenticationFailedException) {
-                return new DeliveryException("the mail server refused the login: check HELPDESK_SMTP_USER and"
-                        + " HELPDESK_SMTP_PASSWORD", true, e);
+                return new DeliveryException(
+                        "the mail server refused the login: check HELPDESK_SMTP_USER and" + " HELPDESK_SMTP_PASSWORD",
+                        true,
+                        e);
             }
             if (t instanceof IOException) {
                 return new DeliveryException("cannot reach the mail server: " + oneLine(t), false, e);

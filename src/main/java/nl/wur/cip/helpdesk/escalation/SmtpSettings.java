@@ -8,11 +8,21 @@ import java.util.Optional;
  * How to reach the SMTP server, from the {@code HELPDESK_SMTP_*} settings (read by the root HelpdeskConfig). Absent when no host is configured: then
  * escalations are stored and shown in the admin inbox, and the researcher is offered a mailto link.
  */
-public record SmtpSettings(String host, int port, Tls tls, Optional<String> user, Optional<String> password, String from,
-                           Duration timeout) {
+public record SmtpSettings(
+        String host,
+        int port,
+        Tls tls,
+        Optional<String> user,
+        Optional<String> password,
+        String from,
+        Duration timeout) {
 
     /** How the connection is secured: not at all, upgraded with STARTTLS, or TLS from the first byte. */
-    public enum Tls { NONE, STARTTLS, TLS }
+    public enum Tls {
+        NONE,
+        STARTTLS,
+        TLS
+    }
 
     /** The sender's domain, used in the Message-IDs the helpdesk makes. */
     public String domain() {

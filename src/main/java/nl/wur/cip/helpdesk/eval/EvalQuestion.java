@@ -9,8 +9,16 @@ import java.util.regex.Pattern;
  * @param answerTextOnly a real question (it names its {@code src}): its checks read the answer text alone, not the
  *                       citations, as a researcher reads the answer
  */
-public record EvalQuestion(String id, String lang, String topic, String question, String expect,
-                           List<List<Pattern>> must, List<Pattern> cite, List<Pattern> mustNot, boolean answerTextOnly) {
+public record EvalQuestion(
+        String id,
+        String lang,
+        String topic,
+        String question,
+        String expect,
+        List<List<Pattern>> must,
+        List<Pattern> cite,
+        List<Pattern> mustNot,
+        boolean answerTextOnly) {
 
     public boolean expectsAnswer() {
         return expect.equals("answer") || expect.equals("either");

@@ -16,14 +16,14 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import nl.wur.cip.helpdesk.answer.Outcome;
 import nl.wur.cip.helpdesk.answer.Answer;
 import nl.wur.cip.helpdesk.answer.AnswerService;
+import nl.wur.cip.helpdesk.answer.Outcome;
 import nl.wur.cip.helpdesk.knowledge.Citation;
 import nl.wur.cip.helpdesk.knowledge.Language;
 import nl.wur.cip.helpdesk.knowledge.Passage;
-import nl.wur.cip.helpdesk.search.Retriever;
 import nl.wur.cip.helpdesk.search.RetrievalMode;
+import nl.wur.cip.helpdesk.search.Retriever;
 import nl.wur.cip.helpdesk.search.ScoredPassage;
 
 /** Scores a question set against the helpdesk: pass rate overall, by topic and by language, and retrieval recall. */
@@ -43,7 +43,11 @@ public final class Evaluation {
             if (in == null) {
                 throw new IOException("no question set " + resource + " on the classpath");
             }
-            return parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+            return parse(
+                    resource,
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                            .lines()
+                            .toList());
         }
     }
 
@@ -64,9 +68,16 @@ public final class Evaluation {
             }
             List<List<Pattern>> must = new ArrayList<>();
             node.path("must").forEach(group -> must.add(patterns(group)));
-            questions.add(new EvalQuestion(node.path("id").asText("line " + lineNumber), node.path("lang").asText("en"),
-                    node.path("topic").asText("other"), node.path("question").asText(), node.path("expect").asText("answer"),
-                    must, patterns(node.path("cite")), patterns(node.path("mustNot")), node.hasNonNull("src")));
+            questions.add(new EvalQuestion(
+                    node.path("id").asText("line " + lineNumber),
+                    node.path("lang").asText("en"),
+                    node.path("topic").asText("other"),
+                    node.path("question").asText(),
+                    node.path("expect").asText("answer"),
+                    must,
+                    patterns(node.path("cite")),
+                    patterns(node.path("mustNot")),
+                    node.hasNonNull("src")));
         }
         return questions;
     }
@@ -90,18 +101,37 @@ public final class Evaluation {
             }
         }
         if (q.expectsAnswer()) {
-            String haystack = q.answerTextOnly() ? answer.answer() : answer.answer() + "\n" + answer.citations().stream()
-                    .map(c -> String.join("\n", c.title(), c.reference(), c.snippet(), c.id(), c.url() == null ? "" : c.url()))
-                    .collect(Collectors.joining("\n"));
+            String haystack = q.answerTextOnly()
+                    ? answer.answer()
+                    : answer.answer() + "\n"
+                            + answer.citations().stream()
+                                    .map(c -> String.join(
+                                            "\n",
+                                            c.title(),
+                                            c.reference(),
+                                            c.snippet(),
+                                            c.id(),
+                                            c.url() == null ? "" : c.url()))
+                                    .collect(Collectors.joining("\n"));
             for (List<Pattern> group : q.must()) {
                 if (group.stream().noneMatch(p -> p.matcher(haystack).find())) {
-                    return new EvalResult(q, false, outcome, confidence,
-                            "missing any of " + group.stream().map(Pattern::pattern).toList());
+                    return new EvalResult(
+                            q,
+                            false,
+                            outcome,
+                            confidence,
+                            "missing any of "
+                                    + group.stream().map(Pattern::pattern).toList());
                 }
             }
             if (!q.cite().isEmpty() && answer.citations().stream().noneMatch(c -> citedBy(q.cite(), c))) {
-                return new EvalResult(q, false, outcome, confidence,
-                        "no citation matches " + q.cite().stream().map(Pattern::pattern).toList());
+                return new EvalResult(
+                        q,
+                        false,
+                        outcome,
+                        confidence,
+                        "no citation matches "
+                                + q.cite().stream().map(Pattern::pattern).toList());
             }
         }
         return new EvalResult(q, true, outcome, confidence, null);
@@ -113,28 +143,57 @@ public final class Evaluation {
                 .map(q -> {
                     Answer answer = answers.ask(q.question(), Optional.empty());
                     EvalResult result = score(q, answer);
-                    return result.passed() ? result : new EvalResult(q, false, result.outcome(), result.confidence(),
-                            result.failure() + " [" + answer.source() + " " + answer.confidence() + "]");
-                }).toList();
+                    return result.passed()
+                            ? result
+                            : new EvalResult(
+                                    q,
+                                    false,
+                                    result.outcome(),
+                                    result.confidence(),
+                                    result.failure() + " [" + answer.source() + " " + answer.confidence() + "]");
+                })
+                .toList();
         double overall = rate(results);
         out.printf("overall: %.1f%% (%d/%d)%n", overall * 100, passed(results), results.size());
-        print(out, "topic", results.stream().collect(Collectors.groupingBy(r -> r.question().topic(), TreeMap::new, Collectors.toList())));
-        print(out, "language", results.stream().collect(Collectors.groupingBy(r -> r.question().lang(), TreeMap::new, Collectors.toList())));
-        print(out, "expect", results.stream().collect(Collectors.groupingBy(r -> r.question().expect(), TreeMap::new, Collectors.toList())));
-        List<EvalResult> answered = results.stream().filter(r -> r.outcome().equals(Outcome.ANSWERED.code())).toList();
+        print(
+                out,
+                "topic",
+                results.stream()
+                        .collect(Collectors.groupingBy(r -> r.question().topic(), TreeMap::new, Collectors.toList())));
+        print(
+                out,
+                "language",
+                results.stream()
+                        .collect(Collectors.groupingBy(r -> r.question().lang(), TreeMap::new, Collectors.toList())));
+        print(
+                out,
+                "expect",
+                results.stream()
+                        .collect(Collectors.groupingBy(r -> r.question().expect(), TreeMap::new, Collectors.toList())));
+        List<EvalResult> answered = results.stream()
+                .filter(r -> r.outcome().equals(Outcome.ANSWERED.code()))
+                .toList();
         long wrong = answered.stream().filter(r -> !r.passed()).count();
-        out.printf("answered but wrong: %.1f%% (%d of %d answered)%n", answered.isEmpty() ? 0 : 100.0 * wrong / answered.size(),
-                wrong, answered.size());
-        List<EvalResult> mustEscalate = results.stream().filter(r -> r.question().expect().equals("escalate")).toList();
-        out.printf("must-escalate escalated: %d of %d%n", mustEscalate.stream().filter(r -> r.outcome().equals(Outcome.ESCALATE.code())).count(),
+        out.printf(
+                "answered but wrong: %.1f%% (%d of %d answered)%n",
+                answered.isEmpty() ? 0 : 100.0 * wrong / answered.size(), wrong, answered.size());
+        List<EvalResult> mustEscalate = results.stream()
+                .filter(r -> r.question().expect().equals("escalate"))
+                .toList();
+        out.printf(
+                "must-escalate escalated: %d of %d%n",
+                mustEscalate.stream()
+                        .filter(r -> r.outcome().equals(Outcome.ESCALATE.code()))
+                        .count(),
                 mustEscalate.size());
         printConfusion(out, results);
         printCalibration(out, results);
         List<EvalResult> failures = results.stream().filter(r -> !r.passed()).toList();
         if (!failures.isEmpty()) {
             out.println("failures:");
-            failures.forEach(r -> out.printf("  %s [%s] %s -> %s%n", r.question().id(), r.question().lang(),
-                    r.question().question(), r.failure()));
+            failures.forEach(r -> out.printf(
+                    "  %s [%s] %s -> %s%n",
+                    r.question().id(), r.question().lang(), r.question().question(), r.failure()));
         }
         return overall;
     }
@@ -143,19 +202,34 @@ public final class Evaluation {
      * Recall@3 of the right source: the share of answerable questions whose required content (all their
      * {@code must} groups) is found in the top three passages retrieved.
      */
-    public static void printRecall(List<EvalQuestion> questions, Function<RetrievalMode, Retriever> retrievers,
-                                   Function<String, Language> detector, PrintStream out) {
-        List<EvalQuestion> answerable = questions.stream().filter(q -> q.expectsAnswer() && !q.must().isEmpty()).toList();
+    public static void printRecall(
+            List<EvalQuestion> questions,
+            Function<RetrievalMode, Retriever> retrievers,
+            Function<String, Language> detector,
+            PrintStream out) {
+        List<EvalQuestion> answerable = questions.stream()
+                .filter(q -> q.expectsAnswer() && !q.must().isEmpty())
+                .toList();
         for (RetrievalMode mode : RetrievalMode.values()) {
             Retriever retriever = retrievers.apply(mode);
-            long hits = answerable.stream().filter(q -> {
-                List<ScoredPassage> top = retriever.search(q.question(), detector.apply(q.question())).passages();
-                String text = top.stream().limit(RECALL_DEPTH).map(ScoredPassage::passage).map(Evaluation::passageText)
-                        .collect(Collectors.joining("\n"));
-                return q.must().stream().allMatch(group -> group.stream().anyMatch(p -> p.matcher(text).find()));
-            }).count();
-            out.printf("recall@%d %-5s: %.1f%% (%d/%d)%n", RECALL_DEPTH, mode.name().toLowerCase(), 100.0 * hits / answerable.size(),
-                    hits, answerable.size());
+            long hits = answerable.stream()
+                    .filter(q -> {
+                        List<ScoredPassage> top = retriever
+                                .search(q.question(), detector.apply(q.question()))
+                                .passages();
+                        String text = top.stream()
+                                .limit(RECALL_DEPTH)
+                                .map(ScoredPassage::passage)
+                                .map(Evaluation::passageText)
+                                .collect(Collectors.joining("\n"));
+                        return q.must().stream()
+                                .allMatch(group -> group.stream()
+                                        .anyMatch(p -> p.matcher(text).find()));
+                    })
+                    .count();
+            out.printf(
+                    "recall@%d %-5s: %.1f%% (%d/%d)%n",
+                    RECALL_DEPTH, mode.name().toLowerCase(), 100.0 * hits / answerable.size(), hits, answerable.size());
         }
     }
 
@@ -164,11 +238,22 @@ public final class Evaluation {
         List<String> given = Arrays.stream(Outcome.values()).map(Outcome::code).toList();
         out.printf("outcomes (expected \\ given): %-10s %-10s %-10s%n", given.toArray());
         for (String expected : List.of("answer", "either", "escalate", "off_topic")) {
-            List<EvalResult> row = results.stream().filter(r -> r.question().expect().equals(expected)).toList();
+            List<EvalResult> row = results.stream()
+                    .filter(r -> r.question().expect().equals(expected))
+                    .toList();
             if (!row.isEmpty()) {
-                out.printf("  %-26s %-10d %-10d %-10d%n", expected, row.stream().filter(r -> r.outcome().equals(given.get(0))).count(),
-                        row.stream().filter(r -> r.outcome().equals(given.get(1))).count(),
-                        row.stream().filter(r -> r.outcome().equals(given.get(2))).count());
+                out.printf(
+                        "  %-26s %-10d %-10d %-10d%n",
+                        expected,
+                        row.stream()
+                                .filter(r -> r.outcome().equals(given.get(0)))
+                                .count(),
+                        row.stream()
+                                .filter(r -> r.outcome().equals(given.get(1)))
+                                .count(),
+                        row.stream()
+                                .filter(r -> r.outcome().equals(given.get(2)))
+                                .count());
             }
         }
     }
@@ -182,14 +267,26 @@ public final class Evaluation {
         // at low confidence is right because it is unsure, which says nothing about calibration.
         out.println("calibration of answered questions (confidence band: mean confidence, share right, count):");
         double[] edges = {0, 0.2, 0.4, 0.6, 0.8, 1.0001};
-        List<EvalResult> answered = results.stream().filter(r -> r.outcome().equals(Outcome.ANSWERED.code())).toList();
+        List<EvalResult> answered = results.stream()
+                .filter(r -> r.outcome().equals(Outcome.ANSWERED.code()))
+                .toList();
         for (int b = 0; b + 1 < edges.length; b++) {
             double low = edges[b];
             double high = edges[b + 1];
-            List<EvalResult> band = answered.stream().filter(r -> r.confidence() >= low && r.confidence() < high).toList();
+            List<EvalResult> band = answered.stream()
+                    .filter(r -> r.confidence() >= low && r.confidence() < high)
+                    .toList();
             if (!band.isEmpty()) {
-                out.printf("  %.1f-%.1f: %.2f, %.1f%%, %d%n", low, Math.min(high, 1.0),
-                        band.stream().mapToDouble(EvalResult::confidence).average().orElse(0), rate(band) * 100, band.size());
+                out.printf(
+                        "  %.1f-%.1f: %.2f, %.1f%%, %d%n",
+                        low,
+                        Math.min(high, 1.0),
+                        band.stream()
+                                .mapToDouble(EvalResult::confidence)
+                                .average()
+                                .orElse(0),
+                        rate(band) * 100,
+                        band.size());
             }
         }
     }
@@ -199,12 +296,15 @@ public final class Evaluation {
     }
 
     private static boolean citedBy(List<Pattern> patterns, Citation c) {
-        return patterns.stream().anyMatch(p -> p.matcher(c.title()).find() || p.matcher(c.reference()).find()
-                || p.matcher(c.id()).find());
+        return patterns.stream()
+                .anyMatch(p -> p.matcher(c.title()).find()
+                        || p.matcher(c.reference()).find()
+                        || p.matcher(c.id()).find());
     }
 
     private static void print(PrintStream out, String label, Map<String, List<EvalResult>> groups) {
-        groups.forEach((key, list) -> out.printf("  %s %-12s %.1f%% (%d/%d)%n", label, key, rate(list) * 100, passed(list), list.size()));
+        groups.forEach((key, list) ->
+                out.printf("  %s %-12s %.1f%% (%d/%d)%n", label, key, rate(list) * 100, passed(list), list.size()));
     }
 
     private static long passed(List<EvalResult> results) {
@@ -218,13 +318,13 @@ public final class Evaluation {
     private static List<Pattern> patterns(JsonNode node) {
         List<Pattern> patterns = new ArrayList<>();
         if (node.isArray()) {
-            node.forEach(v -> patterns.add(Pattern.compile(v.asText(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+            node.forEach(
+                    v -> patterns.add(Pattern.compile(v.asText(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
         } else if (node.isTextual()) {
             patterns.add(Pattern.compile(node.asText(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
         }
         return patterns;
     }
 
-    private Evaluation() {
-    }
+    private Evaluation() {}
 }

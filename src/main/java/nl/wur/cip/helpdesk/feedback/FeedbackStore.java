@@ -23,8 +23,9 @@ public final class FeedbackStore {
 
     public void save(Feedback f) {
         try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement("INSERT INTO feedback (id, created_at, conversation_id, question, answer,"
-                     + " outcome, rating, comment, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement s =
+                        c.prepareStatement("INSERT INTO feedback (id, created_at, conversation_id, question, answer,"
+                                + " outcome, rating, comment, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, f.id());
             s.setTimestamp(2, Timestamp.from(f.createdAt()));
             s.setString(3, f.conversationId());
@@ -43,14 +44,23 @@ public final class FeedbackStore {
     /** The newest feedback first. */
     public List<Feedback> latest(int limit) {
         try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement("SELECT id, created_at, conversation_id, question, answer, outcome, rating,"
-                     + " comment, language FROM feedback ORDER BY created_at DESC, id FETCH FIRST ? ROWS ONLY")) {
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT id, created_at, conversation_id, question, answer, outcome, rating,"
+                                + " comment, language FROM feedback ORDER BY created_at DESC, id FETCH FIRST ? ROWS ONLY")) {
             s.setInt(1, limit);
             List<Feedback> list = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    list.add(new Feedback(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)));
+                    list.add(new Feedback(
+                            rs.getString(1),
+                            rs.getTimestamp(2).toInstant(),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getString(9)));
                 }
             }
             return list;
@@ -65,8 +75,8 @@ public final class FeedbackStore {
         counts.put("up", 0L);
         counts.put("down", 0L);
         try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement("SELECT rating, COUNT(*) FROM feedback WHERE created_at >= ?"
-                     + " AND created_at < ? GROUP BY rating")) {
+                PreparedStatement s = c.prepareStatement("SELECT rating, COUNT(*) FROM feedback WHERE created_at >= ?"
+                        + " AND created_at < ? GROUP BY rating")) {
             s.setTimestamp(1, Timestamp.from(from));
             s.setTimestamp(2, Timestamp.from(to));
             try (ResultSet rs = s.executeQuery()) {
@@ -83,7 +93,7 @@ public final class FeedbackStore {
     /** Deletes feedback given before {@code cutoff}; returns how many. */
     public int deleteBefore(java.time.Instant cutoff) {
         try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement("DELETE FROM feedback WHERE created_at < ?")) {
+                PreparedStatement s = c.prepareStatement("DELETE FROM feedback WHERE created_at < ?")) {
             s.setTimestamp(1, Timestamp.from(cutoff));
             return s.executeUpdate();
         } catch (SQLException e) {

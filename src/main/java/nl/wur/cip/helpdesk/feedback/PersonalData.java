@@ -7,10 +7,11 @@ public final class PersonalData {
     private static final Pattern EMAIL = Pattern.compile("[^\\s<>()\\[\\],;:\"]+@[^\\s<>()\\[\\],;:\"]+");
     private static final Pattern NUMBER = Pattern.compile("\\+?\\d[\\d ().-]{6,}\\d");
 
-    private PersonalData() {
-    }
+    private PersonalData() {}
 
     public static String scrub(String text) {
-        return text == null ? null : NUMBER.matcher(EMAIL.matcher(text).replaceAll("[e-mail]")).replaceAll("[number]");
+        return text == null
+                ? null
+                : NUMBER.matcher(EMAIL.matcher(text).replaceAll("[e-mail]")).replaceAll("[number]");
     }
 }

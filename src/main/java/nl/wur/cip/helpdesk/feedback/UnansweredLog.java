@@ -24,13 +24,14 @@ public final class UnansweredLog {
     }
 
     /** One logged question. */
-    public record Entry(Instant askedAt, String language, String outcome, double confidence, String source, String question) {
-    }
+    public record Entry(
+            Instant askedAt, String language, String outcome, double confidence, String source, String question) {}
 
     public void record(Entry entry) {
         try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement("INSERT INTO unanswered (asked_at, language, outcome, confidence, source,"
-                     + " question) VALUES (?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement s =
+                        c.prepareStatement("INSERT INTO unanswered (asked_at, language, outcome, confidence, source,"
+                                + " question) VALUES (?, ?, ?, ?, ?, ?)")) {
             s.setTimestamp(1, Timestamp.from(entry.askedAt()));
             s.setString(2, entry.language());
             s.setString(3, entry.outcome());
@@ -46,14 +47,20 @@ public final class UnansweredLog {
     /** The newest first. */
     public List<Entry> latest(int limit) {
         try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement("SELECT asked_at, language, outcome, confidence, source, question"
-                     + " FROM unanswered ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
+                PreparedStatement s =
+                        c.prepareStatement("SELECT asked_at, language, outcome, confidence, source, question"
+                                + " FROM unanswered ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
             s.setInt(1, limit);
             List<Entry> entries = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    entries.add(new Entry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getDouble(4),
-                            rs.getString(5), rs.getString(6)));
+                    entries.add(new Entry(
+                            rs.getTimestamp(1).toInstant(),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getDouble(4),
+                            rs.getString(5),
+                            rs.getString(6)));
                 }
             }
             return entries;
@@ -65,16 +72,22 @@ public final class UnansweredLog {
     /** The questions logged in {@code [from, to)}, the newest {@code limit} of them, oldest first. */
     public List<Entry> between(Instant from, Instant to, int limit) {
         try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement("SELECT asked_at, language, outcome, confidence, source, question"
-                     + " FROM unanswered WHERE asked_at >= ? AND asked_at < ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT asked_at, language, outcome, confidence, source, question"
+                                + " FROM unanswered WHERE asked_at >= ? AND asked_at < ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
             s.setTimestamp(1, Timestamp.from(from));
             s.setTimestamp(2, Timestamp.from(to));
             s.setInt(3, limit);
             List<Entry> entries = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    entries.add(new Entry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getDouble(4),
-                            rs.getString(5), rs.getString(6)));
+                    entries.add(new Entry(
+                            rs.getTimestamp(1).toInstant(),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getDouble(4),
+                            rs.getString(5),
+                            rs.getString(6)));
                 }
             }
             java.util.Collections.reverse(entries);
@@ -87,7 +100,7 @@ public final class UnansweredLog {
     /** Deletes the questions logged before {@code cutoff}; returns how many. */
     public int deleteBefore(Instant cutoff) {
         try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement("DELETE FROM unanswered WHERE asked_at < ?")) {
+                PreparedStatement s = c.prepareStatement("DELETE FROM unanswered WHERE asked_at < ?")) {
             s.setTimestamp(1, Timestamp.from(cutoff));
             return s.executeUpdate();
         } catch (SQLException e) {

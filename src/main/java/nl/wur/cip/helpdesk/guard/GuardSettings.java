@@ -1,6 +1,5 @@
 package nl.wur.cip.helpdesk.guard;
 
-
 /**
  * Limits per client and on the answer work, from {@code HELPDESK_RATE_*} and {@code HELPDESK_WORK_*} (read by the root HelpdeskConfig). A rate of 0
  * turns that limit off (e.g. for a load test from one address).
@@ -18,26 +17,62 @@ package nl.wur.cip.helpdesk.guard;
  * @param optOutChecksPerMinute website opt-out checks per client per minute: each makes up to three requests to
  *                             someone else's site
  */
-public record GuardSettings(int askPerMinute, int feedbackPerMinute, int escalationsPerHour, int assessPerMinute,
-                            int loginsPerMinute, int inFlightPerAddress, int workConcurrency, int workQueue,
-                            int minFreeDiskMb, int optOutChecksPerMinute) {
+public record GuardSettings(
+        int askPerMinute,
+        int feedbackPerMinute,
+        int escalationsPerHour,
+        int assessPerMinute,
+        int loginsPerMinute,
+        int inFlightPerAddress,
+        int workConcurrency,
+        int workQueue,
+        int minFreeDiskMb,
+        int optOutChecksPerMinute) {
     /** No client limits, a gate wide enough never to refuse in a test, and no disk floor. */
     public static final GuardSettings UNLIMITED = new GuardSettings(0, 0, 0, 0, 0, 0, 64, 1024, 0, 0);
 
     public GuardSettings withMoreConcurrency(int extra) {
-        return new GuardSettings(askPerMinute, feedbackPerMinute, escalationsPerHour, assessPerMinute, loginsPerMinute,
-                inFlightPerAddress, workConcurrency + extra, workQueue, minFreeDiskMb, optOutChecksPerMinute);
+        return new GuardSettings(
+                askPerMinute,
+                feedbackPerMinute,
+                escalationsPerHour,
+                assessPerMinute,
+                loginsPerMinute,
+                inFlightPerAddress,
+                workConcurrency + extra,
+                workQueue,
+                minFreeDiskMb,
+                optOutChecksPerMinute);
     }
 
     /** These settings with other per-client limits, the work gate unchanged. */
-    public GuardSettings withClientLimits(int ask, int feedback, int escalations, int assess, int logins, int inFlight) {
-        return new GuardSettings(ask, feedback, escalations, assess, logins, inFlight, workConcurrency, workQueue, minFreeDiskMb,
+    public GuardSettings withClientLimits(
+            int ask, int feedback, int escalations, int assess, int logins, int inFlight) {
+        return new GuardSettings(
+                ask,
+                feedback,
+                escalations,
+                assess,
+                logins,
+                inFlight,
+                workConcurrency,
+                workQueue,
+                minFreeDiskMb,
                 optOutChecksPerMinute);
     }
 
     /** These settings with another limit on opt-out checks per client. */
     public GuardSettings withOptOutChecksPerMinute(int checks) {
-        return new GuardSettings(askPerMinute, feedbackPerMinute, escalationsPerHour, assessPerMinute, loginsPerMinute,
-                inFlightPerAddress, workConcurrency, workQueue, minFreeDiskMb, checks);
+        return new GuardSettings(
+                askPerMinute,
+                feedbackPerMinute,
+                escalationsPerHour,
+                assessPerMinute,
+                loginsPerMinute,
+                inFlightPerAddress,
+                workConcurrency,
+                workQueue,
+                minFreeDiskMb,
+                checks);
     }
 }

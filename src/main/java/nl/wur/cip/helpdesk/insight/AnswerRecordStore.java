@@ -28,8 +28,9 @@ public final class AnswerRecordStore {
         }
         try {
             database.inTransaction(c -> {
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO answer_record (answered_at, outcome, language,"
-                        + " confidence, card_id) VALUES (?, ?, ?, ?, ?)")) {
+                try (PreparedStatement s =
+                        c.prepareStatement("INSERT INTO answer_record (answered_at, outcome, language,"
+                                + " confidence, card_id) VALUES (?, ?, ?, ?, ?)")) {
                     for (AnswerRecord r : records) {
                         s.setTimestamp(1, Timestamp.from(r.answeredAt()));
                         s.setString(2, r.outcome());
@@ -54,15 +55,19 @@ public final class AnswerRecordStore {
     /** Hands every record answered in {@code [from, to)} to {@code each}, oldest first, without holding them all. */
     public void forEach(Instant from, Instant to, Consumer<AnswerRecord> each) {
         try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement("SELECT answered_at, outcome, language, confidence, card_id"
-                     + " FROM answer_record WHERE answered_at >= ? AND answered_at < ? ORDER BY answered_at, id")) {
+                PreparedStatement s = c.prepareStatement("SELECT answered_at, outcome, language, confidence, card_id"
+                        + " FROM answer_record WHERE answered_at >= ? AND answered_at < ? ORDER BY answered_at, id")) {
             s.setTimestamp(1, Timestamp.from(from));
             s.setTimestamp(2, Timestamp.from(to));
             s.setFetchSize(1000);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    each.accept(new AnswerRecord(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-                            rs.getDouble(4), Optional.ofNullable(rs.getString(5))));
+                    each.accept(new AnswerRecord(
+                            rs.getTimestamp(1).toInstant(),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getDouble(4),
+                            Optional.ofNullable(rs.getString(5))));
                 }
             }
         } catch (SQLException e) {

@@ -20,9 +20,11 @@ public final class AnswerRecorder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AnswerRecorder.class);
     /** About 20 s of answers at the measured 510/s: a database pause of that long loses nothing. */
     public static final int DEFAULT_QUEUE = 10_000;
+
     private static final int BATCH = 500;
     /** After a failed batch the writer waits this long, so a database that is down is not hammered. */
     private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(1);
+
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private final AnswerRecordStore store;

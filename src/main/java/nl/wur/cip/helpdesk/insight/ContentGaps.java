@@ -44,6 +44,7 @@ public final class ContentGaps {
     public static final double THRESHOLD = 0.55;
     /** The newest questions of the period that are clustered: 1,000 keep it under a second on one core. */
     static final int MOST_QUESTIONS = 1000;
+
     private static final int EXAMPLES = 3;
 
     private final UnansweredLog log;
@@ -54,12 +55,16 @@ public final class ContentGaps {
     private Map<String, float[]> questionVectors = new HashMap<>();
 
     /** A card and the direction of its question variants and titles. */
-    private record CardVector(AnswerCard card, float[] vector) {
-    }
+    private record CardVector(AnswerCard card, float[] vector) {}
 
     /** @param cardVectors the vectors the intent model was trained on: the cards' variants are found there, not embedded */
-    public ContentGaps(UnansweredLog log, KnowledgeBase knowledge, VectorCache cardVectors, TextEmbedder embedder,
-                       QueryExpansion expansion, Clock clock) {
+    public ContentGaps(
+            UnansweredLog log,
+            KnowledgeBase knowledge,
+            VectorCache cardVectors,
+            TextEmbedder embedder,
+            QueryExpansion expansion,
+            Clock clock) {
         this.log = log;
         this.embedder = embedder;
         this.expansion = expansion;
@@ -68,22 +73,25 @@ public final class ContentGaps {
         for (AnswerCard card : knowledge.cards()) {
             List<String> texts = new ArrayList<>();
             for (Language language : Language.values()) {
-                card.questions().getOrDefault(language, List.of()).forEach(q -> texts.add(expansion.queryText(q, language)));
+                card.questions()
+                        .getOrDefault(language, List.of())
+                        .forEach(q -> texts.add(expansion.queryText(q, language)));
                 texts.add(expansion.queryText(card.title(language), language));
             }
             List<float[]> vectors = cardVectors.vectors(texts);
-            list.add(new CardVector(card, GapClustering.centroid(vectors, IntStream.range(0, vectors.size()).toArray())));
+            list.add(new CardVector(
+                    card,
+                    GapClustering.centroid(
+                            vectors, IntStream.range(0, vectors.size()).toArray())));
         }
         this.cards = List.copyOf(list);
     }
 
     /** One logged question as a gap shows it. */
-    public record Example(String question, String language, Instant askedAt, double confidence) {
-    }
+    public record Example(String question, String language, Instant askedAt, double confidence) {}
 
     /** The card nearest a gap, and how near (cosine of the gap's centre and the card's variants). */
-    public record ClosestCard(String id, String titleEn, String titleNl, double similarity) {
-    }
+    public record ClosestCard(String id, String titleEn, String titleNl, double similarity) {}
 
     /**
      * One group of alike questions.
@@ -91,13 +99,18 @@ public final class ContentGaps {
      * @param thisWeek asked in the last 7 days; {@code lastWeek} the 7 days before
      * @param questions every member, newest first (what a drafted card would take as its variants)
      */
-    public record Gap(String id, int size, int thisWeek, int lastWeek, Map<String, Integer> languages,
-                      List<Example> examples, Optional<ClosestCard> closestCard, List<Example> questions) {
-    }
+    public record Gap(
+            String id,
+            int size,
+            int thisWeek,
+            int lastWeek,
+            Map<String, Integer> languages,
+            List<Example> examples,
+            Optional<ClosestCard> closestCard,
+            List<Example> questions) {}
 
     /** The gaps of a period, largest first; questions alike to no other are counted, not listed. */
-    public record Report(Instant from, Instant to, double threshold, int questions, int alone, List<Gap> gaps) {
-    }
+    public record Report(Instant from, Instant to, double threshold, int questions, int alone, List<Gap> gaps) {}
 
     /** The gaps among the questions logged in the last {@code days} days. */
     public synchronized Report report(int days) {
@@ -129,18 +142,24 @@ public final class ContentGaps {
                 }
             }
             // The typical questions: the members nearest the centre, distinct in wording.
-            List<Integer> byCloseness = IntStream.of(members).boxed()
+            List<Integer> byCloseness = IntStream.of(members)
+                    .boxed()
                     .sorted(Comparator.<Integer>comparingDouble(m -> -Vectors.cosine(centre, vectors.get(m)))
-                            .thenComparingInt(m -> m)).toList();
+                            .thenComparingInt(m -> m))
+                    .toList();
             List<Example> examples = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (int m : byCloseness) {
-                if (examples.size() < EXAMPLES && seen.add(entries.get(m).question().strip().toLowerCase(java.util.Locale.ROOT))) {
+                if (examples.size() < EXAMPLES
+                        && seen.add(entries.get(m).question().strip().toLowerCase(java.util.Locale.ROOT))) {
                     examples.add(example(entries.get(m)));
                 }
             }
-            List<Example> all = IntStream.of(members).boxed().sorted(Comparator.reverseOrder())
-                    .map(m -> example(entries.get(m))).toList();
+            List<Example> all = IntStream.of(members)
+                    .boxed()
+                    .sorted(Comparator.reverseOrder())
+                    .map(m -> example(entries.get(m)))
+                    .toList();
             gaps.add(new Gap(id(all), members.length, thisWeek, lastWeek, languages, examples, closest(centre), all));
         }
         return new Report(from, to, THRESHOLD, entries.size(), alone, gaps);
@@ -157,8 +176,12 @@ public final class ContentGaps {
     }
 
     private Optional<ClosestCard> closest(float[] centre) {
-        return cards.stream().max(Comparator.comparingDouble(c -> Vectors.cosine(centre, c.vector())))
-                .map(c -> new ClosestCard(c.card().id(), c.card().title(Language.EN), c.card().title(Language.NL),
+        return cards.stream()
+                .max(Comparator.comparingDouble(c -> Vectors.cosine(centre, c.vector())))
+                .map(c -> new ClosestCard(
+                        c.card().id(),
+                        c.card().title(Language.EN),
+                        c.card().title(Language.NL),
                         Math.round(Vectors.cosine(centre, c.vector()) * 1000) / 1000.0));
     }
 
@@ -192,7 +215,8 @@ public final class ContentGaps {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

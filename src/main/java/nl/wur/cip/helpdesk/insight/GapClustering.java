@@ -14,8 +14,7 @@ import nl.wur.cip.helpdesk.search.Vectors;
  * go to the lowest index, and the result does not depend on anything but the input order.
  */
 public final class GapClustering {
-    private GapClustering() {
-    }
+    private GapClustering() {}
 
     /** The clusters, each its members' indices in ascending order, largest cluster first (ties: lowest first member). */
     public static List<int[]> cluster(List<float[]> vectors, double threshold) {
@@ -81,7 +80,10 @@ public final class GapClustering {
         List<int[]> clusters = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (active[i]) {
-                clusters.add(members.get(i).stream().mapToInt(Integer::intValue).sorted().toArray());
+                clusters.add(members.get(i).stream()
+                        .mapToInt(Integer::intValue)
+                        .sorted()
+                        .toArray());
             }
         }
         clusters.sort(Comparator.<int[]>comparingInt(c -> -c.length).thenComparingInt(c -> c[0]));

@@ -36,25 +36,32 @@ public final class Insights {
     }
 
     /** One UTC day's answers: by outcome code and by language code, every code present. */
-    public record Day(LocalDate day, Map<String, Long> outcomes, Map<String, Long> languages, long total) {
-    }
+    public record Day(LocalDate day, Map<String, Long> outcomes, Map<String, Long> languages, long total) {}
 
     /** Thumbs up and down in the period; {@code shareUp} is empty without any feedback. */
-    public record Thumbs(long up, long down, Optional<Double> shareUp) {
-    }
+    public record Thumbs(long up, long down, Optional<Double> shareUp) {}
 
     /**
      * The escalations that came in during the period, by status code, and for those handled the hours from arrival
      * to handled (median and 90th percentile; empty when none was handled).
      */
-    public record Escalations(Map<String, Long> byStatus, long handled, Optional<Double> hoursToHandledMedian,
-                              Optional<Double> hoursToHandledP90) {
-    }
+    public record Escalations(
+            Map<String, Long> byStatus,
+            long handled,
+            Optional<Double> hoursToHandledMedian,
+            Optional<Double> hoursToHandledP90) {}
 
     /** Everything of the page but the gaps. */
-    public record Report(LocalDate from, LocalDate to, int days, Map<String, Long> outcomes, Map<String, Long> languages,
-                         long total, List<Day> perDay, Thumbs thumbs, Escalations escalations) {
-    }
+    public record Report(
+            LocalDate from,
+            LocalDate to,
+            int days,
+            Map<String, Long> outcomes,
+            Map<String, Long> languages,
+            long total,
+            List<Day> perDay,
+            Thumbs thumbs,
+            Escalations escalations) {}
 
     /** The last {@code days} UTC days, today included. */
     public Report report(int days) {
@@ -74,7 +81,11 @@ public final class Insights {
         List<Day> perDay = new ArrayList<>();
         long[] sums = new long[Outcome.values().length + Language.values().length];
         byDay.forEach((day, counts) -> {
-            perDay.add(new Day(day, outcomes(counts), languages(counts), Arrays.stream(counts, 0, Outcome.values().length).sum()));
+            perDay.add(new Day(
+                    day,
+                    outcomes(counts),
+                    languages(counts),
+                    Arrays.stream(counts, 0, Outcome.values().length).sum()));
             for (int i = 0; i < counts.length; i++) {
                 sums[i] += counts[i];
             }
@@ -82,10 +93,20 @@ public final class Insights {
         Map<String, Long> ratings = feedback.ratingCounts(from, to);
         long up = ratings.getOrDefault("up", 0L);
         long down = ratings.getOrDefault("down", 0L);
-        Thumbs thumbs = new Thumbs(up, down, up + down == 0 ? Optional.empty()
-                : Optional.of(Math.round(1000.0 * up / (up + down)) / 1000.0));
-        return new Report(first, last, days, outcomes(sums), languages(sums),
-                Arrays.stream(sums, 0, Outcome.values().length).sum(), perDay, thumbs, escalations(from, to));
+        Thumbs thumbs = new Thumbs(
+                up,
+                down,
+                up + down == 0 ? Optional.empty() : Optional.of(Math.round(1000.0 * up / (up + down)) / 1000.0));
+        return new Report(
+                first,
+                last,
+                days,
+                outcomes(sums),
+                languages(sums),
+                Arrays.stream(sums, 0, Outcome.values().length).sum(),
+                perDay,
+                thumbs,
+                escalations(from, to));
     }
 
     private Escalations escalations(Instant from, Instant to) {
@@ -96,7 +117,8 @@ public final class Insights {
         List<Double> hours = new ArrayList<>();
         for (EscalationStore.Timing t : escalations.timings(from, to)) {
             byStatus.merge(t.status().code(), 1L, Long::sum);
-            t.handledAt().ifPresent(h -> hours.add(Duration.between(t.createdAt(), h).toMinutes() / 60.0));
+            t.handledAt()
+                    .ifPresent(h -> hours.add(Duration.between(t.createdAt(), h).toMinutes() / 60.0));
         }
         hours.sort(Double::compare);
         return new Escalations(byStatus, hours.size(), quantile(hours, 0.5), quantile(hours, 0.9));

@@ -18,6 +18,8 @@ public record Bilingual(String en, String nl) {
     public static Bilingual oneOf(List<String> options) {
         String others = String.join(", ", options.subList(0, options.size() - 1));
         String last = options.get(options.size() - 1);
-        return options.size() == 1 ? new Bilingual(last, last) : new Bilingual(others + " or " + last, others + " of " + last);
+        return options.size() == 1
+                ? new Bilingual(last, last)
+                : new Bilingual(others + " or " + last, others + " of " + last);
     }
 }

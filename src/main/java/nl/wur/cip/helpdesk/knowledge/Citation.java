@@ -12,7 +12,12 @@ public record Citation(String id, String title, String reference, String url, St
 
     /** How a passage is cited: its document, its (section's) reference, its official address and an excerpt. */
     public static Citation of(Passage passage) {
-        return new Citation(passage.documentId(), passage.title(), passage.reference(),
-                passage.url().isEmpty() ? null : passage.url(), passage.excerpt(SNIPPET_CHARS), passage.language().code());
+        return new Citation(
+                passage.documentId(),
+                passage.title(),
+                passage.reference(),
+                passage.url().isEmpty() ? null : passage.url(),
+                passage.excerpt(SNIPPET_CHARS),
+                passage.language().code());
     }
 }

@@ -11,8 +11,8 @@ import java.util.Map;
  * @param outcome {@code escalate} or {@code off_topic}
  * @param reason  why a person should look (escalate only; empty otherwise)
  */
-public record IntentExamples(String id, String outcome, Map<Language, String> reason,
-                             Map<Language, List<String>> questions, String path) {
+public record IntentExamples(
+        String id, String outcome, Map<Language, String> reason, Map<Language, List<String>> questions, String path) {
     public static final String ESCALATE = "escalate";
     public static final String OFF_TOPIC = "off_topic";
 

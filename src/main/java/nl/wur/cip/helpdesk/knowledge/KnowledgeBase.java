@@ -11,8 +11,13 @@ import java.util.stream.Stream;
  * Everything loaded from the knowledge folder: documents, answer cards, extra intents, rules, what could not be read,
  * and the helpdesk's own wording.
  */
-public record KnowledgeBase(List<KnowledgeDocument> documents, List<AnswerCard> cards, List<IntentExamples> intents,
-                            Rules rules, List<LoadProblem> problems, Messages messages) {
+public record KnowledgeBase(
+        List<KnowledgeDocument> documents,
+        List<AnswerCard> cards,
+        List<IntentExamples> intents,
+        Rules rules,
+        List<LoadProblem> problems,
+        Messages messages) {
     private static final String DUTCH_SUFFIX = "-nl";
 
     public Map<String, KnowledgeDocument> documentsById() {
@@ -55,6 +60,7 @@ public record KnowledgeBase(List<KnowledgeDocument> documents, List<AnswerCard> 
     }
 
     public Stream<String> allIds() {
-        return Stream.concat(documents.stream().map(KnowledgeDocument::id), cards.stream().map(AnswerCard::id));
+        return Stream.concat(
+                documents.stream().map(KnowledgeDocument::id), cards.stream().map(AnswerCard::id));
     }
 }

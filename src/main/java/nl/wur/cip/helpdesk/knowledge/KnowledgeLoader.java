@@ -42,7 +42,13 @@ public final class KnowledgeLoader {
         List<AnswerCard> cards = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (String kind : List.of("guidance", "law")) {
-            readAll(root, kind, (path, content) -> readDocument(kind, path, content), KnowledgeDocument::id, documents, ids,
+            readAll(
+                    root,
+                    kind,
+                    (path, content) -> readDocument(kind, path, content),
+                    KnowledgeDocument::id,
+                    documents,
+                    ids,
                     problems);
         }
         readAll(root, "faq", this::readCard, AnswerCard::id, cards, ids, problems);
@@ -52,26 +58,45 @@ public final class KnowledgeLoader {
         cards.forEach(c -> cardIds.add(c.id()));
         List<AnswerCard> resolved = new ArrayList<>();
         for (AnswerCard card : cards) {
-            List<String> missing = card.cites().stream().filter(id -> !documentIds.contains(id)).toList();
-            List<String> missingRelated = card.related().stream().filter(id -> !cardIds.contains(id)).toList();
-            missingRelated.forEach(id -> problems.add(new LoadProblem(card.path(), 1, "related card '" + id + "' does not exist")));
+            List<String> missing = card.cites().stream()
+                    .filter(id -> !documentIds.contains(id))
+                    .toList();
+            List<String> missingRelated =
+                    card.related().stream().filter(id -> !cardIds.contains(id)).toList();
+            missingRelated.forEach(
+                    id -> problems.add(new LoadProblem(card.path(), 1, "related card '" + id + "' does not exist")));
             if (!missing.isEmpty()) {
                 problems.add(new LoadProblem(card.path(), 1, "cites unknown ids " + missing + "; card skipped"));
                 continue;
             }
-            resolved.add(new AnswerCard(card.id(), card.title(), card.escalate(), card.escalationReason(), card.cites(),
-                    card.related().stream().filter(cardIds::contains).toList(), card.questions(), card.answer(), card.path()));
+            resolved.add(new AnswerCard(
+                    card.id(),
+                    card.title(),
+                    card.escalate(),
+                    card.escalationReason(),
+                    card.cites(),
+                    card.related().stream().filter(cardIds::contains).toList(),
+                    card.questions(),
+                    card.answer(),
+                    card.path()));
         }
         Rules rules = readRules(root, problems);
         List<IntentExamples> intents = readIntents(root, ids, problems);
         // Unlike a card, the wording cannot be skipped: a broken messages file stops the start.
         Messages messages = Messages.load(root);
-        return new KnowledgeBase(List.copyOf(documents), List.copyOf(resolved), intents, rules, List.copyOf(problems), messages);
+        return new KnowledgeBase(
+                List.copyOf(documents), List.copyOf(resolved), intents, rules, List.copyOf(problems), messages);
     }
 
     /** Every Markdown file of one folder; a broken file or a second use of an id is reported and skipped. */
-    private <T> void readAll(Path root, String folder, MarkdownReader<T> reader, java.util.function.Function<T, String> idOf,
-                             List<T> into, Set<String> ids, List<LoadProblem> problems) {
+    private <T> void readAll(
+            Path root,
+            String folder,
+            MarkdownReader<T> reader,
+            java.util.function.Function<T, String> idOf,
+            List<T> into,
+            Set<String> ids,
+            List<LoadProblem> problems) {
         for (Path file : markdownFiles(root.resolve(folder))) {
             String path = display(root, file);
             try {
@@ -96,7 +121,8 @@ public final class KnowledgeLoader {
         String title = requireText(path, meta, "title");
         String reference = requireText(path, meta, "reference");
         if (!meta.has("url")) {
-            throw new KnowledgeFormatException(path, 2, "missing field 'url' (write url: \"\" when there is no official address)");
+            throw new KnowledgeFormatException(
+                    path, 2, "missing field 'url' (write url: \"\" when there is no official address)");
         }
         String url = meta.get("url").isNull() ? "" : meta.get("url").asText("").strip();
         Language language = Language.fromCode(requireText(path, meta, "language"))
@@ -108,12 +134,20 @@ public final class KnowledgeLoader {
             String text = section.text();
             if (text.startsWith(">")) {
                 int end = text.indexOf('\n');
-                sectionReference = (end < 0 ? text : text.substring(0, end)).substring(1).strip();
+                sectionReference =
+                        (end < 0 ? text : text.substring(0, end)).substring(1).strip();
                 text = end < 0 ? "" : text.substring(end + 1).strip();
             }
             for (String chunk : chunks(clean(text))) {
-                passages.add(new Passage(id + "#" + (passages.size() + 1), id, title, sectionReference, url, language,
-                        section.heading(), chunk));
+                passages.add(new Passage(
+                        id + "#" + (passages.size() + 1),
+                        id,
+                        title,
+                        sectionReference,
+                        url,
+                        language,
+                        section.heading(),
+                        chunk));
             }
         }
         if (passages.isEmpty()) {
@@ -143,7 +177,8 @@ public final class KnowledgeLoader {
         for (Language language : Language.values()) {
             List<String> list = stringList(meta.path("questions").get(language.code()));
             if (list.size() < 2) {
-                throw new KnowledgeFormatException(path, 2, "questions." + language.code() + " needs at least two phrasings");
+                throw new KnowledgeFormatException(
+                        path, 2, "questions." + language.code() + " needs at least two phrasings");
             }
             questions.put(language, list);
         }
@@ -157,11 +192,14 @@ public final class KnowledgeLoader {
         }
         for (Language language : Language.values()) {
             if (answer.getOrDefault(language, "").isBlank()) {
-                throw new KnowledgeFormatException(path, file.frontMatterLine(),
+                throw new KnowledgeFormatException(
+                        path,
+                        file.frontMatterLine(),
                         "missing answer section '## " + (language == Language.EN ? "English" : "Nederlands") + "'");
             }
         }
-        return new AnswerCard(id, title, escalate, reason, cites, stringList(meta.get("related")), questions, answer, path);
+        return new AnswerCard(
+                id, title, escalate, reason, cites, stringList(meta.get("related")), questions, answer, path);
     }
 
     /** The intents that are not cards ({@code intents/*.yml}); a broken file is reported and skipped. */
@@ -172,7 +210,9 @@ public final class KnowledgeLoader {
         }
         List<Path> files;
         try (var listing = Files.list(folder)) {
-            files = listing.filter(f -> f.getFileName().toString().endsWith(".yml")).sorted().toList();
+            files = listing.filter(f -> f.getFileName().toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             problems.add(new LoadProblem(display(root, folder), 0, "cannot read: " + e.getMessage()));
             return List.of();
@@ -188,14 +228,17 @@ public final class KnowledgeLoader {
                 String id = requireId(path, node);
                 String outcome = node.path("outcome").asText();
                 if (!outcome.equals(IntentExamples.ESCALATE) && !outcome.equals(IntentExamples.OFF_TOPIC)) {
-                    throw new KnowledgeFormatException(path, 1, "outcome must be escalate or off_topic, not '" + outcome + "'");
+                    throw new KnowledgeFormatException(
+                            path, 1, "outcome must be escalate or off_topic, not '" + outcome + "'");
                 }
-                Map<Language, String> reason = outcome.equals(IntentExamples.ESCALATE) ? bilingual(path, node, "reason") : Map.of();
+                Map<Language, String> reason =
+                        outcome.equals(IntentExamples.ESCALATE) ? bilingual(path, node, "reason") : Map.of();
                 Map<Language, List<String>> questions = new EnumMap<>(Language.class);
                 for (Language language : Language.values()) {
                     List<String> list = stringList(node.path("questions").get(language.code()));
                     if (list.size() < 2) {
-                        throw new KnowledgeFormatException(path, 1, "needs at least two questions in '" + language.code() + "'");
+                        throw new KnowledgeFormatException(
+                                path, 1, "needs at least two questions in '" + language.code() + "'");
                     }
                     questions.put(language, list);
                 }
@@ -227,14 +270,18 @@ public final class KnowledgeLoader {
                 JsonNode scope = yaml.readFile(scopeFile, scopePath);
                 onTopic.addAll(patterns(scopePath, scope.get("on_topic")));
                 for (JsonNode topic : scope.path("escalate")) {
-                    topics.add(new Rules.EscalationTopic(topic.path("id").asText(), patterns(scopePath, topic.get("patterns")),
+                    topics.add(new Rules.EscalationTopic(
+                            topic.path("id").asText(),
+                            patterns(scopePath, topic.get("patterns")),
                             bilingual(scopePath, topic, "reason"),
                             Optional.of(topic.path("card").asText("").strip()).filter(c -> !c.isEmpty())));
                 }
                 offTopic = bilingual(scopePath, scope, "off_topic_answer");
                 notSettled = bilingual(scopePath, scope, "not_settled_answer");
                 notSettledReason = bilingual(scopePath, scope, "not_settled_reason");
-                closestTopicIntro = scope.has("closest_topic_intro") ? bilingual(scopePath, scope, "closest_topic_intro") : Map.of();
+                closestTopicIntro = scope.has("closest_topic_intro")
+                        ? bilingual(scopePath, scope, "closest_topic_intro")
+                        : Map.of();
                 officeIntents = stringList(scope.path("office_intents"));
             } catch (KnowledgeFormatException e) {
                 problems.add(e.problem());
@@ -245,15 +292,24 @@ public final class KnowledgeLoader {
         if (Files.isRegularFile(termsFile)) {
             try {
                 JsonNode node = yaml.readFile(termsFile, display(root, termsFile));
-                node.path("dutch_to_english").fields().forEachRemaining(e ->
-                        terms.put(e.getKey().toLowerCase(Locale.ROOT), stringList(e.getValue())));
+                node.path("dutch_to_english")
+                        .fields()
+                        .forEachRemaining(
+                                e -> terms.put(e.getKey().toLowerCase(Locale.ROOT), stringList(e.getValue())));
             } catch (KnowledgeFormatException e) {
                 problems.add(e.problem());
             }
         }
-        return new Rules(List.copyOf(onTopic), List.copyOf(topics), offTopic, notSettled, notSettledReason, closestTopicIntro,
+        return new Rules(
+                List.copyOf(onTopic),
+                List.copyOf(topics),
+                offTopic,
+                notSettled,
+                notSettledReason,
+                closestTopicIntro,
                 officeIntents,
-                // The file's order, not Map.copyOf's per-run order: the Dutch query text must be the same at every start.
+                // The file's order, not Map.copyOf's per-run order: the Dutch query text must be the same at every
+                // start.
                 java.util.Collections.unmodifiableMap(terms));
     }
 
@@ -268,7 +324,8 @@ public final class KnowledgeLoader {
     private static String requireId(String path, JsonNode meta) throws KnowledgeFormatException {
         String id = requireText(path, meta, "id");
         if (!ID.matcher(id).matches()) {
-            throw new KnowledgeFormatException(path, 2, "id '" + id + "' may use only lowercase letters, digits and '-'");
+            throw new KnowledgeFormatException(
+                    path, 2, "id '" + id + "' may use only lowercase letters, digits and '-'");
         }
         return id;
     }
@@ -289,7 +346,8 @@ public final class KnowledgeLoader {
         return updated;
     }
 
-    private static Map<Language, String> bilingual(String path, JsonNode node, String field) throws KnowledgeFormatException {
+    private static Map<Language, String> bilingual(String path, JsonNode node, String field)
+            throws KnowledgeFormatException {
         Map<Language, String> texts = new EnumMap<>(Language.class);
         for (Language language : Language.values()) {
             String text = node.path(field).path(language.code()).asText("").strip();
@@ -335,7 +393,8 @@ public final class KnowledgeLoader {
 
     /** Markdown emphasis and list markers mean nothing in the plain-text answer. */
     static String clean(String text) {
-        return text.replace("**", "").replace("__", "")
+        return text.replace("**", "")
+                .replace("__", "")
                 .replaceAll("(?m)^\\s*[-*•]\\s+", "• ")
                 .replaceAll("(?m)^>\\s?", "")
                 .replaceAll("\n{3,}", "\n\n")
@@ -366,14 +425,18 @@ public final class KnowledgeLoader {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".md")).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().endsWith(".md"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static String display(Path root, Path file) {
-        return root.getFileName() == null ? file.toString() : root.getFileName().resolve(root.relativize(file)).toString();
+        return root.getFileName() == null
+                ? file.toString()
+                : root.getFileName().resolve(root.relativize(file)).toString();
     }
-
 }

@@ -22,7 +22,9 @@ import java.util.Map;
  */
 public final class KnowledgeYaml {
     // Without strict detection YAML silently keeps the last of two equal keys, hiding a copy-paste slip.
-    private final YAMLMapper mapper = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private final YAMLMapper mapper = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     /** Reads a whole file; {@code path} is how messages name it. */
     public JsonNode readFile(Path file, String path) throws KnowledgeFormatException {
@@ -44,7 +46,9 @@ public final class KnowledgeYaml {
             JsonNode node = mapper.readTree(text);
             return node == null ? mapper.missingNode() : node;
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? 1 : e.getLocation().getLineNr();
+            int line = e.getLocation() == null || e.getLocation().getLineNr() < 1
+                    ? 1
+                    : e.getLocation().getLineNr();
             throw new KnowledgeFormatException(path, firstLine + line - 1, "invalid YAML: " + e.getOriginalMessage());
         }
     }
@@ -73,7 +77,8 @@ public final class KnowledgeYaml {
 
         /** The line of {@code field}'s key in the mapping {@code node}, else the mapping's own line. */
         public int line(JsonNode node, String field) {
-            Integer key = node == null ? null : keyLines.getOrDefault(node, Map.of()).get(field);
+            Integer key =
+                    node == null ? null : keyLines.getOrDefault(node, Map.of()).get(field);
             return key != null ? key : line(node);
         }
     }
@@ -89,7 +94,9 @@ public final class KnowledgeYaml {
             located.root = build(parser, first, located, firstLine);
             return located;
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? 1 : e.getLocation().getLineNr();
+            int line = e.getLocation() == null || e.getLocation().getLineNr() < 1
+                    ? 1
+                    : e.getLocation().getLineNr();
             throw new KnowledgeFormatException(path, firstLine + line - 1, "invalid YAML: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new KnowledgeFormatException(path, 0, "cannot read: " + e.getMessage());

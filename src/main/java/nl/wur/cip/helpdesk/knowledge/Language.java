@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /** The two languages the helpdesk speaks. */
 public enum Language {
-    EN, NL;
+    EN,
+    NL;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -7,11 +7,11 @@ import java.util.List;
 record MarkdownFile(String frontMatter, int frontMatterLine, List<Section> sections) {
 
     /** Text under one heading; {@code heading} is empty for text before the first heading. */
-    record Section(String heading, int line, String text) {
-    }
+    record Section(String heading, int line, String text) {}
 
     static MarkdownFile parse(String path, String content) throws KnowledgeFormatException {
-        List<String> lines = content.replace("\r\n", "\n").replace('\r', '\n').lines().toList();
+        List<String> lines =
+                content.replace("\r\n", "\n").replace('\r', '\n').lines().toList();
         int first = 0;
         while (first < lines.size() && lines.get(first).isBlank()) {
             first++;

@@ -89,8 +89,11 @@ public final class Messages {
             }
             Set<String> wanted = new TreeSet<>(message.placeholders());
             if (!placeholders(en).equals(wanted) || !placeholders(nl).equals(wanted)) {
-                problems.add(new LoadProblem(path, line, "'" + key + "' must use the placeholders " + wanted
-                        + " in both languages; en has " + placeholders(en) + ", nl has " + placeholders(nl)));
+                problems.add(new LoadProblem(
+                        path,
+                        line,
+                        "'" + key + "' must use the placeholders " + wanted + " in both languages; en has "
+                                + placeholders(en) + ", nl has " + placeholders(nl)));
                 return;
             }
             texts.put(message, new Bilingual(en, nl));
@@ -112,12 +115,20 @@ public final class Messages {
         return names;
     }
 
-    private static String language(String path, KnowledgeYaml.Located located, JsonNode value, String key, String code,
-                                   List<LoadProblem> problems) {
+    private static String language(
+            String path,
+            KnowledgeYaml.Located located,
+            JsonNode value,
+            String key,
+            String code,
+            List<LoadProblem> problems) {
         JsonNode text = value.get(code);
         if (text == null || !text.isTextual() || text.asText().isBlank()) {
-            problems.add(new LoadProblem(path, located.line(value, code), "'" + key + "." + code + "' must be a text"
-                    + " (put it in quotes when it reads as a number or yes/no)"));
+            problems.add(new LoadProblem(
+                    path,
+                    located.line(value, code),
+                    "'" + key + "." + code + "' must be a text"
+                            + " (put it in quotes when it reads as a number or yes/no)"));
             return null;
         }
         return text.asText();
@@ -144,7 +155,8 @@ public final class Messages {
             filled.put(values[i], values[i + 1]);
         }
         // One pass, so a value that itself holds braces is never filled in again.
-        return PLACEHOLDER.matcher(texts.get(message).in(language))
+        return PLACEHOLDER
+                .matcher(texts.get(message).in(language))
                 .replaceAll(m -> Matcher.quoteReplacement(filled.getOrDefault(m.group(1), m.group())));
     }
 }

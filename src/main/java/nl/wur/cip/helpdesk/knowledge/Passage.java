@@ -6,8 +6,15 @@ package nl.wur.cip.helpdesk.knowledge;
  * @param id        unique passage id, {@code documentId#index}
  * @param reference how this passage is cited (may be more precise than the document's)
  */
-public record Passage(String id, String documentId, String title, String reference, String url,
-                      Language language, String section, String text) {
+public record Passage(
+        String id,
+        String documentId,
+        String title,
+        String reference,
+        String url,
+        Language language,
+        String section,
+        String text) {
     /** The text, cut after the last full sentence within {@code maxChars} (or at it, if a sentence runs longer), marked "…". */
     public String excerpt(int maxChars) {
         if (text.length() <= maxChars) {

@@ -47,8 +47,7 @@ public final class LlmAnswerService implements AutoCloseable {
     static final long PERMIT_WAIT_MS = 50;
 
     /** The answer and whether it is the extractive fallback for a model that failed. */
-    public record Result(Answer answer, boolean degraded) {
-    }
+    public record Result(Answer answer, boolean degraded) {}
 
     private final AnswerService extractive;
     private final LlmConfig config;
@@ -58,16 +57,28 @@ public final class LlmAnswerService implements AutoCloseable {
     private final ExecutorService calls;
 
     LlmAnswerService(AnswerService extractive, LlmConfig config, ChatModel chat, StreamingChatModel streaming) {
-        this(extractive, config, chat, streaming, new Semaphore(config.maxConcurrent(), true), config.enabled()
-                ? Executors.newCachedThreadPool(r -> {
-                    Thread thread = new Thread(r, "llm-call");
-                    thread.setDaemon(true);
-                    return thread;
-                }) : null);
+        this(
+                extractive,
+                config,
+                chat,
+                streaming,
+                new Semaphore(config.maxConcurrent(), true),
+                config.enabled()
+                        ? Executors.newCachedThreadPool(r -> {
+                            Thread thread = new Thread(r, "llm-call");
+                            thread.setDaemon(true);
+                            return thread;
+                        })
+                        : null);
     }
 
-    private LlmAnswerService(AnswerService extractive, LlmConfig config, ChatModel chat, StreamingChatModel streaming,
-                             Semaphore permits, ExecutorService calls) {
+    private LlmAnswerService(
+            AnswerService extractive,
+            LlmConfig config,
+            ChatModel chat,
+            StreamingChatModel streaming,
+            Semaphore permits,
+            ExecutorService calls) {
         this.extractive = extractive;
         this.config = config;
         this.chat = chat;
@@ -102,12 +113,27 @@ public final class LlmAnswerService implements AutoCloseable {
         }
         // Ollama and many local servers need no key, but the client always sends one.
         String key = config.apiKey().isEmpty() ? "none" : config.apiKey();
-        ChatModel chat = OpenAiChatModel.builder().baseUrl(config.baseUrl()).apiKey(key).modelName(config.model())
-                .maxTokens(config.maxTokens()).temperature(0.2).timeout(config.timeout()).maxRetries(0)
-                .logRequests(false).logResponses(false).build();
-        StreamingChatModel streaming = OpenAiStreamingChatModel.builder().baseUrl(config.baseUrl()).apiKey(key)
-                .modelName(config.model()).maxTokens(config.maxTokens()).temperature(0.2).timeout(config.timeout())
-                .logRequests(false).logResponses(false).build();
+        ChatModel chat = OpenAiChatModel.builder()
+                .baseUrl(config.baseUrl())
+                .apiKey(key)
+                .modelName(config.model())
+                .maxTokens(config.maxTokens())
+                .temperature(0.2)
+                .timeout(config.timeout())
+                .maxRetries(0)
+                .logRequests(false)
+                .logResponses(false)
+                .build();
+        StreamingChatModel streaming = OpenAiStreamingChatModel.builder()
+                .baseUrl(config.baseUrl())
+                .apiKey(key)
+                .modelName(config.model())
+                .maxTokens(config.maxTokens())
+                .temperature(0.2)
+                .timeout(config.timeout())
+                .logRequests(false)
+                .logResponses(false)
+                .build();
         LOG.info("LLM answers on: {}", config);
         return new LlmAnswerService(extractive, config, chat, streaming);
     }
@@ -125,14 +151,19 @@ public final class LlmAnswerService implements AutoCloseable {
      * The answer; with a token consumer, the model's reply is streamed to it on the calling thread as it arrives
      * (text that looks unsafe is held back). The final answer may still differ: the caller shows that one.
      */
-    public Result ask(String question, Optional<Language> language, Optional<String> previousQuestion, Consumer<String> tokens) {
+    public Result ask(
+            String question, Optional<Language> language, Optional<String> previousQuestion, Consumer<String> tokens) {
         AnswerService.Answered base = extractive.askWithRetrieval(question, language, previousQuestion);
         Answer answer = base.answer();
-        // An answer card is the office's approved wording, kept as written; the model only replaces the extractive composer.
-        if (!config.enabled() || answer.outcome() != Outcome.ANSWERED || answer.source().startsWith("card:")) {
+        // An answer card is the office's approved wording, kept as written; the model only replaces the extractive
+        // composer.
+        if (!config.enabled()
+                || answer.outcome() != Outcome.ANSWERED
+                || answer.source().startsWith("card:")) {
             return new Result(answer, false);
         }
-        List<Passage> passages = LlmPrompt.chosen(base.retrieval().passages().stream().map(ScoredPassage::passage).toList());
+        List<Passage> passages = LlmPrompt.chosen(
+                base.retrieval().passages().stream().map(ScoredPassage::passage).toList());
         if (passages.isEmpty()) {
             return new Result(answer, false);
         }
@@ -159,9 +190,18 @@ public final class LlmAnswerService implements AutoCloseable {
         if (!checked.accepted()) {
             return degraded(answer, "output rejected: " + checked.reason(), start);
         }
-        return new Result(new Answer(checked.text(), answer.outcome(), answer.language(), answer.confidence(),
-                checked.citations(), answer.escalationReason(), answer.followUps(), answer.disclaimer(),
-                "llm:" + config.model()), false);
+        return new Result(
+                new Answer(
+                        checked.text(),
+                        answer.outcome(),
+                        answer.language(),
+                        answer.confidence(),
+                        checked.citations(),
+                        answer.escalationReason(),
+                        answer.followUps(),
+                        answer.disclaimer(),
+                        "llm:" + config.model()),
+                false);
     }
 
     private String callBlocking(ChatRequest request, Once release) throws ModelFailure {
@@ -194,17 +234,13 @@ public final class LlmAnswerService implements AutoCloseable {
         }
     }
 
-    private sealed interface Event permits Token, Done, Failed {
-    }
+    private sealed interface Event permits Token, Done, Failed {}
 
-    private record Token(String text) implements Event {
-    }
+    private record Token(String text) implements Event {}
 
-    private record Done(String text) implements Event {
-    }
+    private record Done(String text) implements Event {}
 
-    private record Failed(Throwable error) implements Event {
-    }
+    private record Failed(Throwable error) implements Event {}
 
     private String callStreaming(ChatRequest request, Once release, Consumer<String> tokens) throws ModelFailure {
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -224,7 +260,10 @@ public final class LlmAnswerService implements AutoCloseable {
             @Override
             public void onCompleteResponse(ChatResponse response) {
                 release.run();
-                events.add(new Done(response.aiMessage() == null ? null : response.aiMessage().text()));
+                events.add(new Done(
+                        response.aiMessage() == null
+                                ? null
+                                : response.aiMessage().text()));
             }
 
             @Override
@@ -291,7 +330,8 @@ public final class LlmAnswerService implements AutoCloseable {
             if (t instanceof HttpException http) {
                 return "HTTP " + http.statusCode() + (http.statusCode() == 429 ? " (rate limited)" : "");
             }
-            if (t instanceof dev.langchain4j.exception.TimeoutException || t instanceof java.net.http.HttpTimeoutException
+            if (t instanceof dev.langchain4j.exception.TimeoutException
+                    || t instanceof java.net.http.HttpTimeoutException
                     || t instanceof java.net.SocketTimeoutException) {
                 return "timeout";
             }
@@ -306,8 +346,11 @@ public final class LlmAnswerService implements AutoCloseable {
     }
 
     private Result degraded(Answer answer, String reason, long start) {
-        LOG.warn("LLM answer not used, extractive answer returned: {} ({} ms, model {})", reason,
-                (System.nanoTime() - start) / 1_000_000, config.model());
+        LOG.warn(
+                "LLM answer not used, extractive answer returned: {} ({} ms, model {})",
+                reason,
+                (System.nanoTime() - start) / 1_000_000,
+                config.model());
         return new Result(answer, true);
     }
 

@@ -13,11 +13,19 @@ import java.util.Locale;
  * @param timeout       the most one answer may take; after it the extractive answer is returned
  * @param maxConcurrent the most model calls in flight at once; requests beyond it get the extractive answer
  */
-public record LlmConfig(Provider provider, String baseUrl, String model, String apiKey, Duration timeout, int maxTokens,
-                        int maxConcurrent) {
+public record LlmConfig(
+        Provider provider,
+        String baseUrl,
+        String model,
+        String apiKey,
+        Duration timeout,
+        int maxTokens,
+        int maxConcurrent) {
 
     public enum Provider {
-        NONE, OPENAI, OLLAMA;
+        NONE,
+        OPENAI,
+        OLLAMA;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);

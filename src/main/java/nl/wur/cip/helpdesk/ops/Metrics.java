@@ -32,15 +32,25 @@ import org.eclipse.jetty.util.thread.ThreadPool;
  */
 public final class Metrics implements AutoCloseable {
     /** The latency histogram's buckets, as before Micrometer. */
-    private static final Duration[] BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
-            Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
-            Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5)};
+    private static final Duration[] BUCKETS = {
+        Duration.ofMillis(5),
+        Duration.ofMillis(10),
+        Duration.ofMillis(25),
+        Duration.ofMillis(50),
+        Duration.ofMillis(100),
+        Duration.ofMillis(250),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        Duration.ofMillis(2500),
+        Duration.ofSeconds(5)
+    };
+
     private static final List<String> OUTCOMES = List.of("answered", "escalate", "off_topic");
     /** The outcomes a knowledge reload can have, registered at zero so a dashboard sees them before the first reload. */
     public static final List<String> RELOAD_RESULTS = List.of("switched", "refused");
 
-    private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS",
-            "TRACE", "CONNECT");
+    private static final Set<String> KNOWN_METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT");
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Supplier<Map<String, Long>> mailQueue;
@@ -83,10 +93,16 @@ public final class Metrics implements AutoCloseable {
      */
     public void request(String method, String route, int status, double millis) {
         String known = KNOWN_METHODS.contains(method) ? method : "OTHER";
-        Counter.builder("helpdesk.http.requests").description("HTTP requests by method, route and status.")
-                .tags("method", known, "route", route, "status", Integer.toString(status)).register(registry).increment();
-        Timer.builder("helpdesk.http.request.duration").description("Time to answer a request.")
-                .tags("method", known, "route", route).serviceLevelObjectives(BUCKETS).register(registry)
+        Counter.builder("helpdesk.http.requests")
+                .description("HTTP requests by method, route and status.")
+                .tags("method", known, "route", route, "status", Integer.toString(status))
+                .register(registry)
+                .increment();
+        Timer.builder("helpdesk.http.request.duration")
+                .description("Time to answer a request.")
+                .tags("method", known, "route", route)
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry)
                 .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
     }
 
@@ -103,31 +119,39 @@ public final class Metrics implements AutoCloseable {
     }
 
     private Counter reloads(String result) {
-        return Counter.builder("helpdesk.knowledge.reloads").description("Knowledge reloads by result: switched or refused.")
-                .tag("result", result).register(registry);
+        return Counter.builder("helpdesk.knowledge.reloads")
+                .description("Knowledge reloads by result: switched or refused.")
+                .tag("result", result)
+                .register(registry);
     }
 
     private Counter answers(String outcome) {
-        return Counter.builder("helpdesk.answers").description("Answers by outcome.").tag("outcome", outcome)
+        return Counter.builder("helpdesk.answers")
+                .description("Answers by outcome.")
+                .tag("outcome", outcome)
                 .register(registry);
     }
 
     /** Adds {@code helpdesk_answer_records_dropped_total}: answers not counted for the insight page (queue full, database down). */
     public void countAnswerRecordsDropped(LongSupplier dropped) {
-        FunctionCounter.builder("helpdesk.answer.records.dropped", dropped,
-                        d -> (double) d.getAsLong())
+        FunctionCounter.builder("helpdesk.answer.records.dropped", dropped, d -> (double) d.getAsLong())
                 .description("Answer records dropped instead of stored, because the queue was full or a write failed.")
                 .register(registry);
     }
 
     /** The Prometheus text; the mail queue is counted once per scrape, not once per state. */
     public String render() {
-        mailQueue.get().forEach((state, count) -> mails.computeIfAbsent(state, s -> {
-            AtomicLong value = new AtomicLong();
-            Gauge.builder("helpdesk.escalation.mails", value, AtomicLong::get).description("Escalation mails by delivery state.")
-                    .tag("state", s).register(registry);
-            return value;
-        }).set(count));
+        mailQueue
+                .get()
+                .forEach((state, count) -> mails.computeIfAbsent(state, s -> {
+                            AtomicLong value = new AtomicLong();
+                            Gauge.builder("helpdesk.escalation.mails", value, AtomicLong::get)
+                                    .description("Escalation mails by delivery state.")
+                                    .tag("state", s)
+                                    .register(registry);
+                            return value;
+                        })
+                        .set(count));
         return registry.scrape();
     }
 

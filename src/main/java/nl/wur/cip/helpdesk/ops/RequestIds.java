@@ -4,11 +4,11 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** Short random ids that tie a response ({@code X-Request-Id}) to its log line. */
 public final class RequestIds {
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     public static String next() {
-        return Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE).substring(0, 12);
+        return Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE)
+                .substring(0, 12);
     }
 
     /** A value safe for one log line: printable, no quotes or line breaks, at most 200 characters. */

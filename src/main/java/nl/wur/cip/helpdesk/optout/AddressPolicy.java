@@ -46,20 +46,22 @@ public final class AddressPolicy {
     /** Parses and checks the form of a URL given by a user, without resolving it. */
     public static URI parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new UrlRefusedException("give the address (URL) of the page you plan to scrape",
+            throw new UrlRefusedException(
+                    "give the address (URL) of the page you plan to scrape",
                     "geef het adres (URL) van de pagina die je wilt scrapen");
         }
         String url = text.strip();
         if (url.length() > MAX_URL_CHARS) {
-            throw new UrlRefusedException("the address is longer than " + MAX_URL_CHARS + " characters",
+            throw new UrlRefusedException(
+                    "the address is longer than " + MAX_URL_CHARS + " characters",
                     "het adres is langer dan " + MAX_URL_CHARS + " tekens");
         }
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new UrlRefusedException("the address is not a valid URL: " + e.getReason(),
-                    "het adres is geen geldige URL");
+            throw new UrlRefusedException(
+                    "the address is not a valid URL: " + e.getReason(), "het adres is geen geldige URL");
         }
         return checkForm(uri);
     }
@@ -68,18 +70,23 @@ public final class AddressPolicy {
     static URI checkForm(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new UrlRefusedException("only http:// and https:// addresses can be checked",
+            throw new UrlRefusedException(
+                    "only http:// and https:// addresses can be checked",
                     "alleen adressen met http:// en https:// kunnen worden gecontroleerd");
         }
-        if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
-            throw new UrlRefusedException("addresses with a user name or password cannot be checked",
+        if (uri.getRawUserInfo() != null
+                || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
+            throw new UrlRefusedException(
+                    "addresses with a user name or password cannot be checked",
                     "adressen met een gebruikersnaam of wachtwoord kunnen niet worden gecontroleerd");
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw new UrlRefusedException("the address has no valid host name", "het adres heeft geen geldige hostnaam");
+            throw new UrlRefusedException(
+                    "the address has no valid host name", "het adres heeft geen geldige hostnaam");
         }
         if (uri.getPort() == 0 || uri.getPort() > 65535) {
-            throw new UrlRefusedException("the address has an invalid port", "het adres heeft een ongeldig poortnummer");
+            throw new UrlRefusedException(
+                    "the address has an invalid port", "het adres heeft een ongeldig poortnummer");
         }
         return uri.normalize();
     }
@@ -102,9 +109,11 @@ public final class AddressPolicy {
         }
         for (InetAddress address : addresses) {
             if (!isPublic(address) && !allowedAnyway.test(address)) {
-                throw new UrlRefusedException("the address " + uri.getHost() + " points to a private, local or reserved"
-                        + " network address; only public websites can be checked", "het adres " + uri.getHost()
-                        + " wijst naar een privé-, lokaal of gereserveerd netwerkadres; alleen openbare websites kunnen worden gecontroleerd");
+                throw new UrlRefusedException(
+                        "the address " + uri.getHost() + " points to a private, local or reserved"
+                                + " network address; only public websites can be checked",
+                        "het adres " + uri.getHost()
+                                + " wijst naar een privé-, lokaal of gereserveerd netwerkadres; alleen openbare websites kunnen worden gecontroleerd");
             }
         }
         return List.of(addresses);
@@ -122,8 +131,11 @@ public final class AddressPolicy {
                     return false;
                 }
             }
-            if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
-                    || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+            if (address.isAnyLocalAddress()
+                    || address.isLoopbackAddress()
+                    || address.isLinkLocalAddress()
+                    || address.isSiteLocalAddress()
+                    || address.isMulticastAddress()) {
                 return false;
             }
             int first = b[0] & 0xff;
@@ -140,22 +152,26 @@ public final class AddressPolicy {
             int a0 = b[0] & 0xff;
             int a1 = b[1] & 0xff;
             int a2 = b[2] & 0xff;
-            if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
-                    || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+            if (address.isAnyLocalAddress()
+                    || address.isLoopbackAddress()
+                    || address.isLinkLocalAddress()
+                    || address.isSiteLocalAddress()
+                    || address.isMulticastAddress()) {
                 return false;
             }
-            return !(a0 == 0                                 // 0.0.0.0/8 "this network"
-                    || a0 == 10 || a0 == 127                 // private, loopback
-                    || (a0 == 100 && (a1 & 0xc0) == 64)      // 100.64.0.0/10 carrier-grade NAT
-                    || (a0 == 169 && a1 == 254)              // link-local (cloud metadata)
-                    || (a0 == 172 && (a1 & 0xf0) == 16)      // 172.16.0.0/12
-                    || (a0 == 192 && a1 == 168)              // 192.168.0.0/16
-                    || (a0 == 192 && a1 == 0 && a2 == 0)     // 192.0.0.0/24 protocol assignments
-                    || (a0 == 192 && a1 == 0 && a2 == 2)     // documentation
-                    || (a0 == 198 && (a1 & 0xfe) == 18)      // 198.18.0.0/15 benchmarking
-                    || (a0 == 198 && a1 == 51 && a2 == 100)  // documentation
-                    || (a0 == 203 && a1 == 0 && a2 == 113)   // documentation
-                    || a0 >= 224);                           // multicast, reserved, broadcast
+            return !(a0 == 0 // 0.0.0.0/8 "this network"
+                    || a0 == 10
+                    || a0 == 127 // private, loopback
+                    || (a0 == 100 && (a1 & 0xc0) == 64) // 100.64.0.0/10 carrier-grade NAT
+                    || (a0 == 169 && a1 == 254) // link-local (cloud metadata)
+                    || (a0 == 172 && (a1 & 0xf0) == 16) // 172.16.0.0/12
+                    || (a0 == 192 && a1 == 168) // 192.168.0.0/16
+                    || (a0 == 192 && a1 == 0 && a2 == 0) // 192.0.0.0/24 protocol assignments
+                    || (a0 == 192 && a1 == 0 && a2 == 2) // documentation
+                    || (a0 == 198 && (a1 & 0xfe) == 18) // 198.18.0.0/15 benchmarking
+                    || (a0 == 198 && a1 == 51 && a2 == 100) // documentation
+                    || (a0 == 203 && a1 == 0 && a2 == 113) // documentation
+                    || a0 >= 224); // multicast, reserved, broadcast
         }
         return false;
     }
@@ -167,8 +183,10 @@ public final class AddressPolicy {
             zeros80 &= b[i] == 0;
         }
         boolean mapped = zeros80 && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-        boolean compatible = zeros80 && b[10] == 0 && b[11] == 0 && !(b[12] == 0 && b[13] == 0 && b[14] == 0 && (b[15] & 0xfe) == 0);
-        boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
+        boolean compatible =
+                zeros80 && b[10] == 0 && b[11] == 0 && !(b[12] == 0 && b[13] == 0 && b[14] == 0 && (b[15] & 0xfe) == 0);
+        boolean nat64 =
+                (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
         for (int i = 4; nat64 && i < 12; i++) {
             nat64 = b[i] == 0;
         }

@@ -10,11 +10,9 @@ import nl.wur.cip.helpdesk.knowledge.KnowledgeYaml;
 /** The well-known AI and TDM crawlers whose robots.txt rules the checker reports, read from crawlers.yml. */
 public final class Crawlers {
     /** A crawler's robots.txt product token and who runs it. */
-    public record Crawler(String agent, String operator) {
-    }
+    public record Crawler(String agent, String operator) {}
 
-    private Crawlers() {
-    }
+    private Crawlers() {}
 
     /**
      * Reads {@code knowledge/optout/crawlers.yml}; a missing or broken file is an {@link IllegalArgumentException} whose
@@ -32,7 +30,8 @@ public final class Crawlers {
                 String agent = node.path("agent").asText("").strip();
                 String operator = node.path("operator").asText("").strip();
                 if (agent.isEmpty() || operator.isEmpty() || agent.contains(" ")) {
-                    throw new KnowledgeFormatException(path, 1, "every crawler needs an 'agent' token and an 'operator'");
+                    throw new KnowledgeFormatException(
+                            path, 1, "every crawler needs an 'agent' token and an 'operator'");
                 }
                 crawlers.add(new Crawler(agent, operator));
             }

@@ -39,8 +39,7 @@ public final class OptOutChecker implements AutoCloseable {
     /** Reading what was fetched is linear in its size (at most three bodies of 512 KB): far less than this. */
     public static final Duration READ_GRACE = Duration.ofSeconds(2);
 
-    private record Cached(Findings findings, long expires) {
-    }
+    private record Cached(Findings findings, long expires) {}
 
     private final OptOutConfig config;
     private final AddressPolicy policy;
@@ -52,10 +51,11 @@ public final class OptOutChecker implements AutoCloseable {
     private final ThreadPoolExecutor checks;
     /** The up to three requests of each running check. */
     private final ThreadPoolExecutor fetches;
+
     private final BoundedLru<String, Cached> cache = new BoundedLru<>(CACHE_ENTRIES);
 
-    public OptOutChecker(OptOutConfig config, AddressPolicy policy, List<Crawler> crawlers, KnowledgeBase knowledge,
-                         Clock clock) {
+    public OptOutChecker(
+            OptOutConfig config, AddressPolicy policy, List<Crawler> crawlers, KnowledgeBase knowledge, Clock clock) {
         this.config = config;
         this.policy = policy;
         this.fetcher = new SafeFetcher(config, policy);
@@ -130,18 +130,24 @@ public final class OptOutChecker implements AutoCloseable {
             throw new ChecksBusyException(config.concurrentChecks());
         }
         long budgetMillis = config.totalTimeout().plus(READ_GRACE).toMillis();
-        return running.completeOnTimeout(outOfTime(target), budgetMillis, TimeUnit.MILLISECONDS).thenApply(findings -> {
-            if (findings.verdict() != Verdict.UNREACHABLE) {
-                cache.put(key, new Cached(findings, System.nanoTime() + CACHE_NANOS));
-            }
-            return findings;
-        });
+        return running.completeOnTimeout(outOfTime(target), budgetMillis, TimeUnit.MILLISECONDS)
+                .thenApply(findings -> {
+                    if (findings.verdict() != Verdict.UNREACHABLE) {
+                        cache.put(key, new Cached(findings, System.nanoTime() + CACHE_NANOS));
+                    }
+                    return findings;
+                });
     }
 
     private Findings outOfTime(URI uri) {
-        return new Findings(uri.toString(), clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(), Verdict.UNREACHABLE,
-                List.of(), List.of("the check did not finish within " + config.totalTimeout().plus(READ_GRACE).toSeconds()
-                + " s; the site answered too slowly or sent too much to read"));
+        return new Findings(
+                uri.toString(),
+                clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(),
+                Verdict.UNREACHABLE,
+                List.of(),
+                List.of("the check did not finish within "
+                        + config.totalTimeout().plus(READ_GRACE).toSeconds()
+                        + " s; the site answered too slowly or sent too much to read"));
     }
 
     private static <T> T join(CompletableFuture<T> future) {
@@ -160,7 +166,8 @@ public final class OptOutChecker implements AutoCloseable {
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        boolean defaultPort =
+                port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         return scheme + "://" + host + (defaultPort ? "" : ":" + port) + path
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
@@ -172,7 +179,8 @@ public final class OptOutChecker implements AutoCloseable {
         try {
             policy.check(uri); // refuses private addresses before any request; see AddressPolicy on DNS rebinding
         } catch (UnknownHostException e) {
-            return new Findings(url, checkedAt, Verdict.UNREACHABLE, List.of(), List.of("host " + uri.getHost() + " not found"));
+            return new Findings(
+                    url, checkedAt, Verdict.UNREACHABLE, List.of(), List.of("host " + uri.getHost() + " not found"));
         }
         URI origin = URI.create(uri.getScheme() + "://" + uri.getRawAuthority());
         CompletableFuture<SafeFetcher.Fetched> page = fetch(uri, deadline);
@@ -229,7 +237,8 @@ public final class OptOutChecker implements AutoCloseable {
             full |= rr.full();
             partial |= rr.partial();
             if (r.truncated()) {
-                problems.add("robots.txt: larger than " + config.maxBodyBytes() / 1024 + " KB; only the start was read");
+                problems.add(
+                        "robots.txt: larger than " + config.maxBodyBytes() / 1024 + " KB; only the start was read");
             }
         } else if (r.status() >= 500) {
             problems.add("robots.txt: HTTP " + r.status() + " (crawlers then treat the whole site as disallowed)");
@@ -251,10 +260,9 @@ public final class OptOutChecker implements AutoCloseable {
         }
 
         boolean reserves = signals.stream().anyMatch(Signal::reserves);
-        Verdict verdict = full ? Verdict.RESERVED
-                : !complete ? Verdict.UNREACHABLE
-                : reserves || partial ? Verdict.PARTLY
-                : Verdict.NONE_FOUND;
+        Verdict verdict = full
+                ? Verdict.RESERVED
+                : !complete ? Verdict.UNREACHABLE : reserves || partial ? Verdict.PARTLY : Verdict.NONE_FOUND;
         return new Findings(url, checkedAt, verdict, signals, problems);
     }
 
@@ -262,8 +270,7 @@ public final class OptOutChecker implements AutoCloseable {
         return System.nanoTime() - (deadline + READ_GRACE.toNanos()) > 0;
     }
 
-    private record RobotsResult(List<Signal> signals, boolean full, boolean partial) {
-    }
+    private record RobotsResult(List<Signal> signals, boolean full, boolean partial) {}
 
     private RobotsResult readRobots(RobotsTxt robots, String path) {
         List<Signal> signals = new ArrayList<>();
@@ -272,8 +279,12 @@ public final class OptOutChecker implements AutoCloseable {
         RobotsTxt.Decision all = robots.decide("*", path);
         if (!all.allowed()) {
             RobotsTxt.Rule rule = all.rule().orElseThrow();
-            signals.add(new Signal("robots.txt", "*", "Disallow for all crawlers: " + rule.path(),
-                    "line " + rule.line() + ": " + rule.raw(), true));
+            signals.add(new Signal(
+                    "robots.txt",
+                    "*",
+                    "Disallow for all crawlers: " + rule.path(),
+                    "line " + rule.line() + ": " + rule.raw(),
+                    true));
             full = true;
         }
         for (Crawler crawler : crawlers) {
@@ -284,13 +295,23 @@ public final class OptOutChecker implements AutoCloseable {
             RobotsTxt.Decision d = robots.decide(crawler.agent(), path);
             if (!d.allowed()) {
                 RobotsTxt.Rule rule = d.rule().orElseThrow();
-                signals.add(new Signal("robots.txt", agent, "Disallow for " + crawler.agent() + ": " + rule.path(),
-                        "line " + rule.line() + ": " + rule.raw(), true));
+                signals.add(new Signal(
+                        "robots.txt",
+                        agent,
+                        "Disallow for " + crawler.agent() + ": " + rule.path(),
+                        "line " + rule.line() + ": " + rule.raw(),
+                        true));
                 partial = true;
             } else {
-                robots.rulesFor(crawler.agent()).stream().filter(rule -> !rule.allow()).findFirst().ifPresent(rule ->
-                        signals.add(new Signal("robots.txt", agent, "Disallow for " + crawler.agent()
-                                + " on other paths only: " + rule.path(), "line " + rule.line() + ": " + rule.raw(), false)));
+                robots.rulesFor(crawler.agent()).stream()
+                        .filter(rule -> !rule.allow())
+                        .findFirst()
+                        .ifPresent(rule -> signals.add(new Signal(
+                                "robots.txt",
+                                agent,
+                                "Disallow for " + crawler.agent() + " on other paths only: " + rule.path(),
+                                "line " + rule.line() + ": " + rule.raw(),
+                                false)));
                 partial |= robots.rulesFor(crawler.agent()).stream().anyMatch(rule -> !rule.allow());
             }
         }

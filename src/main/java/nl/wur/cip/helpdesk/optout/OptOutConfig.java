@@ -13,10 +13,19 @@ import java.time.Duration;
  * @param userAgent             the User-Agent the checker announces itself with
  * @param concurrentChecks      checks that may run at once; one more is refused at once, not queued
  */
-public record OptOutConfig(Duration connectTimeout, Duration totalTimeout, int maxBodyBytes, int maxRedirects,
-                           boolean allowPrivateAddresses, String userAgent, int concurrentChecks) {
+public record OptOutConfig(
+        Duration connectTimeout,
+        Duration totalTimeout,
+        int maxBodyBytes,
+        int maxRedirects,
+        boolean allowPrivateAddresses,
+        String userAgent,
+        int concurrentChecks) {
     public OptOutConfig {
-        if (connectTimeout.isNegative() || connectTimeout.isZero() || totalTimeout.isNegative() || totalTimeout.isZero()) {
+        if (connectTimeout.isNegative()
+                || connectTimeout.isZero()
+                || totalTimeout.isNegative()
+                || totalTimeout.isZero()) {
             throw new IllegalArgumentException("opt-out check timeouts must be positive");
         }
         if (maxBodyBytes < 1024 || maxRedirects < 0 || concurrentChecks < 1) {
@@ -25,14 +34,17 @@ public record OptOutConfig(Duration connectTimeout, Duration totalTimeout, int m
     }
 
     public OptOutConfig withAllowPrivateAddresses(boolean allow) {
-        return new OptOutConfig(connectTimeout, totalTimeout, maxBodyBytes, maxRedirects, allow, userAgent, concurrentChecks);
+        return new OptOutConfig(
+                connectTimeout, totalTimeout, maxBodyBytes, maxRedirects, allow, userAgent, concurrentChecks);
     }
 
     public OptOutConfig withTimeouts(Duration connect, Duration total) {
-        return new OptOutConfig(connect, total, maxBodyBytes, maxRedirects, allowPrivateAddresses, userAgent, concurrentChecks);
+        return new OptOutConfig(
+                connect, total, maxBodyBytes, maxRedirects, allowPrivateAddresses, userAgent, concurrentChecks);
     }
 
     public OptOutConfig withConcurrentChecks(int checks) {
-        return new OptOutConfig(connectTimeout, totalTimeout, maxBodyBytes, maxRedirects, allowPrivateAddresses, userAgent, checks);
+        return new OptOutConfig(
+                connectTimeout, totalTimeout, maxBodyBytes, maxRedirects, allowPrivateAddresses, userAgent, checks);
     }
 }

@@ -23,8 +23,7 @@ import nl.wur.cip.helpdesk.knowledge.Passage;
  */
 public final class OptOutMeaning {
     /** A cited document and the section heading (English or Dutch) whose passage to quote. */
-    private record Source(String id, List<String> sectionHints) {
-    }
+    private record Source(String id, List<String> sectionHints) {}
 
     private static final List<Source> SOURCES = List.of(
             new Source("dsm-art-4", List.of("4(3)", "lid 3")),
@@ -42,20 +41,30 @@ public final class OptOutMeaning {
     }
 
     public OptOutReport report(Findings f, Language language) {
-        return new OptOutReport(f.url(), f.checkedAt(), f.verdict(), summary(f, language), f.signals(), f.problems(),
-                citations(language), language.code());
+        return new OptOutReport(
+                f.url(),
+                f.checkedAt(),
+                f.verdict(),
+                summary(f, language),
+                f.signals(),
+                f.problems(),
+                citations(language),
+                language.code());
     }
 
     /** The plain-words meaning of the findings, in the wording of the messages file. */
     public String summary(Findings f, Language language) {
         Messages messages = knowledge.messages();
         List<String> parts = new ArrayList<>();
-        parts.add(switch (f.verdict()) {
-            case RESERVED -> messages.text(Message.OPTOUT_RESERVED, language, "what", what(f, language));
-            case PARTLY -> messages.text(Message.OPTOUT_PARTLY, language, "what", what(f, language));
-            case NONE_FOUND -> messages.text(Message.OPTOUT_NONE_FOUND, language);
-            case UNREACHABLE -> messages.text(Message.OPTOUT_UNREACHABLE, language, "problems", String.join("; ", f.problems()));
-        });
+        parts.add(
+                switch (f.verdict()) {
+                    case RESERVED -> messages.text(Message.OPTOUT_RESERVED, language, "what", what(f, language));
+                    case PARTLY -> messages.text(Message.OPTOUT_PARTLY, language, "what", what(f, language));
+                    case NONE_FOUND -> messages.text(Message.OPTOUT_NONE_FOUND, language);
+                    case UNREACHABLE ->
+                        messages.text(
+                                Message.OPTOUT_UNREACHABLE, language, "problems", String.join("; ", f.problems()));
+                });
         parts.add(messages.text(Message.OPTOUT_RESEARCH_EXCEPTION, language));
         parts.add(messages.text(Message.OPTOUT_RESPECT_TERMS, language));
         return String.join(" ", parts);
@@ -65,18 +74,27 @@ public final class OptOutMeaning {
     private String what(Findings f, Language language) {
         Messages messages = knowledge.messages();
         List<String> items = new ArrayList<>();
-        List<String> agents = f.signals().stream().filter(Signal::reserves).map(Signal::agent).filter(Objects::nonNull)
-                .filter(a -> !a.equals("*")).distinct().limit(6).toList();
+        List<String> agents = f.signals().stream()
+                .filter(Signal::reserves)
+                .map(Signal::agent)
+                .filter(Objects::nonNull)
+                .filter(a -> !a.equals("*"))
+                .distinct()
+                .limit(6)
+                .toList();
         if (!agents.isEmpty()) {
             items.add(messages.text(Message.OPTOUT_ROBOTS_BLOCKS, language, "agents", String.join(", ", agents)));
         }
         f.signals().stream()
                 .filter(s -> s.reserves() || s.rule().contains("other paths"))
                 .filter(s -> s.agent() == null || s.agent().equals("*"))
-                .map(s -> s.source().equals("robots.txt") ? messages.text(Message.OPTOUT_ROBOTS_ALL, language)
-                        : s.source().equals("html-meta") ? messages.text(Message.OPTOUT_HTML_META, language)
-                        : s.source().equals("http-header") ? "HTTP header" : s.source())
-                .distinct().forEach(items::add);
+                .map(s -> s.source().equals("robots.txt")
+                        ? messages.text(Message.OPTOUT_ROBOTS_ALL, language)
+                        : s.source().equals("html-meta")
+                                ? messages.text(Message.OPTOUT_HTML_META, language)
+                                : s.source().equals("http-header") ? "HTTP header" : s.source())
+                .distinct()
+                .forEach(items::add);
         return items.isEmpty() ? messages.text(Message.OPTOUT_SEE_SIGNALS, language) : String.join("; ", items);
     }
 
@@ -87,9 +105,11 @@ public final class OptOutMeaning {
             Optional<KnowledgeDocument> doc = knowledge.documentIn(source.id(), language);
             doc.filter(d -> !d.passages().isEmpty()).ifPresent(d -> {
                 Passage passage = d.passages().stream()
-                        .filter(p -> source.sectionHints().stream().anyMatch(h -> p.section() != null
-                                && p.section().toLowerCase(Locale.ROOT).contains(h.toLowerCase(Locale.ROOT))))
-                        .findFirst().orElse(d.passages().get(0));
+                        .filter(p -> source.sectionHints().stream()
+                                .anyMatch(h -> p.section() != null
+                                        && p.section().toLowerCase(Locale.ROOT).contains(h.toLowerCase(Locale.ROOT))))
+                        .findFirst()
+                        .orElse(d.passages().get(0));
                 citations.add(Citation.of(passage));
             });
         }

@@ -8,8 +8,7 @@ package nl.wur.cip.helpdesk.optout;
  * wildcard). A backtracking matcher took minutes of CPU over a hostile site's {@code Disallow: *aaaa…b} rules.
  */
 final class PathPattern {
-    private PathPattern() {
-    }
+    private PathPattern() {}
 
     static boolean matches(String pattern, String path) {
         boolean anchored = pattern.endsWith("$");
@@ -31,7 +30,8 @@ final class PathPattern {
             at += pieces[i].length();
         }
         // The piece after the last star: at the end of the path when anchored, anywhere after the others when not.
-        return anchored ? path.length() - pieces[last].length() >= at && path.endsWith(pieces[last])
+        return anchored
+                ? path.length() - pieces[last].length() >= at && path.endsWith(pieces[last])
                 : indexOf(path, pieces[last], at) >= 0;
     }
 

@@ -14,16 +14,13 @@ import java.util.Set;
  */
 public final class RobotsTxt {
     /** One allow or disallow line, with its line number and raw text as evidence. */
-    public record Rule(boolean allow, String path, int line, String raw) {
-    }
+    public record Rule(boolean allow, String path, int line, String raw) {}
 
     /** The user agents a group names and its rules. */
-    record Group(Set<String> agents, List<Rule> rules) {
-    }
+    record Group(Set<String> agents, List<Rule> rules) {}
 
     /** The decision for one agent and path: the rule that decided, if any. */
-    public record Decision(boolean allowed, Optional<Rule> rule, boolean specificGroup) {
-    }
+    public record Decision(boolean allowed, Optional<Rule> rule, boolean specificGroup) {}
 
     private static final int MAX_LINE_CHARS = 4096;
     private final List<Group> groups;
@@ -119,7 +116,8 @@ public final class RobotsTxt {
         Rule best = null;
         for (Rule rule : rulesFor(agent)) {
             if (PathPattern.matches(rule.path(), path)) {
-                if (best == null || rule.path().length() > best.path().length()
+                if (best == null
+                        || rule.path().length() > best.path().length()
                         || (rule.path().length() == best.path().length() && rule.allow() && !best.allow())) {
                     best = rule;
                 }

@@ -84,8 +84,8 @@ final class SafeFetcher {
             try {
                 uri = AddressPolicy.checkForm(uri.resolve(location.strip()));
             } catch (IllegalArgumentException e) {
-                return Fetched.failed(uri, "redirect to an address that cannot be checked: "
-                        + Signal.clean(e.getMessage()));
+                return Fetched.failed(
+                        uri, "redirect to an address that cannot be checked: " + Signal.clean(e.getMessage()));
             }
         }
     }
@@ -97,7 +97,8 @@ final class SafeFetcher {
         }
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(uri).GET()
+            request = HttpRequest.newBuilder(uri)
+                    .GET()
                     .timeout(Duration.ofNanos(remaining))
                     .header("User-Agent", config.userAgent())
                     .header("Accept", "text/html,application/xhtml+xml,application/json,text/plain;q=0.9,*/*;q=0.5")
@@ -120,17 +121,19 @@ final class SafeFetcher {
             return Fetched.failed(uri, "interrupted");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            String why = cause instanceof HttpTimeoutException ? "timed out"
-                    : cause instanceof ConnectException ? "connection refused or failed"
-                    : cause instanceof UnknownHostException ? "host not found"
-                    : cause instanceof IOException ? "network error" : "request failed";
+            String why = cause instanceof HttpTimeoutException
+                    ? "timed out"
+                    : cause instanceof ConnectException
+                            ? "connection refused or failed"
+                            : cause instanceof UnknownHostException
+                                    ? "host not found"
+                                    : cause instanceof IOException ? "network error" : "request failed";
             return Fetched.failed(uri, why);
         }
     }
 
     /** A body of at most {@code cap} bytes, and whether there was more. */
-    record Capped(byte[] bytes, boolean truncated) {
-    }
+    record Capped(byte[] bytes, boolean truncated) {}
 
     /** Collects the body up to the cap, then cancels the subscription so the rest is never read. */
     private static final class CappedSubscriber implements HttpResponse.BodySubscriber<Capped> {

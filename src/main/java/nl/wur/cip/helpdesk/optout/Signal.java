@@ -27,8 +27,10 @@ public record Signal(String source, String agent, String rule, String evidence, 
         }
         StringBuilder out = new StringBuilder();
         text.codePoints().forEach(cp -> {
-            if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT
-                    || Character.getType(cp) == Character.SURROGATE || cp == 0xFFFD) {
+            if (Character.isISOControl(cp)
+                    || Character.getType(cp) == Character.FORMAT
+                    || Character.getType(cp) == Character.SURROGATE
+                    || cp == 0xFFFD) {
                 if (cp == '\t') {
                     out.append(' ');
                 }

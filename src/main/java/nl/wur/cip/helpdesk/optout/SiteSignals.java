@@ -17,17 +17,17 @@ import java.util.Map;
  */
 final class SiteSignals {
     /** Signals found, and whether they amount to a reservation of everything or of a part. */
-    record Found(List<Signal> signals, boolean fullReservation, boolean partial, List<String> problems) {
-    }
+    record Found(List<Signal> signals, boolean fullReservation, boolean partial, List<String> problems) {}
 
     private static final int MAX_TAG_CHARS = 2000;
     private static final int MAX_META_TAGS = 2000;
     private static final int MAX_TDMREP_RULES = 1000;
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).build()).build());
+            .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(16).build())
+            .build());
 
-    private SiteSignals() {
-    }
+    private SiteSignals() {}
 
     /** {@code tdm-reservation}, {@code tdm-policy} and {@code X-Robots-Tag} response headers. */
     static Found headers(HttpHeaders headers) {
@@ -36,13 +36,23 @@ final class SiteSignals {
         boolean partial = false;
         for (String value : headers.allValues("tdm-reservation")) {
             boolean reserved = value.strip().equals("1");
-            signals.add(new Signal("http-header", null, reserved ? "tdm-reservation: 1 — text and data mining is reserved"
-                    : "tdm-reservation: " + value.strip() + " — no reservation", "tdm-reservation: " + value, reserved));
+            signals.add(new Signal(
+                    "http-header",
+                    null,
+                    reserved
+                            ? "tdm-reservation: 1 — text and data mining is reserved"
+                            : "tdm-reservation: " + value.strip() + " — no reservation",
+                    "tdm-reservation: " + value,
+                    reserved));
             full |= reserved;
         }
         for (String value : headers.allValues("tdm-policy")) {
-            signals.add(new Signal("http-header", null, "tdm-policy: the site points to its licensing terms for mining",
-                    "tdm-policy: " + value, false));
+            signals.add(new Signal(
+                    "http-header",
+                    null,
+                    "tdm-policy: the site points to its licensing terms for mining",
+                    "tdm-policy: " + value,
+                    false));
         }
         for (String value : headers.allValues("x-robots-tag")) {
             RobotsDirective d = robotsDirective(value);
@@ -72,7 +82,8 @@ final class SiteSignals {
             }
             int after = start + 5;
             from = after;
-            if (after < lower.length() && (Character.isLetterOrDigit(lower.charAt(after)) || lower.charAt(after) == '_')) {
+            if (after < lower.length()
+                    && (Character.isLetterOrDigit(lower.charAt(after)) || lower.charAt(after) == '_')) {
                 continue; // <metadata> and the like
             }
             if (close < after) {
@@ -133,7 +144,9 @@ final class SiteSignals {
                 i = valueEnd + 1;
             } else {
                 valueEnd = j;
-                while (valueEnd < n && !Character.isWhitespace(tag.charAt(valueEnd)) && "\"'>".indexOf(tag.charAt(valueEnd)) < 0) {
+                while (valueEnd < n
+                        && !Character.isWhitespace(tag.charAt(valueEnd))
+                        && "\"'>".indexOf(tag.charAt(valueEnd)) < 0) {
                     valueEnd++;
                 }
                 if (valueEnd == j) {
@@ -169,12 +182,23 @@ final class SiteSignals {
             switch (name) {
                 case "tdm-reservation" -> {
                     boolean reserved = content.equals("1");
-                    signals.add(new Signal("html-meta", null, reserved ? "tdm-reservation 1 — text and data mining is reserved"
-                            : "tdm-reservation " + content + " — no reservation", evidence, reserved));
+                    signals.add(new Signal(
+                            "html-meta",
+                            null,
+                            reserved
+                                    ? "tdm-reservation 1 — text and data mining is reserved"
+                                    : "tdm-reservation " + content + " — no reservation",
+                            evidence,
+                            reserved));
                     full |= reserved;
                 }
-                case "tdm-policy" -> signals.add(new Signal("html-meta", null,
-                        "tdm-policy: the site points to its licensing terms for mining", evidence, false));
+                case "tdm-policy" ->
+                    signals.add(new Signal(
+                            "html-meta",
+                            null,
+                            "tdm-policy: the site points to its licensing terms for mining",
+                            evidence,
+                            false));
                 case "robots" -> {
                     RobotsDirective d = robotsDirective(content);
                     if (d != RobotsDirective.NONE) {
@@ -183,8 +207,7 @@ final class SiteSignals {
                         partial |= d == RobotsDirective.NOIMAGEAI;
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         return new Found(signals, full, partial, List.of());
@@ -219,18 +242,29 @@ final class SiteSignals {
             }
             String location = rule.get("location").asText().strip();
             JsonNode reservation = rule.get("tdm-reservation");
-            boolean reserves = reservation != null && reservation.asText().strip().equals("1");
-            String policy = rule.path("tdm-policy").isTextual() ? rule.get("tdm-policy").asText() : null;
+            boolean reserves =
+                    reservation != null && reservation.asText().strip().equals("1");
+            String policy =
+                    rule.path("tdm-policy").isTextual() ? rule.get("tdm-policy").asText() : null;
             String evidence = rule.toString();
-            if (!matched && !location.isEmpty() && PathPattern.matches(location.startsWith("/") || location.startsWith("*")
-                    ? location : "/" + location, path)) {
+            if (!matched
+                    && !location.isEmpty()
+                    && PathPattern.matches(
+                            location.startsWith("/") || location.startsWith("*") ? location : "/" + location, path)) {
                 matched = true;
-                signals.add(new Signal("tdmrep.json", null, (reserves ? "tdm-reservation 1 for " + location
-                        + " — text and data mining is reserved" : "tdm-reservation 0 for " + location + " — no reservation")
-                        + (policy != null ? "; policy " + policy : ""), evidence, reserves));
+                signals.add(new Signal(
+                        "tdmrep.json",
+                        null,
+                        (reserves
+                                        ? "tdm-reservation 1 for " + location + " — text and data mining is reserved"
+                                        : "tdm-reservation 0 for " + location + " — no reservation")
+                                + (policy != null ? "; policy " + policy : ""),
+                        evidence,
+                        reserves));
                 full |= reserves;
             } else if (reserves && otherReservations++ < 5) {
-                signals.add(new Signal("tdmrep.json", null, "tdm-reservation 1 for other paths: " + location, evidence, false));
+                signals.add(new Signal(
+                        "tdmrep.json", null, "tdm-reservation 1 for other paths: " + location, evidence, false));
                 partial = true;
             }
         }

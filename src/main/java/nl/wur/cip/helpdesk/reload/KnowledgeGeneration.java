@@ -13,8 +13,8 @@ import nl.wur.cip.helpdesk.llm.LlmAnswerService;
  * @param number  1 for the knowledge loaded at start, one more for each reload that switched
  * @param answers empty until the knowledge is loaded at start
  */
-public record KnowledgeGeneration(int number, Instant loadedAt, Optional<LlmAnswerService> answers,
-                                  Optional<ChecklistService> checklist) {
+public record KnowledgeGeneration(
+        int number, Instant loadedAt, Optional<LlmAnswerService> answers, Optional<ChecklistService> checklist) {
 
     /** Before the knowledge is loaded: nothing answers yet. */
     public static KnowledgeGeneration starting(Instant now) {

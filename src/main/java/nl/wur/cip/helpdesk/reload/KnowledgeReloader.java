@@ -23,7 +23,11 @@ public final class KnowledgeReloader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeReloader.class);
 
     /** Whether a reload was started. */
-    public enum Start { STARTED, BUSY, NOT_READY }
+    public enum Start {
+        STARTED,
+        BUSY,
+        NOT_READY
+    }
 
     /**
      * What the admin page shows.
@@ -31,12 +35,10 @@ public final class KnowledgeReloader implements AutoCloseable {
      * @param runningSince when the reload under way started; empty when none is
      * @param last         the last reload's result; empty before the first
      */
-    public record Status(int generation, Optional<Instant> runningSince, Optional<ReloadResult> last) {
-    }
+    public record Status(int generation, Optional<Instant> runningSince, Optional<ReloadResult> last) {}
 
     /** The question sets' results of one generation, kept so the next reload compares without asking them again. */
-    private record Baseline(int generation, QuestionGate.Results results) {
-    }
+    private record Baseline(int generation, QuestionGate.Results results) {}
 
     private final LiveKnowledge live;
     private final GenerationBuilder builder;
@@ -54,8 +56,12 @@ public final class KnowledgeReloader implements AutoCloseable {
     private Baseline baseline;
 
     /** @param onResult told every result (the metrics count them) */
-    public KnowledgeReloader(LiveKnowledge live, GenerationBuilder builder, QuestionGate gate, Clock clock,
-                             Consumer<ReloadResult> onResult) {
+    public KnowledgeReloader(
+            LiveKnowledge live,
+            GenerationBuilder builder,
+            QuestionGate gate,
+            Clock clock,
+            Consumer<ReloadResult> onResult) {
         this.live = live;
         this.builder = builder;
         this.gate = gate;
@@ -86,8 +92,14 @@ public final class KnowledgeReloader implements AutoCloseable {
                 } catch (RuntimeException | Error e) {
                     // A failure of the reload itself (out of memory, a bug): the old knowledge keeps answering.
                     LOG.error("knowledge reload failed: {}", e.toString(), e);
-                    result = result(ReloadResult.REFUSED, trigger, now, List.of(new LoadProblem("", 0,
-                            "the reload failed: " + e)), Optional.empty(), Candidate.Build.NONE, 0);
+                    result = result(
+                            ReloadResult.REFUSED,
+                            trigger,
+                            now,
+                            List.of(new LoadProblem("", 0, "the reload failed: " + e)),
+                            Optional.empty(),
+                            Candidate.Build.NONE,
+                            0);
                 }
                 finish(result, done);
             });
@@ -115,12 +127,23 @@ public final class KnowledgeReloader implements AutoCloseable {
         last = result;
         running.set(null);
         if (result.switched()) {
-            LOG.info("knowledge reload ({}): switched to generation {} in {} ms", result.trigger(), result.generation(),
+            LOG.info(
+                    "knowledge reload ({}): switched to generation {} in {} ms",
+                    result.trigger(),
+                    result.generation(),
                     result.durationMs());
         } else {
-            LOG.warn("knowledge reload ({}): refused in {} ms, generation {} keeps answering; problems {}, newly failing {}",
-                    result.trigger(), result.durationMs(), result.generation(), result.problems(),
-                    result.diff().map(d -> d.newlyFailing().stream().map(c -> c.set() + "/" + c.id()).toList()).orElse(List.of()));
+            LOG.warn(
+                    "knowledge reload ({}): refused in {} ms, generation {} keeps answering; problems {}, newly failing {}",
+                    result.trigger(),
+                    result.durationMs(),
+                    result.generation(),
+                    result.problems(),
+                    result.diff()
+                            .map(d -> d.newlyFailing().stream()
+                                    .map(c -> c.set() + "/" + c.id())
+                                    .toList())
+                            .orElse(List.of()));
         }
         try {
             onResult.accept(result);
@@ -133,7 +156,14 @@ public final class KnowledgeReloader implements AutoCloseable {
         KnowledgeGeneration serving = live.current();
         Candidate candidate = builder.build(serving.number() + 1);
         if (candidate.generation().isEmpty()) {
-            return result(ReloadResult.REFUSED, trigger, startedAt, candidate.problems(), Optional.empty(), candidate.build(), 0);
+            return result(
+                    ReloadResult.REFUSED,
+                    trigger,
+                    startedAt,
+                    candidate.problems(),
+                    Optional.empty(),
+                    candidate.build(),
+                    0);
         }
         long gateStart = System.nanoTime();
         QuestionGate.Results before = baselineOf(serving);
@@ -141,12 +171,14 @@ public final class KnowledgeReloader implements AutoCloseable {
         long gateMs = (System.nanoTime() - gateStart) / 1_000_000;
         QuestionGate.Diff diff = gate.compare(before, after);
         if (!diff.newlyFailing().isEmpty()) {
-            return result(ReloadResult.REFUSED, trigger, startedAt, List.of(), Optional.of(diff), candidate.build(), gateMs);
+            return result(
+                    ReloadResult.REFUSED, trigger, startedAt, List.of(), Optional.of(diff), candidate.build(), gateMs);
         }
         KnowledgeGeneration next = candidate.generation().get();
         live.switchTo(next);
         baseline = new Baseline(next.number(), after);
-        return result(ReloadResult.SWITCHED, trigger, startedAt, List.of(), Optional.of(diff), candidate.build(), gateMs);
+        return result(
+                ReloadResult.SWITCHED, trigger, startedAt, List.of(), Optional.of(diff), candidate.build(), gateMs);
     }
 
     /** The serving generation's results: kept from the reload that switched to it, else asked now (once). */
@@ -158,11 +190,26 @@ public final class KnowledgeReloader implements AutoCloseable {
         return baseline.results();
     }
 
-    private ReloadResult result(String status, String trigger, Instant startedAt, List<LoadProblem> problems,
-                                Optional<QuestionGate.Diff> diff, Candidate.Build build, long gateMs) {
+    private ReloadResult result(
+            String status,
+            String trigger,
+            Instant startedAt,
+            List<LoadProblem> problems,
+            Optional<QuestionGate.Diff> diff,
+            Candidate.Build build,
+            long gateMs) {
         Instant finished = clock.instant();
-        return new ReloadResult(status, trigger, startedAt, finished, live.current().number(), List.copyOf(problems), diff,
-                build, gateMs, Math.max(0, finished.toEpochMilli() - startedAt.toEpochMilli()));
+        return new ReloadResult(
+                status,
+                trigger,
+                startedAt,
+                finished,
+                live.current().number(),
+                List.copyOf(problems),
+                diff,
+                build,
+                gateMs,
+                Math.max(0, finished.toEpochMilli() - startedAt.toEpochMilli()));
     }
 
     @Override

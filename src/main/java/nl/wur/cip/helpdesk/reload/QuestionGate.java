@@ -39,13 +39,11 @@ public final class QuestionGate {
      * @param before {@code passed}, or why it failed with the serving knowledge
      * @param after  {@code passed}, or why it fails with the new knowledge
      */
-    public record Change(String set, String id, String lang, String question, String before, String after) {
-    }
+    public record Change(String set, String id, String lang, String question, String before, String after) {}
 
     /** What the new knowledge changes: counts, and the questions that changed side. */
-    public record Diff(int questions, long passedBefore, long passedAfter, List<Change> newlyFailing,
-                       List<Change> newlyPassing) {
-    }
+    public record Diff(
+            int questions, long passedBefore, long passedAfter, List<Change> newlyFailing, List<Change> newlyPassing) {}
 
     private final List<GateQuestion> questions;
 
@@ -60,7 +58,8 @@ public final class QuestionGate {
             try {
                 Evaluation.readResource("/eval/" + set).forEach(q -> all.add(new GateQuestion(set, q)));
             } catch (IOException e) {
-                throw new IllegalStateException("the reload's question set " + set + " is not in the jar: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "the reload's question set " + set + " is not in the jar: " + e.getMessage(), e);
             }
         }
         return new QuestionGate(all);
@@ -74,7 +73,9 @@ public final class QuestionGate {
     public Results run(AnswerService answers) {
         Map<String, EvalResult> results = new LinkedHashMap<>();
         for (GateQuestion q : questions) {
-            results.put(q.key(), Evaluation.score(q.question(), answers.ask(q.question().question(), Optional.empty())));
+            results.put(
+                    q.key(),
+                    Evaluation.score(q.question(), answers.ask(q.question().question(), Optional.empty())));
         }
         return new Results(results);
     }
@@ -89,7 +90,12 @@ public final class QuestionGate {
             if (was == null || is == null || was.passed() == is.passed()) {
                 continue;
             }
-            Change change = new Change(q.set(), q.question().id(), q.question().lang(), q.question().question(), state(was),
+            Change change = new Change(
+                    q.set(),
+                    q.question().id(),
+                    q.question().lang(),
+                    q.question().question(),
+                    state(was),
                     state(is));
             (was.passed() ? failing : passing).add(change);
         }

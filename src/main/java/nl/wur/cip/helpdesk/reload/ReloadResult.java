@@ -17,9 +17,17 @@ import nl.wur.cip.helpdesk.knowledge.LoadProblem;
  * @param gateMs     the time the question sets took, the serving knowledge's (when not known yet) and the new one's
  * @param durationMs the whole reload, from the request to the switch or the refusal
  */
-public record ReloadResult(String status, String trigger, Instant startedAt, Instant finishedAt, int generation,
-                           List<LoadProblem> problems, Optional<QuestionGate.Diff> diff, Candidate.Build build,
-                           long gateMs, long durationMs) {
+public record ReloadResult(
+        String status,
+        String trigger,
+        Instant startedAt,
+        Instant finishedAt,
+        int generation,
+        List<LoadProblem> problems,
+        Optional<QuestionGate.Diff> diff,
+        Candidate.Build build,
+        long gateMs,
+        long durationMs) {
     public static final String SWITCHED = "switched";
     public static final String REFUSED = "refused";
 

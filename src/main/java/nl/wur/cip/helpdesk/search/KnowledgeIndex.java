@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
+import nl.wur.cip.helpdesk.knowledge.Language;
+import nl.wur.cip.helpdesk.knowledge.Passage;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -16,11 +19,8 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
-import nl.wur.cip.helpdesk.knowledge.Language;
-import nl.wur.cip.helpdesk.knowledge.Passage;
+import org.apache.lucene.store.Directory;
 
 /**
  * Builds what retrieval searches, once per start: the Lucene index of passages (English- and Dutch-analysed
@@ -42,17 +42,19 @@ public final class KnowledgeIndex implements AutoCloseable {
     final List<Passage> passages;
     /** The passages' vectors one after another, {@link #dimensions} floats each. */
     final float[] passageMatrix;
+
     final int dimensions;
     final List<Map<Language, Set<String>>> passageTerms = new ArrayList<>();
     final Map<String, List<Sentence>> sentences = new HashMap<>();
-
 
     public KnowledgeIndex(KnowledgeBase knowledge, TextAnalysis analysis, VectorCache vectors) {
         this.analysis = analysis;
         this.passages = knowledge.passages();
 
-        List<String> passageTexts = passages.stream().map(KnowledgeIndex::searchableText).toList();
-        List<List<String>> sentenceTexts = passages.stream().map(p -> SentenceSplitter.split(p.text())).toList();
+        List<String> passageTexts =
+                passages.stream().map(KnowledgeIndex::searchableText).toList();
+        List<List<String>> sentenceTexts =
+                passages.stream().map(p -> SentenceSplitter.split(p.text())).toList();
         List<String> all = new ArrayList<>(passageTexts);
         sentenceTexts.forEach(all::addAll);
         List<float[]> allVectors = vectors.vectors(all);
@@ -77,9 +79,11 @@ public final class KnowledgeIndex implements AutoCloseable {
             passageTerms.add(terms);
         }
         try {
-            // Rebuilt at every start from the knowledge, and a few hundred passages: a folder on disk would only add fsyncs.
+            // Rebuilt at every start from the knowledge, and a few hundred passages: a folder on disk would only add
+            // fsyncs.
             directory = new ByteBuffersDirectory();
-            IndexWriterConfig config = new IndexWriterConfig(analysis.perField()).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+            IndexWriterConfig config =
+                    new IndexWriterConfig(analysis.perField()).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
             try (IndexWriter writer = new IndexWriter(directory, config)) {
                 for (int i = 0; i < passages.size(); i++) {
                     writer.addDocument(document(PASSAGE, String.valueOf(i), passageTexts.get(i)));

@@ -1,11 +1,11 @@
 package nl.wur.cip.helpdesk.search;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
@@ -41,10 +41,11 @@ public final class OnnxTextEmbedder implements TextEmbedder {
     /** @param threads ONNX Runtime intra-op threads per embedding */
     public static OnnxTextEmbedder bundled(int threads) {
         try (InputStream model = resource("/all-minilm-l6-v2-q.onnx");
-             InputStream tokenizer = resource("/all-minilm-l6-v2-q-tokenizer.json")) {
+                InputStream tokenizer = resource("/all-minilm-l6-v2-q-tokenizer.json")) {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession session = environment.createSession(model.readAllBytes(), sessionOptions(threads));
-            return new OnnxTextEmbedder(new SessionModel(new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN)),
+            return new OnnxTextEmbedder(
+                    new SessionModel(new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN)),
                     DEFAULT_MODEL);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bundled embedding model", e);
@@ -58,18 +59,21 @@ public final class OnnxTextEmbedder implements TextEmbedder {
         Path onnx = Files.isDirectory(modelPath) ? modelPath.resolve("model.onnx") : modelPath;
         Path tokenizer = onnx.resolveSibling("tokenizer.json");
         if (!Files.isRegularFile(onnx) || !Files.isRegularFile(tokenizer)) {
-            throw new IllegalArgumentException("HELPDESK_EMBEDDING_MODEL must name an .onnx file (or a folder with model.onnx)"
-                    + " with tokenizer.json beside it; not found: " + onnx + " / " + tokenizer);
+            throw new IllegalArgumentException(
+                    "HELPDESK_EMBEDDING_MODEL must name an .onnx file (or a folder with model.onnx)"
+                            + " with tokenizer.json beside it; not found: " + onnx + " / " + tokenizer);
         }
         try (InputStream tokenizerJson = Files.newInputStream(tokenizer)) {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession session = environment.createSession(onnx.toString(), sessionOptions(threads));
-            return new OnnxTextEmbedder(new SessionModel(new OnnxBertBiEncoder(environment, session, tokenizerJson, pooling)),
+            return new OnnxTextEmbedder(
+                    new SessionModel(new OnnxBertBiEncoder(environment, session, tokenizerJson, pooling)),
                     onnx.toAbsolutePath().toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + tokenizer, e);
         } catch (OrtException e) {
-            throw new IllegalArgumentException("HELPDESK_EMBEDDING_MODEL " + onnx + " is not a usable ONNX model: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "HELPDESK_EMBEDDING_MODEL " + onnx + " is not a usable ONNX model: " + e.getMessage(), e);
         }
     }
 
@@ -112,7 +116,8 @@ public final class OnnxTextEmbedder implements TextEmbedder {
     @Override
     public List<float[]> embedAll(List<String> texts) {
         List<float[]> vectors = new ArrayList<>(texts.size());
-        for (Embedding embedding : model.embedAll(texts.stream().map(TextSegment::from).toList()).content()) {
+        for (Embedding embedding :
+                model.embedAll(texts.stream().map(TextSegment::from).toList()).content()) {
             vectors.add(normalised(embedding));
         }
         return vectors;

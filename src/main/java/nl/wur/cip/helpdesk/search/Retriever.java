@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.wur.cip.helpdesk.knowledge.Language;
+import nl.wur.cip.helpdesk.knowledge.Passage;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -15,8 +17,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
-import nl.wur.cip.helpdesk.knowledge.Language;
-import nl.wur.cip.helpdesk.knowledge.Passage;
 
 /**
  * Searches the {@link KnowledgeIndex}: hybrid retrieval over the knowledge: BM25 on English- and Dutch-analysed fields plus exact cosine over
@@ -26,6 +26,7 @@ import nl.wur.cip.helpdesk.knowledge.Passage;
 public final class Retriever {
     /** The usual reciprocal-rank-fusion constant: damps the influence of any single rank. */
     private static final int RRF_K = 60;
+
     private static final int CANDIDATES = 50;
 
     private final KnowledgeIndex index;
@@ -33,8 +34,11 @@ public final class Retriever {
     private final QueryExpansion expansion;
     private final RetrievalMode mode;
 
-    public Retriever(KnowledgeIndex index, TextEmbedder queryEmbedder, Map<String, List<String>> dutchToEnglish,
-                     RetrievalMode mode) {
+    public Retriever(
+            KnowledgeIndex index,
+            TextEmbedder queryEmbedder,
+            Map<String, List<String>> dutchToEnglish,
+            RetrievalMode mode) {
         this.index = index;
         this.queryEmbedder = queryEmbedder;
         this.expansion = new QueryExpansion(dutchToEnglish);
@@ -45,8 +49,12 @@ public final class Retriever {
         String queryText = queryText(question, language);
         float[] queryVector = queryEmbedder.embed(queryText);
         Set<String> queryTerms = index.analysis.terms(language, question);
-        return new Retrieval(question, language, rankPassages(queryText, question, language, queryVector, queryTerms),
-                queryVector, queryTerms);
+        return new Retrieval(
+                question,
+                language,
+                rankPassages(queryText, question, language, queryVector, queryTerms),
+                queryVector,
+                queryTerms);
     }
 
     /** @see QueryExpansion */
@@ -62,13 +70,14 @@ public final class Retriever {
         return index.passageCount();
     }
 
-    private List<ScoredPassage> rankPassages(String queryText, String question, Language language, float[] queryVector,
-                                             Set<String> queryTerms) {
+    private List<ScoredPassage> rankPassages(
+            String queryText, String question, Language language, float[] queryVector, Set<String> queryTerms) {
         double[] cosines = new double[index.passages.size()];
         for (int i = 0; i < index.passages.size(); i++) {
             cosines[i] = Vectors.cosine(queryVector, index.passageMatrix, i * index.dimensions);
         }
-        // Plain arrays over passage positions: this runs for every question, and boxed maps and sorts were a third of it.
+        // Plain arrays over passage positions: this runs for every question, and boxed maps and sorts were a third of
+        // it.
         int count = index.passages.size();
         double[] fused = new double[count];
         boolean[] found = new boolean[count];
@@ -89,11 +98,15 @@ public final class Retriever {
         List<ScoredPassage> ranked = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             if (found[i]) {
-                ranked.add(new ScoredPassage(index.passages.get(i), fused[i], cosines[i],
+                ranked.add(new ScoredPassage(
+                        index.passages.get(i),
+                        fused[i],
+                        cosines[i],
                         coverage(queryTerms, index.passageTerms.get(i).get(language))));
             }
         }
-        ranked.sort(Comparator.comparingDouble(ScoredPassage::score).reversed()
+        ranked.sort(Comparator.comparingDouble(ScoredPassage::score)
+                .reversed()
                 .thenComparing(Comparator.comparingDouble(ScoredPassage::cosine).reversed()));
         return List.copyOf(ranked.subList(0, Math.min(CANDIDATES, ranked.size())));
     }
@@ -130,11 +143,13 @@ public final class Retriever {
         }
     }
 
-    private void addField(BooleanQuery.Builder builder, String field, Language language, String text, boolean distinctTerms) {
+    private void addField(
+            BooleanQuery.Builder builder, String field, Language language, String text, boolean distinctTerms) {
         Query query;
         if (distinctTerms) {
             BooleanQuery.Builder terms = new BooleanQuery.Builder();
-            index.analysis.terms(language, text).stream().limit((IndexSearcher.getMaxClauseCount() - 2) / 2)
+            index.analysis.terms(language, text).stream()
+                    .limit((IndexSearcher.getMaxClauseCount() - 2) / 2)
                     .forEach(t -> terms.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.SHOULD));
             query = terms.build();
         } else {

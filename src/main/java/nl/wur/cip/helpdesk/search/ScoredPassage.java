@@ -9,5 +9,4 @@ import nl.wur.cip.helpdesk.knowledge.Passage;
  * @param cosine   similarity of the question's and the passage's vectors
  * @param coverage share of the question's content terms that the passage contains
  */
-public record ScoredPassage(Passage passage, double score, double cosine, double coverage) {
-}
+public record ScoredPassage(Passage passage, double score, double cosine, double coverage) {}

@@ -1,5 +1,4 @@
 package nl.wur.cip.helpdesk.search;
 
 /** One sentence of a passage with its vector, for extractive answers. */
-public record Sentence(String text, float[] vector) {
-}
+public record Sentence(String text, float[] vector) {}

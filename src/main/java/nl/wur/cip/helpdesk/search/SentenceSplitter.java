@@ -16,8 +16,7 @@ public final class SentenceSplitter {
             "(?<=[.!?])(?<!\\b(?:Art|art|Arts|arts|No|no|Nr|nr|lid|p|pp|cf|vgl|Stb|stb|jo|resp|bijv|ca|vs|etc|Reg|Dir|e\\.g|i\\.e|o\\.a|z\\.g|m\\.b\\.t|t\\.a\\.v)\\.)"
                     + "\\s+(?=[\\p{Lu}0-9\"'(])");
 
-    private SentenceSplitter() {
-    }
+    private SentenceSplitter() {}
 
     public static List<String> split(String text) {
         List<String> sentences = new ArrayList<>();

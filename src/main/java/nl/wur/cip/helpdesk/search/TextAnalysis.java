@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import nl.wur.cip.helpdesk.knowledge.Language;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -12,7 +13,6 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.nl.DutchAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import nl.wur.cip.helpdesk.knowledge.Language;
 
 /** The English and Dutch analysers shared by indexing and querying, so both see the same terms. */
 public final class TextAnalysis implements AutoCloseable {
@@ -21,8 +21,8 @@ public final class TextAnalysis implements AutoCloseable {
 
     private final Analyzer english = new EnglishAnalyzer();
     private final Analyzer dutch = new DutchAnalyzer();
-    private final Analyzer perField = new PerFieldAnalyzerWrapper(new StandardAnalyzer(),
-            Map.of(FIELD_EN, english, FIELD_NL, dutch));
+    private final Analyzer perField =
+            new PerFieldAnalyzerWrapper(new StandardAnalyzer(), Map.of(FIELD_EN, english, FIELD_NL, dutch));
 
     Analyzer perField() {
         return perField;

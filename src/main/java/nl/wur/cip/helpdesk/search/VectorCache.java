@@ -1,26 +1,26 @@
 package nl.wur.cip.helpdesk.search;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import java.io.InputStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.io.InputStream;
-import java.net.URL;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +44,7 @@ public final class VectorCache {
     private final Set<String> used = new HashSet<>();
     /** Keys whose vectors came with the jar: not written to the data folder again. */
     private final Set<String> shipped = new HashSet<>();
+
     private int computed;
 
     public VectorCache(TextEmbedder embedder, Path dataDir) {
@@ -82,11 +83,13 @@ public final class VectorCache {
             }
             computed += missing.size();
         }
-        return texts.stream().map(t -> {
-            String key = key(t);
-            used.add(key);
-            return vectors.get(key);
-        }).toList();
+        return texts.stream()
+                .map(t -> {
+                    String key = key(t);
+                    used.add(key);
+                    return vectors.get(key);
+                })
+                .toList();
     }
 
     /** How many vectors this cache had to compute since it was opened. */

@@ -2,8 +2,7 @@ package nl.wur.cip.helpdesk.search;
 
 /** Vector arithmetic for the unit-length embeddings. */
 public final class Vectors {
-    private Vectors() {
-    }
+    private Vectors() {}
 
     /** Cosine similarity of two unit vectors: their dot product. */
     public static double cosine(float[] a, float[] b) {

@@ -40,7 +40,8 @@ public final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(poolConfig(settings));
         } catch (RuntimeException e) { // Hikari tries one connection at once: a wrong URL or password fails here
-            throw new IllegalStateException("cannot connect to the database " + settings.url() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot connect to the database " + settings.url() + ": " + e.getMessage(), e);
         }
         try {
             migrate(pool);
@@ -95,9 +96,12 @@ public final class Database implements AutoCloseable {
         try {
             if (legacy.isPresent() && config.load().info().applied().length == 0) {
                 config.baselineVersion(Integer.toString(legacy.getAsInt()))
-                        .baselineDescription("migrated by the runner before Flyway (" + LegacySchemaVersion.TABLE + ")");
+                        .baselineDescription(
+                                "migrated by the runner before Flyway (" + LegacySchemaVersion.TABLE + ")");
                 config.load().baseline();
-                LOG.info("database: Flyway takes over at version {}, where the earlier runner left it", legacy.getAsInt());
+                LOG.info(
+                        "database: Flyway takes over at version {}, where the earlier runner left it",
+                        legacy.getAsInt());
             }
             MigrateResult result = config.load().migrate();
             result.migrations.forEach(m -> LOG.info("database migrated: V{} {}", m.version, m.description));
@@ -112,8 +116,8 @@ public final class Database implements AutoCloseable {
         if (name.equals("h2") || name.equals("postgresql")) {
             return name;
         }
-        throw new IllegalStateException("the helpdesk's schema is written for H2 and PostgreSQL, not " + productName
-                + " (HELPDESK_DB_URL)");
+        throw new IllegalStateException(
+                "the helpdesk's schema is written for H2 and PostgreSQL, not " + productName + " (HELPDESK_DB_URL)");
     }
 
     /** Work on one connection that must all happen or not at all. */

@@ -49,12 +49,16 @@ public final class DiskFloor {
             }
             free = found.getUsableSpace();
         } catch (IOException | SecurityException e) {
-            return true; // cannot tell: the database itself still refuses what does not fit (a 503, see StorageException)
+            return true; // cannot tell: the database itself still refuses what does not fit (a 503, see
+            // StorageException)
         }
         boolean room = free >= minFreeBytes;
         if (!room && reportedLow.compareAndSet(false, true)) {
-            LOG.warn("data folder {} has {} MB free, under the floor of {} MB: feedback, checklist records and the"
-                    + " unanswered log are not stored until there is room; escalations still are", folder, free >> 20,
+            LOG.warn(
+                    "data folder {} has {} MB free, under the floor of {} MB: feedback, checklist records and the"
+                            + " unanswered log are not stored until there is room; escalations still are",
+                    folder,
+                    free >> 20,
                     minFreeBytes >> 20);
         } else if (room && reportedLow.compareAndSet(true, false)) {
             LOG.info("data folder {} has {} MB free again: storing everything", folder, free >> 20);

@@ -18,8 +18,7 @@ final class LegacySchemaVersion {
     static final String TABLE = "schema_version";
     private static final Pattern SCRIPT = Pattern.compile("V(\\d+)__.*");
 
-    private LegacySchemaVersion() {
-    }
+    private LegacySchemaVersion() {}
 
     /** The highest script the old runner applied, or empty when the database never had that runner. */
     static OptionalInt highestApplied(Connection c) throws SQLException {
@@ -27,7 +26,8 @@ final class LegacySchemaVersion {
             return OptionalInt.empty();
         }
         int highest = 0;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM " + TABLE)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT version FROM " + TABLE)) {
             while (rs.next()) {
                 Matcher m = SCRIPT.matcher(rs.getString(1));
                 if (m.matches()) {

@@ -14,14 +14,20 @@ public final class StorageException extends RuntimeException {
 
     static String loggable(SQLException cause) {
         String first = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
-        StringBuilder text = new StringBuilder(first.replaceAll("'(?:[^']|'')*'", "'…'").replaceAll("'[^']*$", "'…"))
-                .append(" [SQL state ").append(cause.getSQLState()).append(']');
+        StringBuilder text = new StringBuilder(
+                        first.replaceAll("'(?:[^']|'')*'", "'…'").replaceAll("'[^']*$", "'…"))
+                .append(" [SQL state ")
+                .append(cause.getSQLState())
+                .append(']');
         Throwable root = cause;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         if (root != cause) {
-            text.append("; cause: ").append(root.getClass().getSimpleName()).append(": ").append(root.getMessage());
+            text.append("; cause: ")
+                    .append(root.getClass().getSimpleName())
+                    .append(": ")
+                    .append(root.getMessage());
         }
         return text.toString();
     }

@@ -9,29 +9,31 @@ import java.util.regex.Pattern;
  */
 public final class FollowUps {
     /** Opening words that continue the previous question, in English and Dutch. */
-    private static final Pattern CONTINUES = Pattern.compile("^(and|but|or|so|also|then|what about|how about|what if|"
-            + "does (that|this)|is (that|this)|do (they|those|these)|are (they|those|these)|"
-            + "en|maar|of|dus|ook|wat als|hoe zit het met|en als|geldt (dat|dit|die|het)|is (dat|dit)|mag (dat|dit))\\b.*",
+    private static final Pattern CONTINUES = Pattern.compile(
+            "^(and|but|or|so|also|then|what about|how about|what if|"
+                    + "does (that|this)|is (that|this)|do (they|those|these)|are (they|those|these)|"
+                    + "en|maar|of|dus|ook|wat als|hoe zit het met|en als|geldt (dat|dit|die|het)|is (dat|dit)|mag (dat|dit))\\b.*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
     /**
      * Words that point back beyond doubt: "says so", "daarover", or a closing "that?" ("Which article says that?").
      * Not a "that" or "die" inside the question, which is as often a relative pronoun ("a photo that I found").
      */
-    private static final Pattern POINTS_BACK_SURELY = Pattern.compile("\\b(says? so|the same|hetzelfde|dezelfde|daarover|"
-            + "daarvoor|daarbij|daarvan|daarmee|ervan|hiervoor)\\b|\\b(that|this|it|those|these|dat|dit|die|het)\\s*\\?\\s*$",
+    private static final Pattern POINTS_BACK_SURELY = Pattern.compile(
+            "\\b(says? so|the same|hetzelfde|dezelfde|daarover|"
+                    + "daarvoor|daarbij|daarvan|daarmee|ervan|hiervoor)\\b|\\b(that|this|it|those|these|dat|dit|die|het)\\s*\\?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Words that point back to something said before, or may: enough for a question not understood alone. */
-    private static final Pattern POINTS_BACK = Pattern.compile("\\b(that|this|those|these|there|says so|the same|"
-            + "dat|dit|die|daar|daarvoor|daarbij|daarvan|daarover|ervan|hiervoor|hetzelfde|dezelfde)\\b",
+    private static final Pattern POINTS_BACK = Pattern.compile(
+            "\\b(that|this|those|these|there|says so|the same|"
+                    + "dat|dit|die|daar|daarvoor|daarbij|daarvan|daarover|ervan|hiervoor|hetzelfde|dezelfde)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Words that may point back, or be a mere "it" as in "is it allowed to …". */
-    private static final Pattern MAY_POINT_BACK = Pattern.compile("\\b(it|they|them|its|their|het|ze|zij|hun)\\b",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern MAY_POINT_BACK = Pattern.compile(
+            "\\b(it|they|them|its|their|het|ze|zij|hun)\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Longer questions carry their own topic. */
     private static final int MAX_WORDS = 14;
 
-    private FollowUps() {
-    }
+    private FollowUps() {}
 
     /**
      * Pointing back beyond doubt ("And which article says so?"), or continuing in fewer words than a question of its
@@ -40,7 +42,8 @@ public final class FollowUps {
     public static boolean leansOnPrevious(String question) {
         int words = words(question);
         return words <= MAX_WORDS && POINTS_BACK_SURELY.matcher(question).find()
-                || words < QuestionParts.MIN_WORDS && CONTINUES.matcher(question.strip()).matches();
+                || words < QuestionParts.MIN_WORDS
+                        && CONTINUES.matcher(question.strip()).matches();
     }
 
     /**
@@ -48,8 +51,10 @@ public final class FollowUps {
      * question with the previous topic when it is not understood alone.
      */
     public static boolean mayLeanOnPrevious(String question) {
-        return words(question) <= MAX_WORDS && (CONTINUES.matcher(question.strip()).matches()
-                || POINTS_BACK.matcher(question).find() || MAY_POINT_BACK.matcher(question).find());
+        return words(question) <= MAX_WORDS
+                && (CONTINUES.matcher(question.strip()).matches()
+                        || POINTS_BACK.matcher(question).find()
+                        || MAY_POINT_BACK.matcher(question).find());
     }
 
     /**

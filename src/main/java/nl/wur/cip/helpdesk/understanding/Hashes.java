@@ -7,12 +7,12 @@ import java.util.HexFormat;
 
 /** SHA-256 in hex, naming what a stored model was trained on. */
 final class Hashes {
-    private Hashes() {
-    }
+    private Hashes() {}
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,19 +1,21 @@
 package nl.wur.cip.helpdesk.understanding;
 
-import java.io.IOException;
 import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Properties;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
@@ -21,8 +23,6 @@ import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
 import org.tribuo.classification.liblinear.LinearClassificationType;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Which intent a question holds: L2-regularised logistic regression (Tribuo over LIBLINEAR, one model per intent) over
@@ -39,8 +39,7 @@ public final class IntentClassifier {
     public static final String SHIPPED_FOLDER = "/precomputed/";
 
     /** One labelled question, as features: a card's variant or an extra intent's example. */
-    public record Example(Map<String, Double> features, String intent) {
-    }
+    public record Example(Map<String, Double> features, String intent) {}
 
     /** Training settings; the defaults were chosen by cross-validation over the shipped knowledge. */
     /** @param cost LIBLINEAR's C: higher fits the examples more closely, lower regularises more */
@@ -51,13 +50,13 @@ public final class IntentClassifier {
     }
 
     /** Out-of-fold results: accuracy of the top intent and the calibrated top probabilities. */
-    public record CrossValidation(int folds, int examples, double accuracy, double temperature) {
-    }
+    public record CrossValidation(int folds, int examples, double accuracy, double temperature) {}
 
     private final LinearIntentModel model;
     private final double temperature;
     /** Names the model's files: which examples and settings it was trained on. */
     private final String key;
+
     private final CrossValidation validation;
     /** Whether this classifier was trained here rather than read from the data folder or the jar (a reload reports it). */
     private boolean trainedNow;
@@ -77,7 +76,8 @@ public final class IntentClassifier {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no examples to learn intents from");
         }
-        List<Map<String, Double>> vectors = examples.stream().map(Example::features).toList();
+        List<Map<String, Double>> vectors =
+                examples.stream().map(Example::features).toList();
         double temperature = 1.0;
         CrossValidation validation = new CrossValidation(0, examples.size(), Double.NaN, 1.0);
         if (settings.calibrationFolds() > 1) {
@@ -88,7 +88,9 @@ public final class IntentClassifier {
             // The folds are independent: side by side they take half the time on two cores, and twice the memory, so
             // under 1 GiB of heap (where two folds of the shipped knowledge run out) they take turns.
             java.util.stream.IntStream foldNumbers = java.util.stream.IntStream.range(0, settings.calibrationFolds());
-            List<LinearIntentModel> partials = (Runtime.getRuntime().maxMemory() >= 1L << 30 ? foldNumbers.parallel() : foldNumbers)
+            List<LinearIntentModel> partials = (Runtime.getRuntime().maxMemory() >= 1L << 30
+                            ? foldNumbers.parallel()
+                            : foldNumbers)
                     .mapToObj(f -> {
                         List<Integer> train = new ArrayList<>();
                         for (int i = 0; i < examples.size(); i++) {
@@ -97,7 +99,8 @@ public final class IntentClassifier {
                             }
                         }
                         return fit(examples, vectors, train, settings);
-                    }).toList();
+                    })
+                    .toList();
             for (int i = 0; i < examples.size(); i++) {
                 LinearIntentModel partial = partials.get(fold[i]);
                 double[] scores = partial.probabilities(vectors.get(i));
@@ -118,8 +121,8 @@ public final class IntentClassifier {
                 }
             }
             temperature = fitTemperature(logProbabilityOfTruth, truthIndex);
-            validation = new CrossValidation(settings.calibrationFolds(), examples.size(), (double) right / examples.size(),
-                    temperature);
+            validation = new CrossValidation(
+                    settings.calibrationFolds(), examples.size(), (double) right / examples.size(), temperature);
         }
         List<Integer> all = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
@@ -136,21 +139,21 @@ public final class IntentClassifier {
      * @param examplesKey identifies the examples (a hash of their texts, labels and how they become features), so a
      *                    stored model is found without computing the examples' features
      */
-    public static IntentClassifier trainOrLoad(String examplesKey, Supplier<List<Example>> examples, Settings settings,
-                                               Path folder) {
+    public static IntentClassifier trainOrLoad(
+            String examplesKey, Supplier<List<Example>> examples, Settings settings, Path folder) {
         String key = key(examplesKey, settings);
         String model = "intents-" + key + ".linear";
         String calibration = "intents-" + key + ".properties";
         if (Files.isRegularFile(folder.resolve(model)) && Files.isRegularFile(folder.resolve(calibration))) {
             try (InputStream modelIn = Files.newInputStream(folder.resolve(model));
-                 InputStream calibrationIn = Files.newInputStream(folder.resolve(calibration))) {
+                    InputStream calibrationIn = Files.newInputStream(folder.resolve(calibration))) {
                 return read(key, modelIn, calibrationIn);
             } catch (IOException | RuntimeException e) {
                 LOG.warn("ignoring unreadable intent model {}: {}", folder.resolve(model), e.getMessage());
             }
         }
         try (InputStream modelIn = IntentClassifier.class.getResourceAsStream(SHIPPED_FOLDER + model);
-             InputStream calibrationIn = IntentClassifier.class.getResourceAsStream(SHIPPED_FOLDER + calibration)) {
+                InputStream calibrationIn = IntentClassifier.class.getResourceAsStream(SHIPPED_FOLDER + calibration)) {
             if (modelIn != null && calibrationIn != null) {
                 return read(key, modelIn, calibrationIn);
             }
@@ -162,30 +165,42 @@ public final class IntentClassifier {
         try {
             trained.save(folder);
         } catch (IOException e) {
-            LOG.warn("could not write the intent model to {}: {}; the next start will train again", folder, e.getMessage());
+            LOG.warn(
+                    "could not write the intent model to {}: {}; the next start will train again",
+                    folder,
+                    e.getMessage());
         }
         return trained;
     }
 
-    private static IntentClassifier read(String key, InputStream modelIn, InputStream calibrationIn) throws IOException {
+    private static IntentClassifier read(String key, InputStream modelIn, InputStream calibrationIn)
+            throws IOException {
         Properties calibration = new Properties();
         calibration.load(calibrationIn);
         LinearIntentModel model = LinearIntentModel.readFrom(modelIn);
         double temperature = Double.parseDouble(calibration.getProperty("temperature"));
-        return new IntentClassifier(model, temperature, key, new CrossValidation(Integer.parseInt(calibration.getProperty("folds")),
-                Integer.parseInt(calibration.getProperty("examples")), Double.parseDouble(calibration.getProperty("accuracy")),
-                temperature));
+        return new IntentClassifier(
+                model,
+                temperature,
+                key,
+                new CrossValidation(
+                        Integer.parseInt(calibration.getProperty("folds")),
+                        Integer.parseInt(calibration.getProperty("examples")),
+                        Double.parseDouble(calibration.getProperty("accuracy")),
+                        temperature));
     }
 
     /** Writes the model and its calibration to {@code folder}, replacing any model of other examples there. */
     public void save(Path folder) throws IOException {
         Files.createDirectories(folder);
         try (var old = Files.list(folder)) {
-            for (Path file : old.filter(f -> f.getFileName().toString().startsWith("intents-")).toList()) {
+            for (Path file : old.filter(f -> f.getFileName().toString().startsWith("intents-"))
+                    .toList()) {
                 Files.deleteIfExists(file);
             }
         }
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(folder.resolve("intents-" + key + ".linear")))) {
+        try (OutputStream out =
+                new BufferedOutputStream(Files.newOutputStream(folder.resolve("intents-" + key + ".linear")))) {
             model.writeTo(out);
         }
         Properties calibration = new Properties();
@@ -194,7 +209,8 @@ public final class IntentClassifier {
         calibration.setProperty("accuracy", Double.toString(validation.accuracy()));
         calibration.setProperty("examples", Integer.toString(validation.examples()));
         try (var out = Files.newBufferedWriter(folder.resolve("intents-" + key + ".properties"))) {
-            calibration.store(out, "intent model calibration; the model file beside it was trained on the same examples");
+            calibration.store(
+                    out, "intent model calibration; the model file beside it was trained on the same examples");
         }
     }
 
@@ -242,16 +258,20 @@ public final class IntentClassifier {
         return temperature;
     }
 
-    private static LinearIntentModel fit(List<Example> examples, List<Map<String, Double>> vectors, List<Integer> rows,
-                                         Settings settings) {
-        MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("knowledge intents", LABELS), LABELS);
+    private static LinearIntentModel fit(
+            List<Example> examples, List<Map<String, Double>> vectors, List<Integer> rows, Settings settings) {
+        MutableDataset<Label> data =
+                new MutableDataset<>(new SimpleDataSourceProvenance("knowledge intents", LABELS), LABELS);
         for (int i : rows) {
             data.add(example(new Label(examples.get(i).intent()), vectors.get(i)));
         }
         // Tribuo's SGD trainer was tried first: it updates the whole weight matrix at every step, 30 s per training
         // here; LIBLINEAR's solver works on the sparse features and takes well under a second.
         LibLinearClassificationTrainer trainer = new LibLinearClassificationTrainer(
-                new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR_DUAL), settings.cost(), 1000, settings.tolerance(),
+                new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR_DUAL),
+                settings.cost(),
+                1000,
+                settings.tolerance(),
                 settings.seed());
         return LinearIntentModel.of(trainer.train(data));
     }

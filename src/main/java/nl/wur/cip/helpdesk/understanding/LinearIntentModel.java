@@ -5,8 +5,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Field;
 import java.io.OutputStream;
+import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,10 +26,12 @@ final class LinearIntentModel {
 
     /** The intents in LIBLINEAR's column order. */
     private final List<String> intents;
+
     private final Map<String, Integer> featureRows;
     private final int featureCount;
     /** One row per feature, then the bias row; {@link #columns} weights a row (one, for two intents). */
     private final double[] weights;
+
     private final int columns;
 
     private LinearIntentModel(List<String> intents, String[] features, double[] weights) {
@@ -41,7 +43,8 @@ final class LinearIntentModel {
         }
         this.columns = intents.size() == 2 ? 1 : intents.size();
         if (weights.length != (features.length + 1) * columns) {
-            throw new IllegalArgumentException("expected " + (features.length + 1) * columns + " weights, found " + weights.length);
+            throw new IllegalArgumentException(
+                    "expected " + (features.length + 1) * columns + " weights, found " + weights.length);
         }
         this.weights = weights;
     }

@@ -82,7 +82,8 @@ public final class QuestionFeatures {
 
     /** Lower-case words without accents, so "privé" and "prive" meet. */
     static List<String> words(String text) {
-        String plain = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String plain = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "");
         List<String> words = new ArrayList<>();
         for (String word : plain.split("[^\\p{L}\\p{N}]+")) {
             if (!word.isEmpty()) {

@@ -9,8 +9,7 @@ final class QuestionParts {
     /** A part needs this many words to hold a question of its own ("And NL?" does not). */
     static final int MIN_WORDS = 5;
 
-    private QuestionParts() {
-    }
+    private QuestionParts() {}
 
     static List<String> split(String question) {
         List<String> parts = new ArrayList<>();

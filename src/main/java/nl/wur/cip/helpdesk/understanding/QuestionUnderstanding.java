@@ -21,6 +21,7 @@ import nl.wur.cip.helpdesk.search.VectorCache;
 public final class QuestionUnderstanding {
     /** Empty for a knowledge folder without cards or intents: then nothing is understood and everything goes to the office. */
     private final Optional<IntentClassifier> classifier;
+
     private final QuestionFeatures features;
     private final Map<String, AnswerCard> cards = new LinkedHashMap<>();
     private final Map<String, IntentExamples> extras = new LinkedHashMap<>();
@@ -32,9 +33,14 @@ public final class QuestionUnderstanding {
      *                    are embedded alike
      * @param modelFolder where the trained model is kept between starts (the data folder)
      */
-    public QuestionUnderstanding(KnowledgeBase knowledge, QuestionFeatures features, VectorCache vectors,
-                                 TextEmbedder embedder, BiFunction<String, Language, String> queryText,
-                                 IntentClassifier.Settings settings, java.nio.file.Path modelFolder) {
+    public QuestionUnderstanding(
+            KnowledgeBase knowledge,
+            QuestionFeatures features,
+            VectorCache vectors,
+            TextEmbedder embedder,
+            BiFunction<String, Language, String> queryText,
+            IntentClassifier.Settings settings,
+            java.nio.file.Path modelFolder) {
         this.embedder = embedder;
         this.queryText = queryText;
         this.features = features;
@@ -52,19 +58,32 @@ public final class QuestionUnderstanding {
                 intent.questions().get(language).forEach(q -> examples.add(new Labelled(q, language, intent.id())));
             }
         }
-        List<float[]> vectorList = vectors.vectors(examples.stream().map(e -> queryText.apply(e.text(), e.language())).toList());
-        StringBuilder identity = new StringBuilder(embedder.modelName()).append('|').append(features.weights());
-        examples.forEach(e -> identity.append('\n').append(e.intent()).append('|').append(e.language()).append('|').append(e.text()));
-        this.classifier = examples.isEmpty() ? Optional.empty()
-                : Optional.of(IntentClassifier.trainOrLoad(Hashes.sha256(identity.toString()), () -> {
-                    List<IntentClassifier.Example> featured = new ArrayList<>(examples.size());
-                    for (int i = 0; i < examples.size(); i++) {
-                        Labelled e = examples.get(i);
-                        featured.add(new IntentClassifier.Example(features.of(e.text(), e.language(), vectorList.get(i)),
-                                e.intent()));
-                    }
-                    return featured;
-                }, settings, modelFolder));
+        List<float[]> vectorList = vectors.vectors(examples.stream()
+                .map(e -> queryText.apply(e.text(), e.language()))
+                .toList());
+        StringBuilder identity =
+                new StringBuilder(embedder.modelName()).append('|').append(features.weights());
+        examples.forEach(e -> identity.append('\n')
+                .append(e.intent())
+                .append('|')
+                .append(e.language())
+                .append('|')
+                .append(e.text()));
+        this.classifier = examples.isEmpty()
+                ? Optional.empty()
+                : Optional.of(IntentClassifier.trainOrLoad(
+                        Hashes.sha256(identity.toString()),
+                        () -> {
+                            List<IntentClassifier.Example> featured = new ArrayList<>(examples.size());
+                            for (int i = 0; i < examples.size(); i++) {
+                                Labelled e = examples.get(i);
+                                featured.add(new IntentClassifier.Example(
+                                        features.of(e.text(), e.language(), vectorList.get(i)), e.intent()));
+                            }
+                            return featured;
+                        },
+                        settings,
+                        modelFolder));
     }
 
     /** @param vector the question's embedding, as the retriever computed it for {@code queryText} */
@@ -77,16 +96,19 @@ public final class QuestionUnderstanding {
         List<Understanding.Part> parts = new ArrayList<>();
         if (pieces.size() > 1) {
             for (String piece : pieces) {
-                parts.add(new Understanding.Part(piece,
-                        classifier.get().classify(features.of(piece, language, embedder.embed(queryText.apply(piece, language))))));
+                parts.add(new Understanding.Part(
+                        piece,
+                        classifier
+                                .get()
+                                .classify(features.of(
+                                        piece, language, embedder.embed(queryText.apply(piece, language))))));
             }
         }
         return new Understanding(whole, List.copyOf(parts));
     }
 
     /** One example question with the language it is in and the intent it stands for. */
-    private record Labelled(String text, Language language, String intent) {
-    }
+    private record Labelled(String text, Language language, String intent) {}
 
     public Optional<AnswerCard> card(String intent) {
         return Optional.ofNullable(cards.get(intent));
@@ -97,7 +119,9 @@ public final class QuestionUnderstanding {
     }
 
     public IntentClassifier.CrossValidation validation() {
-        return classifier.map(IntentClassifier::validation).orElse(new IntentClassifier.CrossValidation(0, 0, Double.NaN, 1.0));
+        return classifier
+                .map(IntentClassifier::validation)
+                .orElse(new IntentClassifier.CrossValidation(0, 0, Double.NaN, 1.0));
     }
 
     /** Writes the trained model to {@code folder}, as the build does to ship it in the jar. */

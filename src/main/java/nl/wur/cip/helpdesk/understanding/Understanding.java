@@ -21,6 +21,8 @@ public record Understanding(List<IntentGuess> guesses, List<Part> parts) {
 
     /** How far the best intent leads the runner-up: a small lead means two intents are about as likely. */
     public double margin() {
-        return guesses.size() < 2 ? guesses.get(0).probability() : guesses.get(0).probability() - guesses.get(1).probability();
+        return guesses.size() < 2
+                ? guesses.get(0).probability()
+                : guesses.get(0).probability() - guesses.get(1).probability();
     }
 }

@@ -35,9 +35,10 @@ final class AdminEndpoints {
     static final String COOKIE = "cip_admin";
     /** The id of an OpenID Connect sign-in under way; Lax, because the provider's redirect back is a cross-site GET. */
     static final String LOGIN_COOKIE = "cip_admin_login";
+
     private static final String LOGIN_COOKIE_PATH = "/admin/api/oidc";
-    private static final Set<String> OPEN_PATHS = Set.of("/admin/api/login", "/admin/api/login-options",
-            "/admin/api/oidc/start", "/admin/api/oidc/callback");
+    private static final Set<String> OPEN_PATHS =
+            Set.of("/admin/api/login", "/admin/api/login-options", "/admin/api/oidc/start", "/admin/api/oidc/callback");
     private static final String WHO = "adminIdentity";
     private static final int LIST_LIMIT = 500;
     private static final int MAX_CALLBACK_VALUE = 4096;
@@ -49,8 +50,13 @@ final class AdminEndpoints {
     private final UnansweredLog unanswered;
     private final Clock clock;
 
-    AdminEndpoints(JsonRequests requests, Optional<AdminAuth> auth, EscalationService escalations, FeedbackStore feedback,
-                   UnansweredLog unanswered, Clock clock) {
+    AdminEndpoints(
+            JsonRequests requests,
+            Optional<AdminAuth> auth,
+            EscalationService escalations,
+            FeedbackStore feedback,
+            UnansweredLog unanswered,
+            Clock clock) {
         this.requests = requests;
         this.auth = auth;
         this.escalations = escalations;
@@ -73,7 +79,9 @@ final class AdminEndpoints {
     /** Runs before the routes that change something: only a handler may. */
     void handlerOnly(Context ctx) {
         if (!who(ctx).handler()) {
-            throw new ApiException(403, "this needs the handler role; you are signed in as a viewer",
+            throw new ApiException(
+                    403,
+                    "this needs the handler role; you are signed in as a viewer",
                     "hiervoor is de rol behandelaar nodig; je bent aangemeld als lezer");
         }
     }
@@ -97,8 +105,10 @@ final class AdminEndpoints {
         OidcLogin oidc = oidc();
         try {
             OidcLogin.Redirect redirect = oidc.start();
-            ctx.header("Set-Cookie", LOGIN_COOKIE + "=" + redirect.loginId() + "; Path=" + LOGIN_COOKIE_PATH + "; Max-Age=600"
-                    + "; HttpOnly; SameSite=Lax" + (secure(ctx) ? "; Secure" : ""));
+            ctx.header(
+                    "Set-Cookie",
+                    LOGIN_COOKIE + "=" + redirect.loginId() + "; Path=" + LOGIN_COOKIE_PATH + "; Max-Age=600"
+                            + "; HttpOnly; SameSite=Lax" + (secure(ctx) ? "; Secure" : ""));
             ctx.redirect(redirect.location().toString(), HttpStatus.SEE_OTHER);
         } catch (OidcLogin.ProviderException e) {
             backToPage(ctx, Optional.of(OidcLogin.Failure.PROVIDER));
@@ -129,12 +139,17 @@ final class AdminEndpoints {
     }
 
     private static void backToPage(Context ctx, Optional<OidcLogin.Failure> failure) {
-        ctx.redirect("/admin.html" + failure.map(f -> "?login_error=" + f.code()).orElse(""), HttpStatus.SEE_OTHER);
+        ctx.redirect(
+                "/admin.html" + failure.map(f -> "?login_error=" + f.code()).orElse(""), HttpStatus.SEE_OTHER);
     }
 
     private OidcLogin oidc() {
-        return enabled().oidc().orElseThrow(() -> new ApiException(404, "sign-in through OpenID Connect is not configured;"
-                + " set HELPDESK_OIDC_DISCOVERY_URL", "aanmelden via OpenID Connect is niet ingesteld; zet HELPDESK_OIDC_DISCOVERY_URL"));
+        return enabled()
+                .oidc()
+                .orElseThrow(() -> new ApiException(
+                        404,
+                        "sign-in through OpenID Connect is not configured;" + " set HELPDESK_OIDC_DISCOVERY_URL",
+                        "aanmelden via OpenID Connect is niet ingesteld; zet HELPDESK_OIDC_DISCOVERY_URL"));
     }
 
     /** The audit list: who changed what, most recent first. */
@@ -152,17 +167,26 @@ final class AdminEndpoints {
         String password = JsonRequests.requiredString(body, "password", 200);
         AdminAuth.Login result = admin.login(ctx.ip(), password);
         if (result instanceof AdminAuth.Login.Throttled throttled) {
-            ctx.header("Retry-After", Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
-            throw new ApiException(429, "too many wrong passwords; wait before trying again",
+            ctx.header(
+                    "Retry-After",
+                    Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
+            throw new ApiException(
+                    429,
+                    "too many wrong passwords; wait before trying again",
                     "te vaak een verkeerd wachtwoord; wacht even voor je het opnieuw probeert");
         }
         if (result instanceof AdminAuth.Login.Busy busy) {
-            ctx.header("Retry-After", Long.toString(Math.max(1, busy.retryAfter().toSeconds())));
-            throw new ApiException(503, "too many logins at once; try again in a moment",
+            ctx.header(
+                    "Retry-After", Long.toString(Math.max(1, busy.retryAfter().toSeconds())));
+            throw new ApiException(
+                    503,
+                    "too many logins at once; try again in a moment",
                     "te veel aanmeldingen tegelijk; probeer het zo opnieuw");
         }
         if (result instanceof AdminAuth.Login.PasswordOff) {
-            throw new ApiException(404, "this helpdesk has no admin password; sign in with your institution account",
+            throw new ApiException(
+                    404,
+                    "this helpdesk has no admin password; sign in with your institution account",
                     "deze helpdesk heeft geen beheerwachtwoord; meld je aan met je instellingsaccount");
         }
         if (!(result instanceof AdminAuth.Login.Accepted accepted)) {
@@ -188,32 +212,61 @@ final class AdminEndpoints {
     /** Who is signed in, with which role (the page hides what a viewer may not do), and whether mail is on. */
     Map<String, Object> session(Context ctx) {
         AdminIdentity who = who(ctx);
-        return Map.of("loggedIn", true, "mailConfigured", escalations.mailConfigured(), "name", who.name(),
-                "account", who.account(), "role", who.role().code());
+        return Map.of(
+                "loggedIn",
+                true,
+                "mailConfigured",
+                escalations.mailConfigured(),
+                "name",
+                who.name(),
+                "account",
+                who.account(),
+                "role",
+                who.role().code());
     }
 
     List<Map<String, Object>> list(Context ctx) {
         Optional<String> asked = Optional.ofNullable(ctx.queryParam("status")).filter(s -> !s.isEmpty());
-        Optional<EscalationStatus> status = asked.flatMap(EscalationStatus::fromCode).filter(EscalationStatus.FILTERS::contains);
+        Optional<EscalationStatus> status =
+                asked.flatMap(EscalationStatus::fromCode).filter(EscalationStatus.FILTERS::contains);
         if (asked.isPresent() && status.isEmpty()) {
-            Bilingual codes = Bilingual.oneOf(EscalationStatus.FILTERS.stream().map(EscalationStatus::code).toList());
+            Bilingual codes = Bilingual.oneOf(EscalationStatus.FILTERS.stream()
+                    .map(EscalationStatus::code)
+                    .toList());
             throw new ApiException(400, "'status' must be " + codes.en(), "'status' moet " + codes.nl() + " zijn");
         }
-        return escalations.latest(status, LIST_LIMIT).stream().map(AdminEndpoints::summary).toList();
+        return escalations.latest(status, LIST_LIMIT).stream()
+                .map(AdminEndpoints::summary)
+                .toList();
     }
-
 
     /** One escalation in full, as the office reads it. */
-    record Detail(String ticket, String status, Instant createdAt, String origin, String language, Optional<String> email,
-                  Optional<String> name, Optional<String> question, List<EscalationRequest.TranscriptEntry> transcript,
-                  Optional<String> assessmentId, Optional<String> assessment, boolean quoteConsent,
-                  Optional<Instant> handledAt, Optional<Instant> purgedAt, List<Delivery> deliveries) {
-    }
+    record Detail(
+            String ticket,
+            String status,
+            Instant createdAt,
+            String origin,
+            String language,
+            Optional<String> email,
+            Optional<String> name,
+            Optional<String> question,
+            List<EscalationRequest.TranscriptEntry> transcript,
+            Optional<String> assessmentId,
+            Optional<String> assessment,
+            boolean quoteConsent,
+            Optional<Instant> handledAt,
+            Optional<Instant> purgedAt,
+            List<Delivery> deliveries) {}
 
     /** One mail of an escalation and where its delivery stands. */
-    record Delivery(String kind, String messageId, String status, int attempts, Instant nextAttemptAt,
-                    Optional<String> lastError, Optional<Instant> sentAt) {
-    }
+    record Delivery(
+            String kind,
+            String messageId,
+            String status,
+            int attempts,
+            Instant nextAttemptAt,
+            Optional<String> lastError,
+            Optional<Instant> sentAt) {}
 
     Detail show(Context ctx) {
         return detail(find(ctx));
@@ -225,8 +278,13 @@ final class AdminEndpoints {
         List<Escalation> found = escalations.byEmail(email);
         record(ctx, AuditLog.Action.EXPORT, tickets(found));
         ctx.header("Content-Disposition", "attachment; filename=\"escalations-export.json\"");
-        return Map.of("email", email, "exportedAt", clock.instant().toString(),
-                "escalations", found.stream().map(AdminEndpoints::detail).toList());
+        return Map.of(
+                "email",
+                email,
+                "exportedAt",
+                clock.instant().toString(),
+                "escalations",
+                found.stream().map(AdminEndpoints::detail).toList());
     }
 
     /** A researcher's right to erasure: deletes the personal data of every escalation from one address. */
@@ -245,28 +303,53 @@ final class AdminEndpoints {
 
     private static String email(String value) {
         if (value == null || EmailAddresses.parse(value.strip()).isEmpty()) {
-            throw new ApiException(400, "'email' must be one plain e-mail address",
-                    "'email' moet één gewoon e-mailadres zijn");
+            throw new ApiException(
+                    400, "'email' must be one plain e-mail address", "'email' moet één gewoon e-mailadres zijn");
         }
         return value.strip();
     }
 
     private static Detail detail(Escalation e) {
-        return new Detail(e.ticket(), e.status().code(), e.createdAt(), e.origin(), e.language().code(), e.email(), e.name(),
-                e.question(), e.transcript(), e.assessmentId(), e.assessment(), e.quoteConsent(), e.handledAt(), e.purgedAt(),
-                e.deliveries().stream().map(d -> new Delivery(d.kind().code(), d.messageId(), d.status().code(), d.attempts(),
-                        d.nextAttemptAt(), d.lastError(), d.sentAt())).toList());
+        return new Detail(
+                e.ticket(),
+                e.status().code(),
+                e.createdAt(),
+                e.origin(),
+                e.language().code(),
+                e.email(),
+                e.name(),
+                e.question(),
+                e.transcript(),
+                e.assessmentId(),
+                e.assessment(),
+                e.quoteConsent(),
+                e.handledAt(),
+                e.purgedAt(),
+                e.deliveries().stream()
+                        .map(d -> new Delivery(
+                                d.kind().code(),
+                                d.messageId(),
+                                d.status().code(),
+                                d.attempts(),
+                                d.nextAttemptAt(),
+                                d.lastError(),
+                                d.sentAt()))
+                        .toList());
     }
 
     private Escalation find(Context ctx) {
-        return escalations.find(ctx.pathParam("ticket")).orElseThrow(() -> new ApiException(404, "no escalation with this ticket",
-                "geen doorverwijzing met dit ticket"));
+        return escalations
+                .find(ctx.pathParam("ticket"))
+                .orElseThrow(() ->
+                        new ApiException(404, "no escalation with this ticket", "geen doorverwijzing met dit ticket"));
     }
 
     Map<String, Object> retry(Context ctx) {
         Escalation e = find(ctx);
         if (!escalations.retry(e.ticket())) {
-            throw new ApiException(409, "this escalation has no failed mail to retry",
+            throw new ApiException(
+                    409,
+                    "this escalation has no failed mail to retry",
                     "deze doorverwijzing heeft geen mislukte mail om opnieuw te versturen");
         }
         record(ctx, AuditLog.Action.RETRY, e.ticket());
@@ -290,17 +373,37 @@ final class AdminEndpoints {
 
     private static Map<String, Object> summary(Escalation e) {
         String question = e.question().orElse("");
-        return Map.of("ticket", e.ticket(), "createdAt", e.createdAt().toString(), "status", e.status().code(),
-                "origin", e.origin(), "email", e.email().orElse(""), "name", e.name().orElse(""),
-                "question", question.length() > 200 ? question.substring(0, 200) + "…" : question,
-                "attempts", e.deliveries().stream().mapToInt(Escalation.Delivery::attempts).sum(),
-                "lastError", e.deliveries().stream().flatMap(d -> d.lastError().stream()).findFirst().orElse(""));
+        return Map.of(
+                "ticket",
+                e.ticket(),
+                "createdAt",
+                e.createdAt().toString(),
+                "status",
+                e.status().code(),
+                "origin",
+                e.origin(),
+                "email",
+                e.email().orElse(""),
+                "name",
+                e.name().orElse(""),
+                "question",
+                question.length() > 200 ? question.substring(0, 200) + "…" : question,
+                "attempts",
+                e.deliveries().stream().mapToInt(Escalation.Delivery::attempts).sum(),
+                "lastError",
+                e.deliveries().stream()
+                        .flatMap(d -> d.lastError().stream())
+                        .findFirst()
+                        .orElse(""));
     }
 
     private AdminAuth enabled() {
-        return auth.orElseThrow(() -> new ApiException(404, "the admin inbox is disabled; set HELPDESK_ADMIN_PASSWORD or"
-                + " HELPDESK_OIDC_DISCOVERY_URL to enable it", "de beheerinbox staat uit; zet HELPDESK_ADMIN_PASSWORD of"
-                + " HELPDESK_OIDC_DISCOVERY_URL om hem aan te zetten"));
+        return auth.orElseThrow(() -> new ApiException(
+                404,
+                "the admin inbox is disabled; set HELPDESK_ADMIN_PASSWORD or"
+                        + " HELPDESK_OIDC_DISCOVERY_URL to enable it",
+                "de beheerinbox staat uit; zet HELPDESK_ADMIN_PASSWORD of"
+                        + " HELPDESK_OIDC_DISCOVERY_URL om hem aan te zetten"));
     }
 
     private static boolean secure(Context ctx) {

@@ -11,8 +11,8 @@ public final class ApiException extends RuntimeException {
     /** What a 503 tells the client to wait when nothing more precise is known. */
     static final int DEFAULT_RETRY_AFTER_SECONDS = 2;
     /** What a client is told of a failure that is the server's own, never its details. */
-    static final Bilingual SERVER_FAULT = new Bilingual("something went wrong on our side; please try again",
-            "er ging bij ons iets mis; probeer het opnieuw");
+    static final Bilingual SERVER_FAULT = new Bilingual(
+            "something went wrong on our side; please try again", "er ging bij ons iets mis; probeer het opnieuw");
 
     private final int status;
     private final int retryAfterSeconds;
@@ -36,10 +36,14 @@ public final class ApiException extends RuntimeException {
     /** Refuses an optional write while the disk is under its floor: a 503, retry in five minutes. */
     static void requireRoom(DiskFloor disk, Bilingual what) {
         if (!disk.hasRoom()) {
-            throw new ApiException(503, new Bilingual("the helpdesk is short of disk space and is not storing " + what.en()
-                    + " at the moment; nothing was stored, please try again later",
-                    "de helpdesk heeft te weinig schijfruimte en bewaart op dit moment geen " + what.nl()
-                    + "; er is niets opgeslagen, probeer het later opnieuw"), 300);
+            throw new ApiException(
+                    503,
+                    new Bilingual(
+                            "the helpdesk is short of disk space and is not storing " + what.en()
+                                    + " at the moment; nothing was stored, please try again later",
+                            "de helpdesk heeft te weinig schijfruimte en bewaart op dit moment geen " + what.nl()
+                                    + "; er is niets opgeslagen, probeer het later opnieuw"),
+                    300);
         }
     }
 

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import nl.wur.cip.helpdesk.answer.Answer;
-import nl.wur.cip.helpdesk.knowledge.Citation;
 import nl.wur.cip.helpdesk.answer.Outcome;
 import nl.wur.cip.helpdesk.feedback.UnansweredLog;
-import nl.wur.cip.helpdesk.knowledge.Language;
 import nl.wur.cip.helpdesk.guard.WorkGate;
 import nl.wur.cip.helpdesk.insight.AnswerRecord;
 import nl.wur.cip.helpdesk.insight.AnswerRecorder;
+import nl.wur.cip.helpdesk.knowledge.Citation;
+import nl.wur.cip.helpdesk.knowledge.Language;
 import nl.wur.cip.helpdesk.llm.LlmAnswerService;
 import nl.wur.cip.helpdesk.ops.Metrics;
 import nl.wur.cip.helpdesk.storage.DiskFloor;
@@ -29,12 +29,29 @@ final class AskEndpoint {
      * The response body of {@code /api/ask}, field for field as the README's HTTP API section specifies, plus {@code degraded}: true when
      * the configured LLM failed and this is the extractive answer instead.
      */
-    record AskResponse(String answer, String outcome, String language, double confidence, List<Citation> citations,
-                       String escalationReason, List<String> followUps, String disclaimer, String source,
-                       boolean degraded) {
+    record AskResponse(
+            String answer,
+            String outcome,
+            String language,
+            double confidence,
+            List<Citation> citations,
+            String escalationReason,
+            List<String> followUps,
+            String disclaimer,
+            String source,
+            boolean degraded) {
         static AskResponse of(Answer a, boolean degraded) {
-            return new AskResponse(a.answer(), a.outcome().code(), a.language().code(), a.confidence(), a.citations(),
-                    a.escalationReason(), a.followUps(), a.disclaimer(), a.source(), degraded);
+            return new AskResponse(
+                    a.answer(),
+                    a.outcome().code(),
+                    a.language().code(),
+                    a.confidence(),
+                    a.citations(),
+                    a.escalationReason(),
+                    a.followUps(),
+                    a.disclaimer(),
+                    a.source(),
+                    degraded);
         }
 
         static AskResponse of(LlmAnswerService.Result result) {
@@ -43,8 +60,7 @@ final class AskEndpoint {
     }
 
     /** A checked question, with the conversation's previous question when the page sends it. */
-    record Question(String text, Optional<Language> language, Optional<String> previousQuestion) {
-    }
+    record Question(String text, Optional<Language> language, Optional<String> previousQuestion) {}
 
     private final JsonRequests requests;
     private final Supplier<Optional<LlmAnswerService>> answers;
@@ -55,8 +71,15 @@ final class AskEndpoint {
     private final Metrics metrics;
     private final Clock clock;
 
-    AskEndpoint(JsonRequests requests, Supplier<Optional<LlmAnswerService>> answers, UnansweredLog unanswered,
-                AnswerRecorder records, DiskFloor disk, WorkGate gate, Metrics metrics, Clock clock) {
+    AskEndpoint(
+            JsonRequests requests,
+            Supplier<Optional<LlmAnswerService>> answers,
+            UnansweredLog unanswered,
+            AnswerRecorder records,
+            DiskFloor disk,
+            WorkGate gate,
+            Metrics metrics,
+            Clock clock) {
         this.requests = requests;
         this.answers = answers;
         this.unanswered = unanswered;
@@ -70,8 +93,9 @@ final class AskEndpoint {
     AskResponse handle(Context ctx) {
         Question question = question(ctx);
         LlmAnswerService service = service();
-        return answered(question, gate.run(() -> service.ask(question.text(), question.language(), question.previousQuestion(),
-                null)));
+        return answered(
+                question,
+                gate.run(() -> service.ask(question.text(), question.language(), question.previousQuestion(), null)));
     }
 
     /** A slot for answer work in the server's bounded gate; {@link WorkGate.Overloaded} when it is full. */
@@ -89,8 +113,13 @@ final class AskEndpoint {
         records.record(AnswerRecord.of(answer, clock.instant()));
         if (answer.outcome() != Outcome.ANSWERED && disk.hasRoom()) { // short of disk, the log line is what gives way
             try {
-                unanswered.record(new UnansweredLog.Entry(clock.instant(), answer.language().code(), answer.outcome().code(),
-                        answer.confidence(), answer.source(), question.text().strip()));
+                unanswered.record(new UnansweredLog.Entry(
+                        clock.instant(),
+                        answer.language().code(),
+                        answer.outcome().code(),
+                        answer.confidence(),
+                        answer.source(),
+                        question.text().strip()));
             } catch (RuntimeException e) {
                 // Losing a log line must not cost the researcher the answer.
                 LOG.warn("could not log an unanswered question: {}", e.getMessage());
@@ -116,7 +145,9 @@ final class AskEndpoint {
 
     LlmAnswerService service() {
         return answers.get()
-                .orElseThrow(() -> new ApiException(503, "the helpdesk is starting; try again in a few seconds",
+                .orElseThrow(() -> new ApiException(
+                        503,
+                        "the helpdesk is starting; try again in a few seconds",
                         "de helpdesk start nog op; probeer het over een paar seconden opnieuw"));
     }
 }

@@ -49,8 +49,13 @@ final class AskStreamEndpoint {
         out.flush(); // headers out now: the client knows the stream started
         AskEndpoint.AskResponse answer;
         try {
-            answer = ask.answered(question, service.ask(question.text(), question.language(),
-                    question.previousQuestion(), token -> send(out, "token", Map.of("text", token))));
+            answer = ask.answered(
+                    question,
+                    service.ask(
+                            question.text(),
+                            question.language(),
+                            question.previousQuestion(),
+                            token -> send(out, "token", Map.of("text", token))));
         } catch (UncheckedIOException e) {
             LOG.debug("stream client went away");
             return;

@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import nl.wur.cip.helpdesk.knowledge.Bilingual;
 import nl.wur.cip.helpdesk.checklist.ChecklistException;
 import nl.wur.cip.helpdesk.checklist.ChecklistService;
+import nl.wur.cip.helpdesk.knowledge.Bilingual;
 import nl.wur.cip.helpdesk.knowledge.Language;
 import nl.wur.cip.helpdesk.storage.DiskFloor;
 
@@ -29,37 +29,51 @@ final class ChecklistEndpoints {
     }
 
     ChecklistService.Tree tree(Context ctx) {
-        Language language = Optional.ofNullable(ctx.queryParam("language")).map(JsonRequests::language).orElse(Language.EN);
+        Language language = Optional.ofNullable(ctx.queryParam("language"))
+                .map(JsonRequests::language)
+                .orElse(Language.EN);
         return service().tree(language);
     }
 
     ChecklistService.Result assess(Context ctx) {
         JsonNode body = requests.object(ctx);
-        Language language = JsonRequests.optionalString(body, "language", 5).map(JsonRequests::language).orElse(Language.EN);
+        Language language = JsonRequests.optionalString(body, "language", 5)
+                .map(JsonRequests::language)
+                .orElse(Language.EN);
         JsonNode answers = body.get("answers");
         if (answers == null || answers.isNull()) {
             answers = requests.mapper().createObjectNode();
         }
         if (!answers.isObject()) {
-            throw new ApiException(400, "'answers' must be an object of question id to option id",
+            throw new ApiException(
+                    400,
+                    "'answers' must be an object of question id to option id",
                     "'answers' moet een object van vraag-id naar optie-id zijn");
         }
         if (answers.size() > MAX_ANSWERS) {
-            throw new ApiException(400, "'answers' has more than " + MAX_ANSWERS + " entries",
+            throw new ApiException(
+                    400,
+                    "'answers' has more than " + MAX_ANSWERS + " entries",
                     "'answers' heeft meer dan " + MAX_ANSWERS + " antwoorden");
         }
         Map<String, String> given = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = answers.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            if (!entry.getValue().isTextual() || entry.getKey().length() > MAX_ID_CHARS
+            if (!entry.getValue().isTextual()
+                    || entry.getKey().length() > MAX_ID_CHARS
                     || entry.getValue().asText().length() > MAX_ID_CHARS) {
-                throw new ApiException(400, "each answer must map a question id to an option id (strings of at most "
-                        + MAX_ID_CHARS + " characters)", "elk antwoord moet een vraag-id aan een optie-id koppelen (tekst van hoogstens "
-                        + MAX_ID_CHARS + " tekens)");
+                throw new ApiException(
+                        400,
+                        "each answer must map a question id to an option id (strings of at most " + MAX_ID_CHARS
+                                + " characters)",
+                        "elk antwoord moet een vraag-id aan een optie-id koppelen (tekst van hoogstens " + MAX_ID_CHARS
+                                + " tekens)");
             }
             given.put(entry.getKey(), entry.getValue().asText());
         }
-        ApiException.requireRoom(disk, new Bilingual("checklist records", "checklistbeoordelingen")); // each assessment is stored as a record
+        ApiException.requireRoom(
+                disk,
+                new Bilingual("checklist records", "checklistbeoordelingen")); // each assessment is stored as a record
         try {
             return service().assess(given, language);
         } catch (ChecklistException e) {
@@ -68,20 +82,26 @@ final class ChecklistEndpoints {
     }
 
     String stored(Context ctx) {
-        return service().find(ctx.pathParam("id"))
+        return service()
+                .find(ctx.pathParam("id"))
                 .orElseThrow(() -> new ApiException(404, "no assessment with this id", "geen beoordeling met dit id"));
     }
 
     String markdown(Context ctx) {
         String id = ctx.pathParam("id");
-        String report = service().markdown(id).orElseThrow(() -> new ApiException(404, "no assessment with this id", "geen beoordeling met dit id"));
+        String report = service()
+                .markdown(id)
+                .orElseThrow(() -> new ApiException(404, "no assessment with this id", "geen beoordeling met dit id"));
         ctx.header("Content-Disposition", "attachment; filename=\"tdm-self-assessment-" + id + ".md\"");
         return report;
     }
 
     private ChecklistService service() {
-        return checklist.get().orElseThrow(() -> new ApiException(503, "the checklist is not available right now",
-                "de checklist is op dit moment niet beschikbaar"));
+        return checklist
+                .get()
+                .orElseThrow(() -> new ApiException(
+                        503,
+                        "the checklist is not available right now",
+                        "de checklist is op dit moment niet beschikbaar"));
     }
-
 }

@@ -32,8 +32,11 @@ final class ClientLimit {
     }
 
     private static ClientLimit of(int permits, Duration period, int burst, Bilingual what) {
-        return new ClientLimit(permits == 0 ? Optional.empty()
-                : Optional.of(new RateLimiter(permits, period, burst, MAX_CLIENTS, System::nanoTime)), what);
+        return new ClientLimit(
+                permits == 0
+                        ? Optional.empty()
+                        : Optional.of(new RateLimiter(permits, period, burst, MAX_CLIENTS, System::nanoTime)),
+                what);
     }
 
     void check(Context ctx) {
@@ -43,7 +46,9 @@ final class ClientLimit {
         Optional<Duration> wait = limiter.get().acquire(ctx.ip());
         if (wait.isPresent()) {
             ctx.header("Retry-After", Long.toString(Math.max(1, (wait.get().toMillis() + 999) / 1000)));
-            throw new ApiException(429, "too many " + what.en() + " from your address; try again in a moment",
+            throw new ApiException(
+                    429,
+                    "too many " + what.en() + " from your address; try again in a moment",
                     "te veel " + what.nl() + " vanaf jouw adres; probeer het zo opnieuw");
         }
     }

@@ -33,11 +33,16 @@ final class ErrorMapping {
             responses.error(ctx, 503, new Bilingual(e.getMessage(), "de helpdesk is druk; probeer het zo opnieuw"));
         });
         // Javalin's own refusals (an unknown API path, a wrong method) in our words and the request's language.
-        routes.exception(HttpResponseException.class, (e, ctx) -> responses.error(ctx, e.getStatus(), switch (e.getStatus()) {
-            case 404 -> noSuchEndpoint(ctx);
-            case 405 -> methodNotAllowed(ctx);
-            default -> new Bilingual(e.getMessage(), e.getMessage());
-        }));
+        routes.exception(
+                HttpResponseException.class,
+                (e, ctx) -> responses.error(
+                        ctx,
+                        e.getStatus(),
+                        switch (e.getStatus()) {
+                            case 404 -> noSuchEndpoint(ctx);
+                            case 405 -> methodNotAllowed(ctx);
+                            default -> new Bilingual(e.getMessage(), e.getMessage());
+                        }));
         routes.exception(Exception.class, this::fail);
         routes.error(404, ctx -> {
             boolean answered = ctx.result() != null && !ctx.result().isEmpty();
@@ -55,15 +60,23 @@ final class ErrorMapping {
         }
         Optional<StorageException> storage = cause(e, StorageException.class);
         if (storage.isPresent()) {
-            LOG.error("storage failed on {} {}: {}", ctx.method(), RequestIds.loggable(ctx.path()), storage.get().getMessage());
+            LOG.error(
+                    "storage failed on {} {}: {}",
+                    ctx.method(),
+                    RequestIds.loggable(ctx.path()),
+                    storage.get().getMessage());
             ctx.header("Retry-After", "60");
-            responses.error(ctx, 503, new Bilingual(
-                    "the helpdesk cannot save anything at the moment; nothing was stored, please try again later",
-                    "de helpdesk kan op dit moment niets opslaan; er is niets bewaard, probeer het later opnieuw"));
+            responses.error(
+                    ctx,
+                    503,
+                    new Bilingual(
+                            "the helpdesk cannot save anything at the moment; nothing was stored, please try again later",
+                            "de helpdesk kan op dit moment niets opslaan; er is niets bewaard, probeer het later opnieuw"));
             return;
         }
         if (unreadableRequest(e)) {
-            responses.error(ctx, 400, new Bilingual("the request could not be read", "het verzoek kon niet worden gelezen"));
+            responses.error(
+                    ctx, 400, new Bilingual("the request could not be read", "het verzoek kon niet worden gelezen"));
             return;
         }
         LOG.error("unexpected error on {} {}", ctx.method(), RequestIds.loggable(ctx.path()), e);
@@ -83,12 +96,15 @@ final class ErrorMapping {
     }
 
     private static Bilingual methodNotAllowed(Context ctx) {
-        return new Bilingual(ctx.method() + " is not allowed on " + ctx.path(), ctx.method() + " is niet toegestaan op " + ctx.path());
+        return new Bilingual(
+                ctx.method() + " is not allowed on " + ctx.path(),
+                ctx.method() + " is niet toegestaan op " + ctx.path());
     }
 
     /** A client's broken request (bad framing, a body cut short) surfaces as Jetty's or an I/O exception: a 400, not a 500. */
     private static boolean unreadableRequest(Throwable e) {
-        return cause(e, org.eclipse.jetty.http.HttpException.class).isPresent() || cause(e, java.io.IOException.class).isPresent();
+        return cause(e, org.eclipse.jetty.http.HttpException.class).isPresent()
+                || cause(e, java.io.IOException.class).isPresent();
     }
 
     private static <T> Optional<T> cause(Throwable e, Class<T> type) {

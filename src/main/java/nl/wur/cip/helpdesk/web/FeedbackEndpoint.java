@@ -40,15 +40,22 @@ final class FeedbackEndpoint {
         String answer = JsonRequests.requiredString(body, "answer", 8000);
         String outcome = JsonRequests.requiredString(body, "outcome", 16);
         if (Outcome.fromCode(outcome).isEmpty()) {
-            Bilingual codes = Bilingual.oneOf(Arrays.stream(Outcome.values()).map(Outcome::code).toList());
+            Bilingual codes = Bilingual.oneOf(
+                    Arrays.stream(Outcome.values()).map(Outcome::code).toList());
             throw new ApiException(400, "'outcome' must be " + codes.en(), "'outcome' moet " + codes.nl() + " zijn");
         }
-        String comment = JsonRequests.optionalString(body, "comment", 1000).map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
-        String language = JsonRequests.optionalLanguage(body).orElse(Language.EN).code();
-        String conversationId = JsonRequests.optionalString(body, "conversationId", 100).orElse(null);
+        String comment = JsonRequests.optionalString(body, "comment", 1000)
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .orElse(null);
+        String language =
+                JsonRequests.optionalLanguage(body).orElse(Language.EN).code();
+        String conversationId =
+                JsonRequests.optionalString(body, "conversationId", 100).orElse(null);
         ApiException.requireRoom(disk, new Bilingual("feedback", "feedback"));
         String id = UUID.randomUUID().toString();
-        store.save(new Feedback(id, clock.instant(), conversationId, question, answer, outcome, rating, comment, language));
+        store.save(new Feedback(
+                id, clock.instant(), conversationId, question, answer, outcome, rating, comment, language));
         return Map.of("id", id);
     }
 }

@@ -4,9 +4,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.router.Endpoint;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import nl.wur.cip.helpdesk.knowledge.Bilingual;
 import nl.wur.cip.helpdesk.admin.AdminAuth;
 import nl.wur.cip.helpdesk.checklist.ChecklistService;
 import nl.wur.cip.helpdesk.escalation.EscalationService;
@@ -26,13 +25,14 @@ import nl.wur.cip.helpdesk.guard.WorkGate;
 import nl.wur.cip.helpdesk.insight.AnswerRecorder;
 import nl.wur.cip.helpdesk.insight.ContentGaps;
 import nl.wur.cip.helpdesk.insight.Insights;
+import nl.wur.cip.helpdesk.knowledge.Bilingual;
+import nl.wur.cip.helpdesk.llm.LlmAnswerService;
 import nl.wur.cip.helpdesk.ops.Metrics;
 import nl.wur.cip.helpdesk.ops.RequestIds;
+import nl.wur.cip.helpdesk.optout.OptOutChecker;
 import nl.wur.cip.helpdesk.storage.DiskFloor;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import nl.wur.cip.helpdesk.llm.LlmAnswerService;
-import nl.wur.cip.helpdesk.optout.OptOutChecker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +47,7 @@ public final class HelpdeskServer implements AutoCloseable {
     /** The page loads only its own scripts and styles, so injected markup could not run even if it got in. */
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors ";
+
     private static final Map<String, String> SECURITY_HEADERS = Map.of(
             "X-Content-Type-Options", "nosniff",
             "Referrer-Policy", "no-referrer");
@@ -68,42 +69,79 @@ public final class HelpdeskServer implements AutoCloseable {
      * @param answerRecords where every answer is counted for the insight page; the server closes it when it stops,
      *                      after the last request and before the database closes
      */
-    public record Services(FeedbackStore feedback, UnansweredLog unanswered, EscalationService escalations,
-                           Optional<AdminAuth> admin, GuardSettings guards, Optional<String> metricsToken, DiskFloor disk,
-                           List<String> embedOrigins, AnswerRecorder answerRecords) {
+    public record Services(
+            FeedbackStore feedback,
+            UnansweredLog unanswered,
+            EscalationService escalations,
+            Optional<AdminAuth> admin,
+            GuardSettings guards,
+            Optional<String> metricsToken,
+            DiskFloor disk,
+            List<String> embedOrigins,
+            AnswerRecorder answerRecords) {
         public Services withEmbedOrigins(List<String> origins) {
-            return new Services(feedback, unanswered, escalations, admin, guards, metricsToken, disk, List.copyOf(origins),
+            return new Services(
+                    feedback,
+                    unanswered,
+                    escalations,
+                    admin,
+                    guards,
+                    metricsToken,
+                    disk,
+                    List.copyOf(origins),
                     answerRecords);
         }
     }
 
     public HelpdeskServer(Path webDir, Services services, Clock clock) {
         GuardSettings guards = services.guards();
-        String frameAncestors = services.embedOrigins().isEmpty() ? "'none'" : String.join(" ", services.embedOrigins());
+        String frameAncestors =
+                services.embedOrigins().isEmpty() ? "'none'" : String.join(" ", services.embedOrigins());
         gate = new WorkGate(guards.workConcurrency(), guards.workQueue(), Duration.ofSeconds(2));
         ClientLimit askLimit = ClientLimit.perMinute(guards.askPerMinute(), new Bilingual("questions", "vragen"));
-        ClientLimit feedbackLimit = ClientLimit.perMinute(guards.feedbackPerMinute(), new Bilingual("feedback posts", "feedbackberichten"));
-        ClientLimit escalationLimit = ClientLimit.perHour(guards.escalationsPerHour(), new Bilingual("escalations", "doorverwijzingen"));
-        ClientLimit assessLimit = ClientLimit.perMinute(guards.assessPerMinute(), new Bilingual("assessments", "beoordelingen"));
-        ClientLimit loginLimit = ClientLimit.perMinute(guards.loginsPerMinute(), new Bilingual("login attempts", "aanmeldpogingen"));
+        ClientLimit feedbackLimit =
+                ClientLimit.perMinute(guards.feedbackPerMinute(), new Bilingual("feedback posts", "feedbackberichten"));
+        ClientLimit escalationLimit =
+                ClientLimit.perHour(guards.escalationsPerHour(), new Bilingual("escalations", "doorverwijzingen"));
+        ClientLimit assessLimit =
+                ClientLimit.perMinute(guards.assessPerMinute(), new Bilingual("assessments", "beoordelingen"));
+        ClientLimit loginLimit =
+                ClientLimit.perMinute(guards.loginsPerMinute(), new Bilingual("login attempts", "aanmeldpogingen"));
         metrics = new Metrics(services.escalations()::deliveryCounts);
         answerRecords = services.answerRecords();
         metrics.countAnswerRecordsDropped(answerRecords::dropped);
-        AskEndpoint ask = new AskEndpoint(requests, () -> Optional.ofNullable(answers.get()), services.unanswered(),
-                answerRecords, services.disk(), gate, metrics, clock);
+        AskEndpoint ask = new AskEndpoint(
+                requests,
+                () -> Optional.ofNullable(answers.get()),
+                services.unanswered(),
+                answerRecords,
+                services.disk(),
+                gate,
+                metrics,
+                clock);
         AskStreamEndpoint askStream = new AskStreamEndpoint(ask, requests.mapper());
-        OptOutEndpoint optOutApi = new OptOutEndpoint(requests, () -> Optional.ofNullable(optOut.get()),
-                guards.optOutChecksPerMinute());
+        OptOutEndpoint optOutApi =
+                new OptOutEndpoint(requests, () -> Optional.ofNullable(optOut.get()), guards.optOutChecksPerMinute());
         FeedbackEndpoint feedback = new FeedbackEndpoint(requests, services.feedback(), services.disk(), clock);
-        ChecklistEndpoints checklistApi = new ChecklistEndpoints(requests, () -> Optional.ofNullable(checklist.get()),
-                services.disk());
-        EscalationEndpoint escalation = new EscalationEndpoint(requests, services.escalations(),
-                () -> Optional.ofNullable(checklist.get()));
-        AdminEndpoints admin = new AdminEndpoints(requests, services.admin(), services.escalations(), services.feedback(),
-                services.unanswered(), clock);
+        ChecklistEndpoints checklistApi =
+                new ChecklistEndpoints(requests, () -> Optional.ofNullable(checklist.get()), services.disk());
+        EscalationEndpoint escalation =
+                new EscalationEndpoint(requests, services.escalations(), () -> Optional.ofNullable(checklist.get()));
+        AdminEndpoints admin = new AdminEndpoints(
+                requests, services.admin(), services.escalations(), services.feedback(), services.unanswered(), clock);
         JsonResponses responses = new JsonResponses(requests.mapper());
-        Routes routes = new Routes(responses, ctx -> health(ctx, responses), ctx -> metrics(ctx, services.metricsToken()), ask,
-                askStream, feedback, checklistApi, escalation, admin, insight, optOutApi,
+        Routes routes = new Routes(
+                responses,
+                ctx -> health(ctx, responses),
+                ctx -> metrics(ctx, services.metricsToken()),
+                ask,
+                askStream,
+                feedback,
+                checklistApi,
+                escalation,
+                admin,
+                insight,
+                optOutApi,
                 new Routes.Limits(askLimit, feedbackLimit, escalationLimit, assessLimit, loginLimit));
         ErrorMapping errors = new ErrorMapping(responses);
         app = Javalin.create(config -> {
@@ -131,8 +169,13 @@ public final class HelpdeskServer implements AutoCloseable {
             });
             config.requestLogger.http((ctx, ms) -> {
                 metrics.request(ctx.method().name(), route(ctx), ctx.statusCode(), ms);
-                LOG.info("request id={} method={} path={} status={} ms={}", ctx.attribute(REQUEST_ID), ctx.method().name(),
-                        RequestIds.loggable(ctx.path()), ctx.statusCode(), String.format(Locale.ROOT, "%.1f", ms));
+                LOG.info(
+                        "request id={} method={} path={} status={} ms={}",
+                        ctx.attribute(REQUEST_ID),
+                        ctx.method().name(),
+                        RequestIds.loggable(ctx.path()),
+                        ctx.statusCode(),
+                        String.format(Locale.ROOT, "%.1f", ms));
             });
             config.routes.before(ctx -> {
                 String id = RequestIds.next();
@@ -141,7 +184,8 @@ public final class HelpdeskServer implements AutoCloseable {
                 SECURITY_HEADERS.forEach(ctx::header);
                 // Only the chat may be framed, and only by the sites set in HELPDESK_EMBED_ORIGINS; never the admin.
                 boolean embeddable = !ctx.path().startsWith("/admin");
-                ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY + (embeddable ? frameAncestors : "'none'"));
+                ctx.header(
+                        "Content-Security-Policy", CONTENT_SECURITY_POLICY + (embeddable ? frameAncestors : "'none'"));
                 if (ctx.path().startsWith("/api/") || ctx.path().startsWith("/admin")) {
                     ctx.header("Cache-Control", "no-store");
                 }
@@ -162,9 +206,13 @@ public final class HelpdeskServer implements AutoCloseable {
     }
 
     private void metrics(Context ctx, Optional<String> token) {
-        if (token.isPresent() && !MessageDigest.isEqual(("Bearer " + token.get()).getBytes(StandardCharsets.UTF_8),
-                String.valueOf(ctx.header("Authorization")).getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiException(401, "send Authorization: Bearer <HELPDESK_METRICS_TOKEN>",
+        if (token.isPresent()
+                && !MessageDigest.isEqual(
+                        ("Bearer " + token.get()).getBytes(StandardCharsets.UTF_8),
+                        String.valueOf(ctx.header("Authorization")).getBytes(StandardCharsets.UTF_8))) {
+            throw new ApiException(
+                    401,
+                    "send Authorization: Bearer <HELPDESK_METRICS_TOKEN>",
                     "stuur Authorization: Bearer <HELPDESK_METRICS_TOKEN>");
         }
         ctx.status(200).contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render());

@@ -18,8 +18,9 @@ import org.eclipse.jetty.util.Callback;
  * this many, whatever its speed. Jetty runs this before Javalin, so even routes without a rate limit are covered.
  */
 final class InFlightPerAddress extends Handler.Wrapper {
-    private static final byte[] REFUSED = "{\"error\":\"too many requests in progress from your address; try again in a moment\"}"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] REFUSED =
+            "{\"error\":\"too many requests in progress from your address; try again in a moment\"}"
+                    .getBytes(StandardCharsets.UTF_8);
 
     private final int cap;
     private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();

@@ -15,8 +15,7 @@ final class InsightEndpoints {
     static final int MAX_DAYS = 366;
 
     /** What the page reads, handed over once the knowledge and the embedding model are loaded. */
-    record Sources(Insights counts, ContentGaps gaps) {
-    }
+    record Sources(Insights counts, ContentGaps gaps) {}
 
     private final AtomicReference<Sources> sources = new AtomicReference<>();
 
@@ -34,15 +33,18 @@ final class InsightEndpoints {
 
     String csv(Context ctx) {
         Insights.Report report = sources().counts().report(days(ctx));
-        ctx.header("Content-Disposition", "attachment; filename=\"helpdesk-counts-" + report.from() + "-to-" + report.to()
-                + ".csv\"");
+        ctx.header(
+                "Content-Disposition",
+                "attachment; filename=\"helpdesk-counts-" + report.from() + "-to-" + report.to() + ".csv\"");
         return Insights.csv(report);
     }
 
     private Sources sources() {
-        return Optional.ofNullable(sources.get()).orElseThrow(() -> new ApiException(503,
-                "the helpdesk is starting; the insight page is ready in a few seconds",
-                "de helpdesk start nog op; het inzichtoverzicht is over een paar seconden klaar"));
+        return Optional.ofNullable(sources.get())
+                .orElseThrow(() -> new ApiException(
+                        503,
+                        "the helpdesk is starting; the insight page is ready in a few seconds",
+                        "de helpdesk start nog op; het inzichtoverzicht is over een paar seconden klaar"));
     }
 
     /** {@code ?days=N}: the period, today included; 30 without it. */
@@ -59,7 +61,9 @@ final class InsightEndpoints {
         } catch (NumberFormatException e) {
             // said below
         }
-        throw new ApiException(400, "'days' must be a whole number from 1 to " + MAX_DAYS,
+        throw new ApiException(
+                400,
+                "'days' must be a whole number from 1 to " + MAX_DAYS,
                 "'days' moet een geheel getal van 1 tot en met " + MAX_DAYS + " zijn");
     }
 }

@@ -25,12 +25,15 @@ final class JsonErrorHandler extends ErrorHandler {
     }
 
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-                                    Callback callback) throws java.io.IOException {
+    protected void generateResponse(
+            Request request, Response response, int code, String message, Throwable cause, Callback callback)
+            throws java.io.IOException {
         // Jetty's message may carry parts of the request or of an exception; the status's own words are enough.
         String reason = HttpStatus.getMessage(code).toLowerCase(Locale.ROOT);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
-        response.write(true, ByteBuffer.wrap(mapper.writeValueAsBytes(Map.of("error", "the request was refused: " + reason))),
+        response.write(
+                true,
+                ByteBuffer.wrap(mapper.writeValueAsBytes(Map.of("error", "the request was refused: " + reason))),
                 callback);
     }
 }

@@ -1,5 +1,6 @@
 package nl.wur.cip.helpdesk.web;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,12 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.core.JsonFactory;
 import io.javalin.http.Context;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.Optional;
 import nl.wur.cip.helpdesk.knowledge.Language;
 
@@ -27,10 +27,15 @@ public final class JsonRequests {
 
     public JsonRequests() {
         JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(READ_LIMIT_BYTES).build())
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(32)
+                        .maxStringLength(READ_LIMIT_BYTES)
+                        .build())
                 .build();
         // Records with Optional and Instant fields serialise as plain values and ISO-8601 text.
-        this.mapper = new ObjectMapper(factory).registerModule(new Jdk8Module()).registerModule(new JavaTimeModule())
+        this.mapper = new ObjectMapper(factory)
+                .registerModule(new Jdk8Module())
+                .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
@@ -45,7 +50,8 @@ public final class JsonRequests {
 
     /** As {@link #object(Context)}, for endpoints whose valid bodies may be larger (up to {@link #READ_LIMIT_BYTES}). */
     public JsonNode object(Context ctx, int maxBytes) {
-        // The content type was checked for every POST before the handler ran (SameOrigin). Bodies up to READ_LIMIT are read before refusing, so the client sees the 413 instead of a reset.
+        // The content type was checked for every POST before the handler ran (SameOrigin). Bodies up to READ_LIMIT are
+        // read before refusing, so the client sees the 413 instead of a reset.
         if (ctx.contentLength() > READ_LIMIT_BYTES) {
             throw tooLarge(maxBytes);
         }
@@ -64,25 +70,32 @@ public final class JsonRequests {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
-            throw new ApiException(400, "the request body is not valid UTF-8", "de inhoud van het verzoek is geen geldige UTF-8");
+            throw new ApiException(
+                    400, "the request body is not valid UTF-8", "de inhoud van het verzoek is geen geldige UTF-8");
         }
         if (text.isBlank()) {
-            throw new ApiException(400, "the request body is empty; send a JSON object",
-                    "het verzoek is leeg; stuur een JSON-object");
+            throw new ApiException(
+                    400, "the request body is empty; send a JSON object", "het verzoek is leeg; stuur een JSON-object");
         }
         try {
             JsonNode node = mapper.readTree(text);
             if (node == null || !node.isObject()) {
-                throw new ApiException(400, "the request body must be a JSON object",
+                throw new ApiException(
+                        400,
+                        "the request body must be a JSON object",
                         "de inhoud van het verzoek moet een JSON-object zijn");
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new ApiException(400, "the request body is not valid JSON",
-                    "de inhoud van het verzoek is geen geldige JSON");
+            throw new ApiException(
+                    400, "the request body is not valid JSON", "de inhoud van het verzoek is geen geldige JSON");
         }
     }
 
@@ -129,7 +142,9 @@ public final class JsonRequests {
     }
 
     private static ApiException tooLarge(int maxBytes) {
-        return new ApiException(413, "the request body is larger than " + maxBytes + " bytes",
+        return new ApiException(
+                413,
+                "the request body is larger than " + maxBytes + " bytes",
                 "het verzoek is groter dan " + maxBytes + " bytes");
     }
 
@@ -138,13 +153,16 @@ public final class JsonRequests {
     }
 
     private static ApiException tooLong(String field, int maxLength) {
-        return new ApiException(400, "'" + field + "' is longer than " + maxLength + " characters",
+        return new ApiException(
+                400,
+                "'" + field + "' is longer than " + maxLength + " characters",
                 "'" + field + "' is langer dan " + maxLength + " tekens");
     }
 
     /** A language code from a request, or a 400 that says which codes there are. */
     public static Language language(String code) {
-        return Language.fromCode(code).orElseThrow(() -> new ApiException(400, "'language' must be \"en\" or \"nl\"",
-                "'language' moet \"en\" of \"nl\" zijn"));
+        return Language.fromCode(code)
+                .orElseThrow(() -> new ApiException(
+                        400, "'language' must be \"en\" or \"nl\"", "'language' moet \"en\" of \"nl\" zijn"));
     }
 }

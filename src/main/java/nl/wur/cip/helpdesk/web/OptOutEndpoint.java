@@ -34,7 +34,9 @@ final class OptOutEndpoint {
     /** Validates the request and starts the check; the report comes when the future completes. */
     CompletableFuture<OptOutReport> start(Context ctx) {
         OptOutChecker service = checker.get()
-                .orElseThrow(() -> new ApiException(503, "the opt-out check is not available yet; try again shortly",
+                .orElseThrow(() -> new ApiException(
+                        503,
+                        "the opt-out check is not available yet; try again shortly",
                         "de opt-outcontrole is nog niet beschikbaar; probeer het zo opnieuw"));
         limit.check(ctx);
         JsonNode body = requests.object(ctx);
@@ -51,8 +53,10 @@ final class OptOutEndpoint {
         } catch (UrlRefusedException e) {
             throw new ApiException(400, e.reason());
         } catch (ChecksBusyException e) {
-            throw new ApiException(503, e.getMessage(), "de opt-outcontrole is bezig met " + e.running()
-                    + " andere controles; probeer het zo opnieuw");
+            throw new ApiException(
+                    503,
+                    e.getMessage(),
+                    "de opt-outcontrole is bezig met " + e.running() + " andere controles; probeer het zo opnieuw");
         }
     }
 }

@@ -13,8 +13,7 @@ import nl.wur.cip.helpdesk.knowledge.Language;
 final class RequestLanguage {
     private static final String ATTRIBUTE = "cip.language";
 
-    private RequestLanguage() {
-    }
+    private RequestLanguage() {}
 
     /** Remembers the language a parsed body asked for, so a refusal later in the same request follows it. */
     static void noteBody(Context ctx, String code) {

@@ -18,17 +18,31 @@ import nl.wur.cip.helpdesk.optout.OptOutReport;
  * the checklist, the admin API), each with its per-client limit in front. The handlers live in the endpoint classes.
  * Admin routes that change something are listed in {@link #HANDLER_ONLY}: a viewer gets {@code 403} there.
  */
-record Routes(JsonResponses responses, Handler health, Handler metrics, AskEndpoint ask, AskStreamEndpoint askStream,
-              FeedbackEndpoint feedback, ChecklistEndpoints checklist, EscalationEndpoint escalation, AdminEndpoints admin,
-              InsightEndpoints insight, OptOutEndpoint optOut, Limits limits) {
+record Routes(
+        JsonResponses responses,
+        Handler health,
+        Handler metrics,
+        AskEndpoint ask,
+        AskStreamEndpoint askStream,
+        FeedbackEndpoint feedback,
+        ChecklistEndpoints checklist,
+        EscalationEndpoint escalation,
+        AdminEndpoints admin,
+        InsightEndpoints insight,
+        OptOutEndpoint optOut,
+        Limits limits) {
 
     /** The admin routes only the handler role may use (under /admin/api). */
-    static final List<String> HANDLER_ONLY = List.of("/escalations/{ticket}/retry", "/escalations/{ticket}/handled",
-            "/people/export", "/people/delete");
+    static final List<String> HANDLER_ONLY =
+            List.of("/escalations/{ticket}/retry", "/escalations/{ticket}/handled", "/people/export", "/people/delete");
 
     /** The per-client limits in front of the endpoints that do work or store something. */
-    record Limits(ClientLimit ask, ClientLimit feedback, ClientLimit escalations, ClientLimit assessments, ClientLimit logins) {
-    }
+    record Limits(
+            ClientLimit ask,
+            ClientLimit feedback,
+            ClientLimit escalations,
+            ClientLimit assessments,
+            ClientLimit logins) {}
 
     void addTo(RoutesConfig routes) {
         routes.apiBuilder(() -> {
@@ -59,9 +73,16 @@ record Routes(JsonResponses responses, Handler health, Handler metrics, AskEndpo
                     get(ctx -> responses.send(ctx, 200, checklist.tree(ctx)));
                     before("/assess", limits.assessments()::check);
                     post("/assess", ctx -> responses.send(ctx, 200, checklist.assess(ctx)));
-                    get("/assessments/{id}", ctx -> ctx.status(200).contentType(JsonResponses.JSON).result(checklist.stored(ctx)));
-                    get("/assessments/{id}/report.md", ctx -> ctx.status(200).contentType("text/markdown; charset=utf-8")
-                            .result(checklist.markdown(ctx)));
+                    get(
+                            "/assessments/{id}",
+                            ctx -> ctx.status(200)
+                                    .contentType(JsonResponses.JSON)
+                                    .result(checklist.stored(ctx)));
+                    get(
+                            "/assessments/{id}/report.md",
+                            ctx -> ctx.status(200)
+                                    .contentType("text/markdown; charset=utf-8")
+                                    .result(checklist.markdown(ctx)));
                 });
             });
             path("/admin/api", () -> {
@@ -86,7 +107,11 @@ record Routes(JsonResponses responses, Handler health, Handler metrics, AskEndpo
                 get("/unanswered", ctx -> responses.send(ctx, 200, admin.unanswered(ctx)));
                 get("/insight", ctx -> responses.send(ctx, 200, insight.counts(ctx)));
                 get("/insight/gaps", ctx -> responses.send(ctx, 200, insight.gaps(ctx)));
-                get("/insight/counts.csv", ctx -> ctx.status(200).contentType("text/csv; charset=utf-8").result(insight.csv(ctx)));
+                get(
+                        "/insight/counts.csv",
+                        ctx -> ctx.status(200)
+                                .contentType("text/csv; charset=utf-8")
+                                .result(insight.csv(ctx)));
             });
         });
     }

@@ -12,8 +12,7 @@ import java.util.Locale;
  * Clients that are not browsers send neither header and pass.
  */
 final class SameOrigin {
-    private SameOrigin() {
-    }
+    private SameOrigin() {}
 
     static void check(Context ctx) {
         // Every state-changing endpoint is a POST; other methods go on to their route or a 405.
@@ -22,18 +21,24 @@ final class SameOrigin {
         }
         // A cross-site HTML form can only send form or text types; insisting on JSON closes that route too.
         // The raw header: Jetty's parsed content type throws on a charset it cannot name.
-        String type = ctx.header("Content-Type") == null ? "" : ctx.header("Content-Type").toLowerCase(Locale.ROOT);
+        String type = ctx.header("Content-Type") == null
+                ? ""
+                : ctx.header("Content-Type").toLowerCase(Locale.ROOT);
         if (!type.startsWith("application/json")) {
-            throw new ApiException(415, "send the request as JSON with Content-Type: application/json",
+            throw new ApiException(
+                    415,
+                    "send the request as JSON with Content-Type: application/json",
                     "stuur het verzoek als JSON met Content-Type: application/json");
         }
         String site = ctx.header("Sec-Fetch-Site");
         if (site != null && !site.equals("same-origin") && !site.equals("none")) {
-            throw new ApiException(403, "cross-site requests are not accepted", "verzoeken van andere sites worden niet aanvaard");
+            throw new ApiException(
+                    403, "cross-site requests are not accepted", "verzoeken van andere sites worden niet aanvaard");
         }
         String origin = ctx.header("Origin");
         if (origin != null && !sameHost(origin, forwardedOr(ctx.header("X-Forwarded-Host"), ctx.header("Host")))) {
-            throw new ApiException(403, "cross-site requests are not accepted", "verzoeken van andere sites worden niet aanvaard");
+            throw new ApiException(
+                    403, "cross-site requests are not accepted", "verzoeken van andere sites worden niet aanvaard");
         }
     }
 
@@ -48,8 +53,11 @@ final class SameOrigin {
             }
             String authority = uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
             return authority.toLowerCase(Locale.ROOT).equals(host.strip().toLowerCase(Locale.ROOT))
-                    || (uri.getPort() == -1 && host.strip().toLowerCase(Locale.ROOT).equals(uri.getHost().toLowerCase(Locale.ROOT)
-                    + (uri.getScheme().equals("https") ? ":443" : ":80")));
+                    || (uri.getPort() == -1
+                            && host.strip()
+                                    .toLowerCase(Locale.ROOT)
+                                    .equals(uri.getHost().toLowerCase(Locale.ROOT)
+                                            + (uri.getScheme().equals("https") ? ":443" : ":80")));
         } catch (java.net.URISyntaxException e) {
             return false;
         }

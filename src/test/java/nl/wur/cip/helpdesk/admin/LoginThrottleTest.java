@@ -31,8 +31,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ExtendWith(TestDatabases.class)
 class LoginThrottleTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+
     @Parameter
     TestDatabases.Kind kind;
+
     private Database database;
 
     @BeforeEach
@@ -60,7 +62,8 @@ class LoginThrottleTest {
             clock.advance(LoginThrottle.PER_ADDRESS.maxLock());
             throttle.begin("10.0.0.1");
         }
-        assertEquals(LoginThrottle.PER_ADDRESS.maxLock(), throttle.begin("10.0.0.1").orElseThrow(), "capped");
+        assertEquals(
+                LoginThrottle.PER_ADDRESS.maxLock(), throttle.begin("10.0.0.1").orElseThrow(), "capped");
     }
 
     @Test
@@ -74,7 +77,9 @@ class LoginThrottleTest {
             clock.advance(Duration.ofMinutes(2));
             throttle.begin("10.0.3." + i);
         }
-        assertEquals(LoginThrottle.PER_ACCOUNT.maxLock(), throttle.begin("10.0.4.1").orElseThrow(),
+        assertEquals(
+                LoginThrottle.PER_ACCOUNT.maxLock(),
+                throttle.begin("10.0.4.1").orElseThrow(),
                 "the account lock-out stays at a minute however long the guessing goes on");
         clock.advance(LoginThrottle.PER_ACCOUNT.maxLock());
         assertTrue(throttle.begin("10.0.4.1").isEmpty(), "after it the real admin gets an attempt");
@@ -116,8 +121,12 @@ class LoginThrottleTest {
     @Test
     void passwordChecksFromAllAddressesTogetherAreRateLimited() {
         AtomicLong nanos = new AtomicLong();
-        AdminAuth auth = new AdminAuth("correct horse battery staple", clock, database,
-                new RateLimiter(AdminAuth.CHECKS_PER_MINUTE, Duration.ofMinutes(1), AdminAuth.CHECKS_BURST, 1, nanos::get));
+        AdminAuth auth = new AdminAuth(
+                "correct horse battery staple",
+                clock,
+                database,
+                new RateLimiter(
+                        AdminAuth.CHECKS_PER_MINUTE, Duration.ofMinutes(1), AdminAuth.CHECKS_BURST, 1, nanos::get));
         for (int i = 0; i < AdminAuth.CHECKS_BURST; i++) {
             assertInstanceOf(AdminAuth.Login.Refused.class, auth.login("10.0.6." + i, "guess"));
         }
@@ -160,7 +169,8 @@ class LoginThrottleTest {
         AdminAuth first = new AdminAuth("correct horse battery staple", clock, database);
         AdminAuth second = new AdminAuth("correct horse battery staple", clock, database);
         for (int i = 0; i < LoginThrottle.PER_ADDRESS.freeFailures(); i++) {
-            assertInstanceOf(AdminAuth.Login.Refused.class, (i % 2 == 0 ? first : second).login("10.0.9.1", "guess" + i));
+            assertInstanceOf(
+                    AdminAuth.Login.Refused.class, (i % 2 == 0 ? first : second).login("10.0.9.1", "guess" + i));
         }
         assertInstanceOf(AdminAuth.Login.Throttled.class, first.login("10.0.9.1", "correct horse battery staple"));
         assertInstanceOf(AdminAuth.Login.Throttled.class, second.login("10.0.9.1", "correct horse battery staple"));
@@ -174,8 +184,9 @@ class LoginThrottleTest {
         }
         clock.advance(Duration.ofDays(1).plusMinutes(20));
         throttle.begin("10.0.10.2");
-        try (java.sql.Connection c = database.connection(); java.sql.Statement s = c.createStatement();
-             java.sql.ResultSet rs = s.executeQuery("SELECT client FROM login_failure ORDER BY client")) {
+        try (java.sql.Connection c = database.connection();
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT client FROM login_failure ORDER BY client")) {
             List<String> clients = new ArrayList<>();
             while (rs.next()) {
                 clients.add(rs.getString(1));

@@ -1,6 +1,5 @@
 package nl.wur.cip.helpdesk.answer;
 
-import nl.wur.cip.helpdesk.knowledge.Citation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 import nl.wur.cip.helpdesk.TestHelpdesk;
+import nl.wur.cip.helpdesk.knowledge.Citation;
 import nl.wur.cip.helpdesk.knowledge.Language;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,8 @@ class AnswerServiceTest {
 
     @Test
     void anAnsweredQuestionCitesItsSourcesAndKeepsTheDisclaimerSeparate() {
-        Answer answer = answers.ask("Do I need permission from rightholders to mine texts for scientific research at WUR?",
+        Answer answer = answers.ask(
+                "Do I need permission from rightholders to mine texts for scientific research at WUR?",
                 Optional.empty());
         assertEquals(Outcome.ANSWERED, answer.outcome());
         assertFalse(answer.citations().isEmpty());
@@ -43,7 +44,8 @@ class AnswerServiceTest {
 
     @Test
     void litigationAlwaysGoesToTheCopyrightOfficeWithAReason() {
-        Answer answer = answers.ask("A publisher is threatening to sue me over my text mining corpus. What now?", Optional.empty());
+        Answer answer = answers.ask(
+                "A publisher is threatening to sue me over my text mining corpus. What now?", Optional.empty());
         assertEquals(Outcome.ESCALATE, answer.outcome());
         assertNotNull(answer.escalationReason());
         assertFalse(answer.answer().isBlank());
@@ -51,7 +53,8 @@ class AnswerServiceTest {
 
     @Test
     void aDutchQuestionIsAnsweredInDutch() {
-        Answer answer = answers.ask("Hoe lang mag ik de verzamelde data voor mijn onderzoek bewaren?", Optional.empty());
+        Answer answer =
+                answers.ask("Hoe lang mag ik de verzamelde data voor mijn onderzoek bewaren?", Optional.empty());
         assertEquals(Language.NL, answer.language());
         assertEquals(Outcome.ANSWERED, answer.outcome());
         assertTrue(answer.answer().matches("(?is).*\\b(bewaren|bewaard|zolang|nodig)\\b.*"), answer.answer());
@@ -61,14 +64,18 @@ class AnswerServiceTest {
     @Test
     void aDutchAnswerCitesTheDutchVersionOfEverySourceTheKnowledgeHasInDutchAndSaysWhichAreEnglish() {
         var knowledge = TestHelpdesk.shared().knowledge();
-        for (String question : List.of("Hoe lang mag ik gescrapete data bewaren voor mijn onderzoek?",
-                "Mogen websites tekst- en datamining uitsluiten?", "Mag ik mijn dataset delen met mensen buiten de WUR?")) {
+        for (String question : List.of(
+                "Hoe lang mag ik gescrapete data bewaren voor mijn onderzoek?",
+                "Mogen websites tekst- en datamining uitsluiten?",
+                "Mag ik mijn dataset delen met mensen buiten de WUR?")) {
             Answer answer = answers.ask(question, Optional.of(Language.NL));
             assertFalse(answer.citations().isEmpty(), question);
             for (Citation c : answer.citations()) {
                 assertEquals(knowledge.document(c.id()).orElseThrow().language().code(), c.language(), c.id());
                 if (c.language().equals("en")) {
-                    assertTrue(knowledge.document(c.id() + "-nl").isEmpty(), c.id() + " has a Dutch version that was not cited");
+                    assertTrue(
+                            knowledge.document(c.id() + "-nl").isEmpty(),
+                            c.id() + " has a Dutch version that was not cited");
                 }
             }
         }
@@ -84,16 +91,20 @@ class AnswerServiceTest {
 
     @Test
     void aQuestionAboutAJudgmentCitesIt() {
-        Answer answer = answers.ask("What did the Hamburg regional court decide about LAION in 2024?", Optional.empty());
+        Answer answer =
+                answers.ask("What did the Hamburg regional court decide about LAION in 2024?", Optional.empty());
         assertFalse(answer.citations().isEmpty());
-        assertTrue(answer.citations().stream().anyMatch(c -> c.id().contains("laion")),
+        assertTrue(
+                answer.citations().stream().anyMatch(c -> c.id().contains("laion")),
                 () -> answer.citations().stream().map(Citation::id).toList().toString());
     }
 
     @Test
     void aQuestionOfSeveralPartsIsAnsweredPartByPartInOrder() {
-        Answer answer = answers.ask("How long may I keep my scraped corpus after the project ends? "
-                + "And may I give a copy to a researcher at a partner university?", Optional.empty());
+        Answer answer = answers.ask(
+                "How long may I keep my scraped corpus after the project ends? "
+                        + "And may I give a copy to a researcher at a partner university?",
+                Optional.empty());
         assertEquals("card:faq-retention card:faq-share-with-partners", answer.source(), answer.answer());
         assertTrue(answer.answer().indexOf("partner") > answer.answer().indexOf("verif"), answer.answer());
         assertEquals(Outcome.ESCALATE, answer.outcome(), "sharing with partners is for the office");
@@ -101,17 +112,22 @@ class AnswerServiceTest {
 
     @Test
     void aCopyrightQuestionOutsideTheKnowledgeGoesToTheOfficeSayingSo() {
-        Answer answer = answers.ask("Is the text of an ISO standard protected by copyright, and may I copy it into "
-                + "the appendix of my report?", Optional.empty());
+        Answer answer = answers.ask(
+                "Is the text of an ISO standard protected by copyright, and may I copy it into "
+                        + "the appendix of my report?",
+                Optional.empty());
         assertEquals(Outcome.ESCALATE, answer.outcome(), answer.source());
         assertTrue(answer.answer().startsWith("The sources I have do not settle this question"), answer.answer());
-        assertTrue(answer.escalationReason() != null && !answer.escalationReason().isBlank());
+        assertTrue(
+                answer.escalationReason() != null && !answer.escalationReason().isBlank());
     }
 
     @Test
     void aGeneralCopyrightQuestionOutsideMiningGetsItsOwnCard() {
-        Answer answer = answers.ask("My publisher wants me to transfer my copyright; may I still put the accepted manuscript "
-                + "in the university repository?", Optional.empty());
+        Answer answer = answers.ask(
+                "My publisher wants me to transfer my copyright; may I still put the accepted manuscript "
+                        + "in the university repository?",
+                Optional.empty());
         assertTrue(answer.source().contains("card:faq-own-publications"), answer.source());
         assertTrue(answer.answer().contains("25fa"), answer.answer());
         assertFalse(answer.answer().contains("15n"), "a publishing question is not answered with the mining exception");
@@ -119,8 +135,10 @@ class AnswerServiceTest {
 
     @Test
     void aClaimInsideALongerQuestionSendsTheWholeQuestionToTheOfficeWithWhatToDoAboutIt() {
-        Answer answer = answers.ask("How long may I keep my scraped corpus after the project? Also, a photographer's lawyer "
-                + "sent me an invoice of 900 euros for a photo on our project website. Should I just pay it?", Optional.empty());
+        Answer answer = answers.ask(
+                "How long may I keep my scraped corpus after the project? Also, a photographer's lawyer "
+                        + "sent me an invoice of 900 euros for a photo on our project website. Should I just pay it?",
+                Optional.empty());
         assertEquals(Outcome.ESCALATE, answer.outcome(), answer.source());
         assertTrue(answer.source().contains("faq-litigation"), answer.source());
         assertTrue(answer.answer().contains("Whatever the claim says"), answer.answer());
@@ -132,8 +150,13 @@ class AnswerServiceTest {
         String question = "Hoe lang mag ik de verzamelde data voor mijn onderzoek bewaren?";
         Answer answer = answers.ask(question, Optional.empty());
         var helpdesk = nl.wur.cip.helpdesk.TestHelpdesk.shared();
-        double probability = helpdesk.understanding().understand(question, Language.NL,
-                helpdesk.retriever().search(question, Language.NL).queryVector()).top().probability();
+        double probability = helpdesk.understanding()
+                .understand(
+                        question,
+                        Language.NL,
+                        helpdesk.retriever().search(question, Language.NL).queryVector())
+                .top()
+                .probability();
         assertEquals(Math.round(probability * 1000) / 1000.0, answer.confidence(), 1e-9);
     }
 }

@@ -21,8 +21,7 @@ import org.junit.jupiter.api.Test;
  * own and must be answered as if asked first.
  */
 class FollowUpTest {
-    private record Case(String id, String previous, String question, Optional<Pattern> card) {
-    }
+    private record Case(String id, String previous, String question, Optional<Pattern> card) {}
 
     private static List<Case> cases() throws IOException {
         ObjectMapper mapper = new ObjectMapper();
@@ -32,7 +31,10 @@ class FollowUpTest {
                 continue;
             }
             JsonNode n = mapper.readTree(line);
-            cases.add(new Case(n.get("id").asText(), n.get("previous").asText(), n.get("question").asText(),
+            cases.add(new Case(
+                    n.get("id").asText(),
+                    n.get("previous").asText(),
+                    n.get("question").asText(),
                     Optional.ofNullable(n.get("card")).map(c -> Pattern.compile("\\bcard:(" + c.asText() + ")\\b"))));
         }
         return cases;
@@ -48,15 +50,19 @@ class FollowUpTest {
         List<String> misses = new ArrayList<>();
         List<String> trivial = new ArrayList<>();
         for (Case c : cases()) {
-            Answer alone = answers.askWithRetrieval(c.question(), Optional.empty(), Optional.empty()).answer();
-            Answer followed = answers.askWithRetrieval(c.question(), Optional.empty(), Optional.of(c.previous())).answer();
+            Answer alone = answers.askWithRetrieval(c.question(), Optional.empty(), Optional.empty())
+                    .answer();
+            Answer followed = answers.askWithRetrieval(c.question(), Optional.empty(), Optional.of(c.previous()))
+                    .answer();
             if (c.card().isPresent()) {
                 pairs++;
-                if (alone.outcome() == Outcome.ANSWERED && c.card().get().matcher(alone.source()).find()) {
+                if (alone.outcome() == Outcome.ANSWERED
+                        && c.card().get().matcher(alone.source()).find()) {
                     trivial.add(c.id() + " " + c.question() + " (alone: " + alone.source() + ")");
                 }
                 // The card's own outcome counts: some topics' cards send the researcher to the office.
-                boolean right = followed.outcome() != Outcome.OFF_TOPIC && c.card().get().matcher(followed.source()).find();
+                boolean right = followed.outcome() != Outcome.OFF_TOPIC
+                        && c.card().get().matcher(followed.source()).find();
                 if (right) {
                     inContext++;
                 } else {
@@ -65,7 +71,8 @@ class FollowUpTest {
                 }
             } else {
                 switches++;
-                if (followed.source().equals(alone.source()) && followed.answer().equals(alone.answer())) {
+                if (followed.source().equals(alone.source())
+                        && followed.answer().equals(alone.answer())) {
                     keptApart++;
                 } else {
                     misses.add(c.id() + " switch pulled back: " + c.question() + " -> " + followed.source()
@@ -73,9 +80,11 @@ class FollowUpTest {
                 }
             }
         }
-        System.out.printf("follow-ups answered in context: %d of %d; topic switches kept apart: %d of %d%n%s%n",
+        System.out.printf(
+                "follow-ups answered in context: %d of %d; topic switches kept apart: %d of %d%n%s%n",
                 inContext, pairs, keptApart, switches, String.join("\n", misses));
-        assertTrue(trivial.isEmpty(), "alone these follow-ups already get their card, so they test nothing: " + trivial);
+        assertTrue(
+                trivial.isEmpty(), "alone these follow-ups already get their card, so they test nothing: " + trivial);
         assertEquals(20, pairs);
         assertEquals(12, switches);
         assertEquals(switches, keptApart, "a new question is answered as if asked first: " + misses);
@@ -87,7 +96,8 @@ class FollowUpTest {
         AnswerService answers = TestHelpdesk.shared().answers();
         String question = "And which article of the Dutch act says so?";
         Answer plain = answers.ask(question, Optional.empty());
-        Answer empty = answers.askWithRetrieval(question, Optional.empty(), Optional.of("  ")).answer();
+        Answer empty = answers.askWithRetrieval(question, Optional.empty(), Optional.of("  "))
+                .answer();
         assertEquals(plain, empty);
     }
 }

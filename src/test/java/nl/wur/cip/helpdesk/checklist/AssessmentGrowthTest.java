@@ -38,7 +38,8 @@ class AssessmentGrowthTest {
         List<Map<String, String>> different = differentCompletePaths(engine.checklist(), 1000, new Random(20261202));
         Database database = Database.open(TestHelpdesk.config(dataDir).databaseUrl(), "sa", "");
         AssessmentStore store = new AssessmentStore(database);
-        ChecklistService service = new ChecklistService(engine, store, TestHelpdesk.shared().knowledge(), Clock.systemUTC());
+        ChecklistService service =
+                new ChecklistService(engine, store, TestHelpdesk.shared().knowledge(), Clock.systemUTC());
         long start;
         long afterAlike;
         long afterDifferent;
@@ -59,13 +60,20 @@ class AssessmentGrowthTest {
             database.close(); // the database compacts its files on closing
         }
         long closed = folderBytes();
-        System.out.printf("data folder growth: 1,000 alike assessments %d KB; 1,000 different ones %d KB while"
-                + " posted (%.1f KB each), %d KB in all once closed%n", (afterAlike - start) / 1024,
-                (afterDifferent - afterAlike) / 1024, (afterDifferent - afterAlike) / 1024.0 / 1000, closed / 1024);
-        assertTrue(afterAlike - start < 64 * 1024, "alike assessments grew the folder by " + (afterAlike - start) + " bytes");
+        System.out.printf(
+                "data folder growth: 1,000 alike assessments %d KB; 1,000 different ones %d KB while"
+                        + " posted (%.1f KB each), %d KB in all once closed%n",
+                (afterAlike - start) / 1024,
+                (afterDifferent - afterAlike) / 1024,
+                (afterDifferent - afterAlike) / 1024.0 / 1000,
+                closed / 1024);
+        assertTrue(
+                afterAlike - start < 64 * 1024,
+                "alike assessments grew the folder by " + (afterAlike - start) + " bytes");
         // As CLOBs, uncompressed, each record had taken 69 KB of file; the stored JSON is some 22 KB.
-        assertTrue(afterDifferent - afterAlike < 32L * 1024 * 1000, "1,000 different assessments grew the folder by "
-                + (afterDifferent - afterAlike) + " bytes");
+        assertTrue(
+                afterDifferent - afterAlike < 32L * 1024 * 1000,
+                "1,000 different assessments grew the folder by " + (afterDifferent - afterAlike) + " bytes");
         assertTrue(closed < 20L * 1024 * 1024, "at rest the folder holds " + closed + " bytes");
     }
 
@@ -76,7 +84,8 @@ class AssessmentGrowthTest {
             AssessmentStore store = new AssessmentStore(database);
             Instant made = Instant.parse("2026-06-01T10:00:00Z");
             store.save(new AssessmentStore.Stored("r1", made, "v1", "en", "{}", "{\"n\":1}"));
-            store.save(new AssessmentStore.Stored("r1", made.plus(Duration.ofHours(23)), "v1", "en", "{}", "{\"n\":2}"));
+            store.save(
+                    new AssessmentStore.Stored("r1", made.plus(Duration.ofHours(23)), "v1", "en", "{}", "{\"n\":2}"));
             assertEquals(made, store.find("r1").orElseThrow().createdAt(), "made again within a day: not rewritten");
             assertEquals("{\"n\":1}", store.find("r1").orElseThrow().resultJson());
             Instant later = made.plus(Duration.ofDays(2));
@@ -96,7 +105,8 @@ class AssessmentGrowthTest {
             Map<String, String> answers = new LinkedHashMap<>();
             for (String id = checklist.start(); !Checklist.END.equals(id); ) {
                 Checklist.Question question = checklist.question(id).orElseThrow();
-                Checklist.Option option = question.options().get(random.nextInt(question.options().size()));
+                Checklist.Option option =
+                        question.options().get(random.nextInt(question.options().size()));
                 answers.put(question.id(), option.id());
                 id = option.next();
             }
@@ -108,7 +118,9 @@ class AssessmentGrowthTest {
 
     private long folderBytes() throws IOException {
         try (Stream<Path> files = Files.walk(dataDir)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(file -> file.toFile().length())
+                    .sum();
         }
     }
 }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 class ChecklistEngineFuzzTest {
     private static final Checklist CHECKLIST = new ChecklistLoader().load(Path.of("knowledge/checklist/checklist.yml"));
     private static final ChecklistEngine ENGINE = new ChecklistEngine(CHECKLIST);
-    private static final Set<String> LEVELS = CHECKLIST.levels().stream().map(Checklist.Level::id).collect(Collectors.toSet());
+    private static final Set<String> LEVELS =
+            CHECKLIST.levels().stream().map(Checklist.Level::id).collect(Collectors.toSet());
 
     /**
      * The input is UTF-8 text, one answer a line: {@code question=option}. {@code #n} as a question names the n-th
@@ -80,7 +81,8 @@ class ChecklistEngineFuzzTest {
         check(first, verdict);
         Map<String, String> outOfOrder = new LinkedHashMap<>();
         walk("0", outOfOrder);
-        outOfOrder.put(CHECKLIST.questions().get(CHECKLIST.questions().size() - 1).id(), "x");
+        outOfOrder.put(
+                CHECKLIST.questions().get(CHECKLIST.questions().size() - 1).id(), "x");
         assertThrows(ChecklistException.class, () -> ENGINE.assess(outOfOrder, Language.NL));
         Map<String, String> nullAnswer = new HashMap<>();
         nullAnswer.put(CHECKLIST.start(), null);
@@ -101,10 +103,14 @@ class ChecklistEngineFuzzTest {
         if (assessment.complete()) {
             assertNull(assessment.next());
             assertNotNull(assessment.verdict());
-            assertTrue(LEVELS.contains(assessment.verdict().level()), assessment.verdict().level());
+            assertTrue(
+                    LEVELS.contains(assessment.verdict().level()),
+                    assessment.verdict().level());
             assertFalse(assessment.verdict().title().isBlank());
             assertFalse(assessment.levels().isEmpty());
-            assertEquals(assessment.verdict(), assessment.levels().get(assessment.levels().size() - 1));
+            assertEquals(
+                    assessment.verdict(),
+                    assessment.levels().get(assessment.levels().size() - 1));
         } else {
             assertNull(assessment.verdict());
             assertTrue(assessment.levels().isEmpty());
@@ -121,25 +127,40 @@ class ChecklistEngineFuzzTest {
             if (current == null) {
                 return;
             }
-            Checklist.Option option = current.options().get(Math.floorMod(c - '0', current.options().size()));
+            Checklist.Option option = current.options()
+                    .get(Math.floorMod(c - '0', current.options().size()));
             answers.put(current.id(), option.id());
-            current = Checklist.END.equals(option.next()) ? null : CHECKLIST.question(option.next()).orElse(null);
+            current = Checklist.END.equals(option.next())
+                    ? null
+                    : CHECKLIST.question(option.next()).orElse(null);
         }
     }
 
     private static String question(String key) {
-        if (key.startsWith("#") && key.length() > 1 && key.substring(1).chars().allMatch(Character::isDigit) && key.length() < 9) {
-            return CHECKLIST.questions().get(Integer.parseInt(key.substring(1)) % CHECKLIST.questions().size()).id();
+        if (key.startsWith("#")
+                && key.length() > 1
+                && key.substring(1).chars().allMatch(Character::isDigit)
+                && key.length() < 9) {
+            return CHECKLIST
+                    .questions()
+                    .get(Integer.parseInt(key.substring(1))
+                            % CHECKLIST.questions().size())
+                    .id();
         }
         return key;
     }
 
     private static String option(String question, String value) {
-        if (value.startsWith("#") && value.length() > 1 && value.substring(1).chars().allMatch(Character::isDigit)
+        if (value.startsWith("#")
+                && value.length() > 1
+                && value.substring(1).chars().allMatch(Character::isDigit)
                 && value.length() < 9) {
-            List<Checklist.Option> options = CHECKLIST.question(question)
-                    .orElse(CHECKLIST.questions().get(0)).options();
-            return options.get(Integer.parseInt(value.substring(1)) % options.size()).id();
+            List<Checklist.Option> options = CHECKLIST
+                    .question(question)
+                    .orElse(CHECKLIST.questions().get(0))
+                    .options();
+            return options.get(Integer.parseInt(value.substring(1)) % options.size())
+                    .id();
         }
         return value;
     }

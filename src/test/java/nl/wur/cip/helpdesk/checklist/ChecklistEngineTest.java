@@ -110,13 +110,16 @@ class ChecklistEngineTest {
         assertFalse(assessment.complete());
         assertNull(assessment.verdict());
         assertEquals("source", assessment.next().id());
-        assertEquals(List.of("open_web", "library_subscription", "third_party_dataset", "unknown"),
+        assertEquals(
+                List.of("open_web", "library_subscription", "third_party_dataset", "unknown"),
                 assessment.next().options().stream().map(Assessment.Choice::id).toList());
         assertEquals(List.of("personal_data"), ids(assessment.flags()));
         assertTrue(assessment.flags().get(0).text().contains("privacy officer"));
         assertTrue(assessment.cites().contains("gdpr-personal-data"));
         assertEquals(List.of("material", "personal_data"), askedQuestions(assessment));
-        assertEquals("Text (articles, books, web pages, reports)", assessment.steps().get(0).answer());
+        assertEquals(
+                "Text (articles, books, web pages, reports)",
+                assessment.steps().get(0).answer());
         assertEquals("Yes", assessment.steps().get(1).answer(), "an unquoted Yes would have become 'true'");
     }
 
@@ -127,7 +130,14 @@ class ChecklistEngineTest {
         assertNull(assessment.next());
         assertEquals("research_exception", assessment.verdict().level());
         assertTrue(assessment.verdict().text().contains("Art. 3"));
-        assertEquals(List.of("lawful_access", "respect_terms", "store_securely", "no_sharing", "delete_when_done", "do_not_publish_dataset"),
+        assertEquals(
+                List.of(
+                        "lawful_access",
+                        "respect_terms",
+                        "store_securely",
+                        "no_sharing",
+                        "delete_when_done",
+                        "do_not_publish_dataset"),
                 ids(assessment.conditions()));
         assertTrue(assessment.conditions().get(2).text().contains("need-to-know"));
         assertEquals(List.of(), assessment.flags());
@@ -139,8 +149,19 @@ class ChecklistEngineTest {
     void theResearchTrackNeverAsksAboutOptOuts() {
         Assessment assessment = engine.assess(byTheBook(), Language.EN);
         assertFalse(askedQuestions(assessment).contains("opt_out"), "the research exception has no opt-out");
-        Assessment partial = engine.assess(with(Map.of("material", "text", "personal_data", "none", "source", "library_subscription",
-                "who", "wur_researcher", "purpose", "scientific_research")), Language.EN);
+        Assessment partial = engine.assess(
+                with(Map.of(
+                        "material",
+                        "text",
+                        "personal_data",
+                        "none",
+                        "source",
+                        "library_subscription",
+                        "who",
+                        "wur_researcher",
+                        "purpose",
+                        "scientific_research")),
+                Language.EN);
         assertEquals("company_influence", partial.next().id());
     }
 
@@ -179,7 +200,11 @@ class ChecklistEngineTest {
         assertEquals("unclear", notChecked.verdict().level());
         assertEquals(List.of("general_exception", "unclear"), levelIds(notChecked));
         assertTrue(ids(notChecked.conditions()).contains("check_optouts"));
-        assertEquals("general_exception", engine.assess(with(company(), "opt_out", "none_found"), Language.EN).verdict().level());
+        assertEquals(
+                "general_exception",
+                engine.assess(with(company(), "opt_out", "none_found"), Language.EN)
+                        .verdict()
+                        .level());
     }
 
     @Test
@@ -189,8 +214,12 @@ class ChecklistEngineTest {
         Assessment teaching = engine.assess(answers, Language.EN);
         assertEquals("general_exception", teaching.verdict().level());
         assertEquals(List.of("teaching"), ids(teaching.flags()), "teaching points to the teaching exception");
-        assertTrue(teaching.flags().get(0).text().contains("Auteurswet Art. 16"), teaching.flags().get(0).text());
-        assertTrue(teaching.flags().get(0).text().contains("DSM Directive Art. 5"), teaching.flags().get(0).text());
+        assertTrue(
+                teaching.flags().get(0).text().contains("Auteurswet Art. 16"),
+                teaching.flags().get(0).text());
+        assertTrue(
+                teaching.flags().get(0).text().contains("DSM Directive Art. 5"),
+                teaching.flags().get(0).text());
         assertTrue(teaching.cites().contains("aw-art-16"));
         assertTrue(engine.assess(answers, Language.NL).flags().get(0).text().contains("Auteurswet art. 16"));
         answers.put("purpose", "other");
@@ -206,7 +235,11 @@ class ChecklistEngineTest {
 
     @Test
     void aReservationOnlyInWordsIsUnclear() {
-        assertEquals("unclear", engine.assess(with(company(), "opt_out", "terms_text_only"), Language.EN).verdict().level());
+        assertEquals(
+                "unclear",
+                engine.assess(with(company(), "opt_out", "terms_text_only"), Language.EN)
+                        .verdict()
+                        .level());
     }
 
     @Test
@@ -218,8 +251,16 @@ class ChecklistEngineTest {
 
     @Test
     void sharingOrPublishingTheDatasetIsNotCovered() {
-        assertEquals("permission_needed", engine.assess(with(byTheBook(), "sharing", "public"), Language.EN).verdict().level());
-        assertEquals("permission_needed", engine.assess(with(byTheBook(), "publication", "dataset"), Language.EN).verdict().level());
+        assertEquals(
+                "permission_needed",
+                engine.assess(with(byTheBook(), "sharing", "public"), Language.EN)
+                        .verdict()
+                        .level());
+        assertEquals(
+                "permission_needed",
+                engine.assess(with(byTheBook(), "publication", "dataset"), Language.EN)
+                        .verdict()
+                        .level());
     }
 
     @Test
@@ -228,8 +269,14 @@ class ChecklistEngineTest {
         Assessment research = engine.assess(with(byTheBook(), "sharing", "external_partners"), Language.EN);
         assertEquals("unclear", research.verdict().level());
         assertEquals(List.of("unclear"), levelIds(research), "no definite permission_needed any more");
-        assertEquals("unclear", engine.assess(with(company(), "sharing", "external_partners"), Language.EN).verdict().level());
-        String help = engine.assess(without(byTheBook(), "sharing", "retention", "publication"), Language.EN).next().help();
+        assertEquals(
+                "unclear",
+                engine.assess(with(company(), "sharing", "external_partners"), Language.EN)
+                        .verdict()
+                        .level());
+        String help = engine.assess(without(byTheBook(), "sharing", "retention", "publication"), Language.EN)
+                .next()
+                .help();
         assertTrue(help.contains("own copies under Art. 3") && help.contains("recital 15"), help);
     }
 
@@ -238,55 +285,89 @@ class ChecklistEngineTest {
         Assessment research = engine.assess(with(byTheBook(), "publication", "trained_model"), Language.EN);
         assertEquals("unclear", research.verdict().level());
         assertEquals(List.of("model_reproduction"), ids(research.flags()));
-        assertTrue(research.flags().get(0).text().contains("AI Act"), research.flags().get(0).text());
+        assertTrue(
+                research.flags().get(0).text().contains("AI Act"),
+                research.flags().get(0).text());
         assertTrue(research.cites().containsAll(List.of("case-gema-openai-2025", "ai-act-art-2-6")));
-        assertEquals("unclear", engine.assess(with(company(), "publication", "trained_model"), Language.EN).verdict().level());
+        assertEquals(
+                "unclear",
+                engine.assess(with(company(), "publication", "trained_model"), Language.EN)
+                        .verdict()
+                        .level());
     }
 
     @Test
     void storageOutsideWurIsUnclearOnTheResearchTrackOnly() {
         // Art. 3(2) asks for secure storage; Art. 4 has no storage rule.
-        assertEquals("unclear", engine.assess(with(byTheBook(), "storage", "outside_wur"), Language.EN).verdict().level());
+        assertEquals(
+                "unclear",
+                engine.assess(with(byTheBook(), "storage", "outside_wur"), Language.EN)
+                        .verdict()
+                        .level());
         Assessment general = engine.assess(with(company(), "storage", "outside_wur"), Language.EN);
         assertEquals("general_exception", general.verdict().level());
         assertEquals(List.of("general_exception"), levelIds(general));
-        LinkedHashMap<String, String> commercial = with(byTheBook(), "purpose", "commercial", "opt_out", "none_found", "storage", "outside_wur");
+        LinkedHashMap<String, String> commercial =
+                with(byTheBook(), "purpose", "commercial", "opt_out", "none_found", "storage", "outside_wur");
         commercial.remove("company_influence");
-        assertEquals("general_exception", engine.assess(commercial, Language.EN).verdict().level());
+        assertEquals(
+                "general_exception",
+                engine.assess(commercial, Language.EN).verdict().level());
     }
 
     @Test
     void storageSharingRetentionAndTermsConditionsAreWordedForTheTrack() {
         Map<String, String> research = texts(engine.assess(byTheBook(), Language.EN));
         Map<String, String> general = texts(engine.assess(company(), Language.EN));
-        assertTrue(research.get("store_securely").contains("Art. 3(2)") && research.get("store_securely").contains("need-to-know"));
+        assertTrue(research.get("store_securely").contains("Art. 3(2)")
+                && research.get("store_securely").contains("need-to-know"));
         assertTrue(general.get("store_securely").contains("no storage rule"), general.get("store_securely"));
         assertTrue(research.get("no_sharing").contains("beyond WUR researchers"), research.get("no_sharing"));
         assertFalse(general.get("no_sharing").contains("WUR researchers"), general.get("no_sharing"));
         assertTrue(research.get("delete_when_done").contains("including the verification of research results"));
-        assertTrue(general.get("delete_when_done").contains("only as long as the mining needs them"), general.get("delete_when_done"));
+        assertTrue(
+                general.get("delete_when_done").contains("only as long as the mining needs them"),
+                general.get("delete_when_done"));
         assertFalse(general.get("delete_when_done").contains("verification"));
-        assertTrue(research.get("respect_terms").contains("Art. 7(1)") && research.get("respect_terms").contains("unenforceable"));
+        assertTrue(research.get("respect_terms").contains("Art. 7(1)")
+                && research.get("respect_terms").contains("unenforceable"));
         assertTrue(general.get("respect_terms").contains("can exclude mining"), general.get("respect_terms"));
         // The CIP's own rules are labelled as such, next to what the law says.
         for (String id : List.of("store_securely", "no_sharing", "delete_when_done", "respect_terms")) {
-            assertTrue(research.get(id).contains("The CIP asks:") && research.get(id).contains("The law:"), id + ": " + research.get(id));
+            assertTrue(
+                    research.get(id).contains("The CIP asks:")
+                            && research.get(id).contains("The law:"),
+                    id + ": " + research.get(id));
             assertTrue(general.get(id).contains("The law:"), id + ": " + general.get(id));
         }
         Map<String, String> dutch = texts(engine.assess(byTheBook(), Language.NL));
-        assertTrue(dutch.get("no_sharing").contains("Het CIP vraagt:") && dutch.get("no_sharing").contains("De wet:"));
+        assertTrue(dutch.get("no_sharing").contains("Het CIP vraagt:")
+                && dutch.get("no_sharing").contains("De wet:"));
         Map<String, String> dutchGeneral = texts(engine.assess(company(), Language.NL));
-        assertTrue(dutchGeneral.get("delete_when_done").contains("zolang het minen ze nodig heeft"), dutchGeneral.get("delete_when_done"));
+        assertTrue(
+                dutchGeneral.get("delete_when_done").contains("zolang het minen ze nodig heeft"),
+                dutchGeneral.get("delete_when_done"));
         // Each track's wording brings its own sources.
         assertTrue(engine.assess(company(), Language.EN).cites().containsAll(List.of("dsm-art-4", "aw-art-15o")));
     }
 
     @Test
     void theCompanyInfluenceQuestionAsksAboutTheOrganisationNotTheProject() {
-        Assessment.NextQuestion question = engine.assess(without(byTheBook(), "company_influence", "server_load", "storage", "sharing",
-                "retention", "publication"), Language.EN).next();
+        Assessment.NextQuestion question = engine.assess(
+                        without(
+                                byTheBook(),
+                                "company_influence",
+                                "server_load",
+                                "storage",
+                                "sharing",
+                                "retention",
+                                "publication"),
+                        Language.EN)
+                .next();
         assertEquals("company_influence", question.id());
-        assertTrue(question.text().contains("research organisation itself") && question.text().contains("preferential access"),
+        assertTrue(
+                question.text().contains("research organisation itself")
+                        && question.text().contains("preferential access"),
                 question.text());
         assertTrue(question.help().contains("only sponsors or funds your project"), question.help());
         assertFalse(question.options().stream().anyMatch(o -> o.label().contains("contract research")));
@@ -294,33 +375,65 @@ class ChecklistEngineTest {
 
     @Test
     void theWhoHelpSaysAStudentsThesisWithinWurResearchIsLikelyCovered() {
-        Assessment.NextQuestion who = engine.assess(Map.of("material", "text", "personal_data", "none", "source", "library_subscription"),
-                Language.EN).next();
+        Assessment.NextQuestion who = engine.assess(
+                        Map.of("material", "text", "personal_data", "none", "source", "library_subscription"),
+                        Language.EN)
+                .next();
         assertEquals("who", who.id());
-        assertTrue(who.help().contains("persons attached") && who.help().contains("thesis within WUR research is likely covered"), who.help());
+        assertTrue(
+                who.help().contains("persons attached")
+                        && who.help().contains("thesis within WUR research is likely covered"),
+                who.help());
         assertTrue(who.cites().contains("dsm-recital-14"));
-        assertEquals("unclear", engine.assess(with(byTheBook(), "who", "student"), Language.EN).verdict().level(), "the verdict stays");
+        assertEquals(
+                "unclear",
+                engine.assess(with(byTheBook(), "who", "student"), Language.EN)
+                        .verdict()
+                        .level(),
+                "the verdict stays");
     }
 
     @Test
     void bothPermissionNeededAndUnclearAreShownWhenBothOccur() {
-        Assessment both = engine.assess(with(byTheBook(), "lawfulness", "suspected", "sharing", "external_partners"), Language.EN);
+        Assessment both = engine.assess(
+                with(byTheBook(), "lawfulness", "suspected", "sharing", "external_partners"), Language.EN);
         assertEquals("unclear", both.verdict().level(), "the verdict stays the most restrictive level");
         assertEquals(List.of("permission_needed", "unclear"), levelIds(both));
         assertEquals("Permission or a licence is needed", both.levels().get(0).title());
         assertEquals(both.verdict(), both.levels().get(1));
-        assertTrue(both.cites().contains("out-of-scope") && both.cites().contains("dsm-art-4"), "every level's sources: " + both.cites());
-        assertEquals(List.of("research_exception"), levelIds(engine.assess(byTheBook(), Language.EN)), "no cap: the first level");
+        assertTrue(
+                both.cites().contains("out-of-scope") && both.cites().contains("dsm-art-4"),
+                "every level's sources: " + both.cites());
+        assertEquals(
+                List.of("research_exception"),
+                levelIds(engine.assess(byTheBook(), Language.EN)),
+                "no cap: the first level");
         assertEquals(List.of(), engine.assess(Map.of(), Language.EN).levels(), "no levels while incomplete");
-        assertEquals("Toestemming of een licentie is nodig",
-                engine.assess(with(byTheBook(), "lawfulness", "suspected", "who", "student"), Language.NL).levels().get(0).title());
+        assertEquals(
+                "Toestemming of een licentie is nodig",
+                engine.assess(with(byTheBook(), "lawfulness", "suspected", "who", "student"), Language.NL)
+                        .levels()
+                        .get(0)
+                        .title());
     }
 
     @Test
     void studentsSoftwareAndUnknownSourcesGoToTheCip() {
-        assertEquals("unclear", engine.assess(with(byTheBook(), "who", "student"), Language.EN).verdict().level());
-        assertEquals("unclear", engine.assess(with(byTheBook(), "who", "external_partner"), Language.EN).verdict().level());
-        assertEquals("unclear", engine.assess(with(byTheBook(), "lawfulness", "cannot_tell"), Language.EN).verdict().level());
+        assertEquals(
+                "unclear",
+                engine.assess(with(byTheBook(), "who", "student"), Language.EN)
+                        .verdict()
+                        .level());
+        assertEquals(
+                "unclear",
+                engine.assess(with(byTheBook(), "who", "external_partner"), Language.EN)
+                        .verdict()
+                        .level());
+        assertEquals(
+                "unclear",
+                engine.assess(with(byTheBook(), "lawfulness", "cannot_tell"), Language.EN)
+                        .verdict()
+                        .level());
         Assessment software = engine.assess(with(byTheBook(), "material", "software"), Language.EN);
         assertEquals("unclear", software.verdict().level());
         assertEquals(List.of("software"), ids(software.flags()));
@@ -358,12 +471,15 @@ class ChecklistEngineTest {
 
     @Test
     void conditionsAndCitesAreDeDuplicated() {
-        // Both source=unknown and lawfulness add lawful_access; sharing=public and publication add do_not_publish_dataset.
+        // Both source=unknown and lawfulness add lawful_access; sharing=public and publication add
+        // do_not_publish_dataset.
         Assessment assessment = engine.assess(with(byTheBook(), "source", "unknown", "sharing", "public"), Language.EN);
         List<String> conditions = ids(assessment.conditions());
         assertEquals(1, Collections.frequency(conditions, "lawful_access"));
         assertEquals(1, Collections.frequency(conditions, "do_not_publish_dataset"));
-        assertEquals(assessment.cites().size(), assessment.cites().stream().distinct().count());
+        assertEquals(
+                assessment.cites().size(),
+                assessment.cites().stream().distinct().count());
     }
 
     @Test
@@ -379,46 +495,60 @@ class ChecklistEngineTest {
     @Test
     void dutchGivesDutchTexts() {
         Assessment assessment = engine.assess(byTheBook(), Language.NL);
-        assertEquals("Gedekt door de onderzoeksuitzondering, onder voorwaarden", assessment.verdict().title());
-        assertEquals("Beelden (foto's, tekeningen, figuren)", assessment.steps().get(0).answer());
+        assertEquals(
+                "Gedekt door de onderzoeksuitzondering, onder voorwaarden",
+                assessment.verdict().title());
+        assertEquals(
+                "Beelden (foto's, tekeningen, figuren)",
+                assessment.steps().get(0).answer());
         assertTrue(assessment.conditions().stream().anyMatch(n -> n.text().contains("need-to-know")));
-        assertEquals("Welk materiaal ga je minen of gebruiken om het model te trainen?",
+        assertEquals(
+                "Welk materiaal ga je minen of gebruiken om het model te trainen?",
                 engine.assess(Map.of(), Language.NL).next().text());
     }
 
     @Test
     void anUnknownQuestionIsRejected() {
-        ChecklistException e = assertThrows(ChecklistException.class,
-                () -> engine.assess(with(byTheBook(), "colour", "blue"), Language.EN));
+        ChecklistException e = assertThrows(
+                ChecklistException.class, () -> engine.assess(with(byTheBook(), "colour", "blue"), Language.EN));
         assertEquals("unknown question 'colour'", e.getMessage());
         HashMap<String, String> nullKey = new HashMap<>();
         nullKey.put(null, "text");
-        assertEquals("unknown question 'null'", assertThrows(ChecklistException.class, () -> engine.assess(nullKey, Language.EN)).getMessage());
+        assertEquals(
+                "unknown question 'null'",
+                assertThrows(ChecklistException.class, () -> engine.assess(nullKey, Language.EN))
+                        .getMessage());
     }
 
     @Test
     void anUnknownOptionIsRejected() {
-        ChecklistException e = assertThrows(ChecklistException.class,
-                () -> engine.assess(with(byTheBook(), "who", "postdoc"), Language.EN));
-        assertEquals("unknown option 'postdoc' for question 'who'; expected one of wur_researcher, student, external_partner, company",
+        ChecklistException e = assertThrows(
+                ChecklistException.class, () -> engine.assess(with(byTheBook(), "who", "postdoc"), Language.EN));
+        assertEquals(
+                "unknown option 'postdoc' for question 'who'; expected one of wur_researcher, student, external_partner, company",
                 e.getMessage());
         HashMap<String, String> nullValue = new HashMap<>();
         nullValue.put("material", null);
         assertTrue(assertThrows(ChecklistException.class, () -> engine.assess(nullValue, Language.EN))
-                .getMessage().startsWith("no option for question 'material'"));
+                .getMessage()
+                .startsWith("no option for question 'material'"));
     }
 
     @Test
     void anAnswerOffThePathIsOutOfOrder() {
-        ChecklistException skipped = assertThrows(ChecklistException.class,
+        ChecklistException skipped = assertThrows(
+                ChecklistException.class,
                 () -> engine.assess(Map.of("material", "text", "source", "open_web"), Language.EN));
-        assertEquals("the answer to question 'source' is out of order: the earlier answers lead to question 'personal_data', not to it",
+        assertEquals(
+                "the answer to question 'source' is out of order: the earlier answers lead to question 'personal_data', not to it",
                 skipped.getMessage());
-        ChecklistException otherTrack = assertThrows(ChecklistException.class,
-                () -> engine.assess(with(byTheBook(), "opt_out", "none_found"), Language.EN));
-        assertEquals("the answer to question 'opt_out' is out of order: the earlier answers complete the checklist without it",
+        ChecklistException otherTrack = assertThrows(
+                ChecklistException.class, () -> engine.assess(with(byTheBook(), "opt_out", "none_found"), Language.EN));
+        assertEquals(
+                "the answer to question 'opt_out' is out of order: the earlier answers complete the checklist without it",
                 otherTrack.getMessage());
-        ChecklistException skippedByCompany = assertThrows(ChecklistException.class,
+        ChecklistException skippedByCompany = assertThrows(
+                ChecklistException.class,
                 () -> engine.assess(with(company(), "purpose", "scientific_research"), Language.EN));
         assertTrue(skippedByCompany.getMessage().startsWith("the answer to question 'purpose' is out of order"));
     }

@@ -53,14 +53,29 @@ class ChecklistServiceTest {
 
     /** A path that is both unclear (sharing with partners) and needs permission (material suspected unlawful). */
     private static Map<String, String> bothLevels() {
-        return ChecklistEngineTest.with(ChecklistEngineTest.byTheBook(), "material", "text", "lawfulness", "suspected",
-                "server_load", "no_terms", "sharing", "external_partners");
+        return ChecklistEngineTest.with(
+                ChecklistEngineTest.byTheBook(),
+                "material",
+                "text",
+                "lawfulness",
+                "suspected",
+                "server_load",
+                "no_terms",
+                "sharing",
+                "external_partners");
     }
 
     @Test
     void aStoredAssessmentKeepsTheVersionItWasMadeWithAfterTheChecklistChanges() throws Exception {
-        Checklist older = new Checklist("2026-11-25", shipped.start(), shipped.questions(), shipped.levels(), shipped.conditions(),
-                shipped.flags(), shipped.tracks(), shipped.source());
+        Checklist older = new Checklist(
+                "2026-11-25",
+                shipped.start(),
+                shipped.questions(),
+                shipped.levels(),
+                shipped.conditions(),
+                shipped.flags(),
+                shipped.tracks(),
+                shipped.source());
         ChecklistService.Result made = service(older).assess(bothLevels(), Language.EN);
         assertEquals("2026-11-25", made.checklistVersion());
 
@@ -69,7 +84,12 @@ class ChecklistServiceTest {
         assertEquals("2026-12-02", current.assess(bothLevels(), Language.EN).checklistVersion());
         JsonNode stored = mapper.readTree(current.find(made.assessmentId()).orElseThrow());
         assertEquals("2026-11-25", stored.get("checklistVersion").asText());
-        assertEquals("2026-11-25", new AssessmentStore(database).find(made.assessmentId()).orElseThrow().checklistVersion());
+        assertEquals(
+                "2026-11-25",
+                new AssessmentStore(database)
+                        .find(made.assessmentId())
+                        .orElseThrow()
+                        .checklistVersion());
         String markdown = current.markdown(made.assessmentId(), ADVICE).orElseThrow();
         assertTrue(markdown.contains("- Checklist version: 2026-11-25"), markdown);
     }
@@ -89,24 +109,31 @@ class ChecklistServiceTest {
         ChecklistService.Result nl = service.assess(bothLevels(), Language.NL);
         String dutch = service.markdown(nl.assessmentId(), ADVICE).orElseThrow();
         assertTrue(dutch.contains("Je antwoorden leiden ook tot:\n\n**Toestemming of een licentie is nodig**"), dutch);
-        assertTrue(dutch.endsWith("_Geen juridisch advies._\n") && !dutch.contains("Not legal advice"), "the disclaimer in Dutch too");
+        assertTrue(
+                dutch.endsWith("_Geen juridisch advies._\n") && !dutch.contains("Not legal advice"),
+                "the disclaimer in Dutch too");
 
         Map<String, String> byTheBook = new LinkedHashMap<>(bothLevels());
         byTheBook.put("lawfulness", "lawful");
         byTheBook.put("sharing", "wur_only");
         ChecklistService.Result one = service.assess(byTheBook, Language.EN);
-        assertFalse(service.markdown(one.assessmentId(), ADVICE).orElseThrow().contains("also lead to"), "one level: no second block");
+        assertFalse(
+                service.markdown(one.assessmentId(), ADVICE).orElseThrow().contains("also lead to"),
+                "one level: no second block");
     }
 
     @Test
     void aRecordStoredBeforeLevelsExistedStillReadsBack() throws Exception {
         ChecklistService service = service(shipped);
         ChecklistService.Result made = service.assess(bothLevels(), Language.EN);
-        ObjectNode old = (ObjectNode) mapper.readTree(service.find(made.assessmentId()).orElseThrow());
+        ObjectNode old =
+                (ObjectNode) mapper.readTree(service.find(made.assessmentId()).orElseThrow());
         old.remove("levels");
         String id = "AAAAAAAAAAAAAAAAAAAAAB";
-        new AssessmentStore(database).save(new AssessmentStore.Stored(id, clock.instant(), "2026-11-25", "en", "{}", old.toString()));
-        assertNull(mapper.readValue(service.find(id).orElseThrow(), ChecklistService.Result.class).levels());
+        new AssessmentStore(database)
+                .save(new AssessmentStore.Stored(id, clock.instant(), "2026-11-25", "en", "{}", old.toString()));
+        assertNull(mapper.readValue(service.find(id).orElseThrow(), ChecklistService.Result.class)
+                .levels());
         String markdown = service.markdown(id, ADVICE).orElseThrow();
         assertTrue(markdown.contains("**Unclear: ask the Copyright Information Point**"), markdown);
         assertFalse(markdown.contains("also lead to"), markdown);

@@ -1,7 +1,6 @@
 package nl.wur.cip.helpdesk.checklist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import nl.wur.cip.helpdesk.knowledge.Bilingual;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import nl.wur.cip.helpdesk.knowledge.Bilingual;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeBase;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeDocument;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeLoader;
@@ -63,10 +63,12 @@ class ChecklistShippedTest {
         for (Checklist.Question q : checklist.questions()) {
             assertTrue(questionsSeen.contains(q.id()), "question never reached: " + q.id());
             for (Checklist.Option o : q.options()) {
-                assertTrue(optionsSeen.contains(q.id() + "/" + o.id()), "option never reached: " + q.id() + "/" + o.id());
+                assertTrue(
+                        optionsSeen.contains(q.id() + "/" + o.id()), "option never reached: " + q.id() + "/" + o.id());
             }
         }
-        List<String> levelIds = checklist.levels().stream().map(Checklist.Level::id).toList();
+        List<String> levelIds =
+                checklist.levels().stream().map(Checklist.Level::id).toList();
         assertEquals(Set.copyOf(levelIds), verdictsSeen, "every level should be the verdict of some path");
     }
 
@@ -107,7 +109,8 @@ class ChecklistShippedTest {
         if (answers.containsKey(questionId)) {
             fail("cycle: " + String.join(" → ", answers.keySet()) + " → " + questionId);
         }
-        Checklist.Question question = checklist.question(questionId).orElseThrow(() -> new AssertionError("dangling next " + questionId));
+        Checklist.Question question =
+                checklist.question(questionId).orElseThrow(() -> new AssertionError("dangling next " + questionId));
         questionsSeen.add(questionId);
         for (Checklist.Option option : question.options()) {
             String key = questionId + "/" + option.id();
@@ -132,7 +135,8 @@ class ChecklistShippedTest {
         LinkedHashMap<String, String> answers = new LinkedHashMap<>(prefix);
         String id = next;
         while (!Checklist.END.equals(id)) {
-            Checklist.Option first = checklist.question(id).orElseThrow().options().get(0);
+            Checklist.Option first =
+                    checklist.question(id).orElseThrow().options().get(0);
             answers.put(id, first.id());
             track = first.track() != null ? first.track() : track;
             reached = reach(reached, first, track);
@@ -148,13 +152,24 @@ class ChecklistShippedTest {
         assertTrue(assessment.complete(), "incomplete: " + answers);
         assertNull(assessment.next());
         assertNotNull(assessment.verdict(), "no verdict: " + answers);
-        assertEquals(expectedLevels.get(expectedLevels.size() - 1), assessment.verdict().level(), "verdict for " + answers);
-        assertEquals(expectedLevels, assessment.levels().stream().map(Assessment.Verdict::level).toList(), "levels for " + answers);
-        assertEquals(assessment.verdict(), assessment.levels().get(assessment.levels().size() - 1));
+        assertEquals(
+                expectedLevels.get(expectedLevels.size() - 1),
+                assessment.verdict().level(),
+                "verdict for " + answers);
+        assertEquals(
+                expectedLevels,
+                assessment.levels().stream().map(Assessment.Verdict::level).toList(),
+                "levels for " + answers);
+        assertEquals(
+                assessment.verdict(),
+                assessment.levels().get(assessment.levels().size() - 1));
         // Every condition is worded for the track the path ended on.
         for (Assessment.Note note : assessment.conditions()) {
             Checklist.Condition condition = checklist.conditions().get(note.id());
-            assertEquals(condition.on(track).orElseThrow().text().in(language), note.text(), note.id() + " on track " + track);
+            assertEquals(
+                    condition.on(track).orElseThrow().text().in(language),
+                    note.text(),
+                    note.id() + " on track " + track);
         }
         assertEquals(answers.size(), assessment.steps().size());
         assertFalse(assessment.cites().isEmpty());
@@ -169,15 +184,19 @@ class ChecklistShippedTest {
         checklist.conditions().values().forEach(c -> c.wordings().forEach(w -> cited.addAll(w.cites())));
         checklist.flags().values().forEach(f -> cited.addAll(f.cites()));
         cited.forEach(id -> assertTrue(knowledgeIds.contains(id), "unknown cite " + id));
-        assertTrue(cited.containsAll(Set.of("dsm-art-3", "dsm-art-4", "aw-art-15n", "aw-art-15o", "cip-2021-training-ai", "aw-art-16")));
+        assertTrue(cited.containsAll(
+                Set.of("dsm-art-3", "dsm-art-4", "aw-art-15n", "aw-art-15o", "cip-2021-training-ai", "aw-art-16")));
     }
 
     @Test
     void everyQuestionLevelConditionAndFlagCitesSomething() {
         checklist.questions().forEach(q -> assertFalse(q.cites().isEmpty(), "question " + q.id() + " cites nothing"));
         checklist.levels().forEach(l -> assertFalse(l.cites().isEmpty(), "level " + l.id() + " cites nothing"));
-        checklist.conditions().values().forEach(c -> c.wordings().forEach(w ->
-                assertFalse(w.cites().isEmpty(), "condition " + c.id() + " cites nothing")));
+        checklist
+                .conditions()
+                .values()
+                .forEach(c -> c.wordings()
+                        .forEach(w -> assertFalse(w.cites().isEmpty(), "condition " + c.id() + " cites nothing")));
     }
 
     @Test
@@ -192,7 +211,10 @@ class ChecklistShippedTest {
             check(problems, "level " + l.id() + " title", l.title());
             check(problems, "level " + l.id() + " text", l.text());
         }
-        checklist.conditions().values().forEach(c -> c.wordings().forEach(w -> check(problems, "condition " + c.id(), w.text())));
+        checklist
+                .conditions()
+                .values()
+                .forEach(c -> c.wordings().forEach(w -> check(problems, "condition " + c.id(), w.text())));
         checklist.flags().values().forEach(f -> check(problems, "flag " + f.id(), f.text()));
         assertEquals(List.of(), problems);
     }
@@ -225,10 +247,12 @@ class ChecklistShippedTest {
     void everyConditionAndFlagIsUsed() {
         Set<String> conditions = new HashSet<>();
         Set<String> flags = new HashSet<>();
-        checklist.questions().forEach(q -> q.options().forEach(o -> {
-            conditions.addAll(o.conditions());
-            flags.addAll(o.flags());
-        }));
+        checklist
+                .questions()
+                .forEach(q -> q.options().forEach(o -> {
+                    conditions.addAll(o.conditions());
+                    flags.addAll(o.flags());
+                }));
         assertEquals(checklist.conditions().keySet(), conditions);
         assertEquals(checklist.flags().keySet(), flags);
     }
@@ -236,19 +260,34 @@ class ChecklistShippedTest {
     @Test
     void theTracksAreSetByWhoAndPurposeAndStorageSharingRetentionAndTermsAreWordedPerTrack() {
         assertEquals(List.of("research", "general"), checklist.tracks());
-        assertEquals("general", checklist.question("who").orElseThrow().option("company").orElseThrow().track());
+        assertEquals(
+                "general",
+                checklist
+                        .question("who")
+                        .orElseThrow()
+                        .option("company")
+                        .orElseThrow()
+                        .track());
         Checklist.Question purpose = checklist.question("purpose").orElseThrow();
-        assertEquals("research", purpose.option("scientific_research").orElseThrow().track());
+        assertEquals(
+                "research", purpose.option("scientific_research").orElseThrow().track());
         for (String id : List.of("teaching", "commercial", "other")) {
             assertEquals("general", purpose.option(id).orElseThrow().track(), id);
         }
         for (String id : List.of("store_securely", "no_sharing", "delete_when_done", "respect_terms")) {
             Checklist.Condition condition = checklist.conditions().get(id);
-            assertEquals(List.of("research", "general"), List.copyOf(condition.tracks().keySet()), id);
+            assertEquals(
+                    List.of("research", "general"),
+                    List.copyOf(condition.tracks().keySet()),
+                    id);
             assertTrue(condition.on("research").orElseThrow().cites().contains("dsm-art-3"), id);
             assertTrue(condition.on("general").orElseThrow().cites().contains("dsm-art-4"), id);
         }
-        Checklist.Option outside = checklist.question("storage").orElseThrow().option("outside_wur").orElseThrow();
+        Checklist.Option outside = checklist
+                .question("storage")
+                .orElseThrow()
+                .option("outside_wur")
+                .orElseThrow();
         assertEquals("unclear", outside.levelOn("research"));
         assertNull(outside.levelOn("general"), "Art. 4 has no storage rule");
     }
@@ -260,19 +299,43 @@ class ChecklistShippedTest {
 
     @Test
     void levelsAreInTheAgreedOrder() {
-        assertEquals(List.of("research_exception", "general_exception", "permission_needed", "unclear"),
+        assertEquals(
+                List.of("research_exception", "general_exception", "permission_needed", "unclear"),
                 checklist.levels().stream().map(Checklist.Level::id).toList());
         assertNotEquals("", checklist.version());
     }
 
     @Test
     void coversTheTopicsTheOfficeAskedFor() {
-        for (String id : List.of("material", "personal_data", "source", "lawfulness", "who", "purpose", "opt_out",
-                "server_load", "storage", "sharing", "retention", "publication")) {
+        for (String id : List.of(
+                "material",
+                "personal_data",
+                "source",
+                "lawfulness",
+                "who",
+                "purpose",
+                "opt_out",
+                "server_load",
+                "storage",
+                "sharing",
+                "retention",
+                "publication")) {
             assertTrue(checklist.question(id).isPresent(), "missing question " + id);
         }
-        assertTrue(checklist.conditions().keySet().containsAll(Set.of("store_securely", "delete_when_done", "no_sharing",
-                "do_not_publish_dataset", "respect_terms", "lawful_access", "check_optouts")));
-        assertTrue(checklist.flags().keySet().containsAll(Set.of("personal_data", "software", "model_reproduction", "teaching")));
+        assertTrue(checklist
+                .conditions()
+                .keySet()
+                .containsAll(Set.of(
+                        "store_securely",
+                        "delete_when_done",
+                        "no_sharing",
+                        "do_not_publish_dataset",
+                        "respect_terms",
+                        "lawful_access",
+                        "check_optouts")));
+        assertTrue(checklist
+                .flags()
+                .keySet()
+                .containsAll(Set.of("personal_data", "software", "model_reproduction", "teaching")));
     }
 }

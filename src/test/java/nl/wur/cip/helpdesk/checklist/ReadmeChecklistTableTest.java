@@ -17,8 +17,11 @@ class ReadmeChecklistTableTest {
         int from = readme.indexOf(START);
         int to = readme.indexOf(END);
         String shown = from < 0 || to < 0 ? "(markers missing)" : readme.substring(from + START.length(), to);
-        String generated = ChecklistTable.markdown(new ChecklistLoader().load(Path.of("knowledge/checklist/checklist.yml")));
-        assertEquals(generated, shown,
+        String generated =
+                ChecklistTable.markdown(new ChecklistLoader().load(Path.of("knowledge/checklist/checklist.yml")));
+        assertEquals(
+                generated,
+                shown,
                 "regenerate with: java -jar target/cip-helpdesk.jar checklist-table, and paste between the markers");
     }
 }

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class DeploymentFilesTest {
     private static final Pattern ENV_LINE = Pattern.compile("(HELPDESK_[A-Z0-9_]+)=(\\S+)");
-    private static final Pattern UPSTREAM_SERVER = Pattern.compile("^\\s*server\\s+([\\w.-]+):(\\d+)", Pattern.MULTILINE);
+    private static final Pattern UPSTREAM_SERVER =
+            Pattern.compile("^\\s*server\\s+([\\w.-]+):(\\d+)", Pattern.MULTILINE);
 
     private JsonNode compose;
     private JsonNode services;
@@ -36,7 +37,8 @@ class DeploymentFilesTest {
 
     @BeforeEach
     void read() throws Exception {
-        compose = new ObjectMapper(new YAMLFactory()).readTree(Path.of("compose.yaml").toFile());
+        compose = new ObjectMapper(new YAMLFactory())
+                .readTree(Path.of("compose.yaml").toFile());
         services = compose.get("services");
         dockerfile = Files.readString(Path.of("Dockerfile"));
         imageEnv = new HashMap<>();
@@ -68,13 +70,25 @@ class DeploymentFilesTest {
         assertTrue(services.get(mailService).get("image").asText().startsWith("axllent/mailpit"));
         for (String name : helpdesks) {
             JsonNode env = services.get(name).get("environment");
-            assertEquals("jdbc:postgresql://db:5432/" + database, env.get("HELPDESK_DB_URL").asText(), name);
+            assertEquals(
+                    "jdbc:postgresql://db:5432/" + database,
+                    env.get("HELPDESK_DB_URL").asText(),
+                    name);
             assertEquals(user, env.get("HELPDESK_DB_USER").asText(), name);
-            assertEquals(db.get("environment").get("POSTGRES_PASSWORD").asText(), env.get("HELPDESK_DB_PASSWORD").asText(), name);
+            assertEquals(
+                    db.get("environment").get("POSTGRES_PASSWORD").asText(),
+                    env.get("HELPDESK_DB_PASSWORD").asText(),
+                    name);
             assertEquals(mailService, env.get("HELPDESK_SMTP_HOST").asText(), name);
             assertEquals("1025", env.get("HELPDESK_SMTP_PORT").asText(), "Mailpit's SMTP port");
             assertEquals("none", env.get("HELPDESK_SMTP_TLS").asText(), "Mailpit speaks plain SMTP");
-            assertEquals("service_healthy", services.get(name).get("depends_on").get("db").get("condition").asText());
+            assertEquals(
+                    "service_healthy",
+                    services.get(name)
+                            .get("depends_on")
+                            .get("db")
+                            .get("condition")
+                            .asText());
         }
         assertTrue(db.has("healthcheck"), "service_healthy needs the database's health check");
     }
@@ -135,7 +149,8 @@ class DeploymentFilesTest {
 
     @Test
     void theImageCopiesWhatExistsAndRunsTheJarItBuilt() {
-        Matcher copy = Pattern.compile("^COPY (?!--from)(\\S+) ", Pattern.MULTILINE).matcher(dockerfile);
+        Matcher copy =
+                Pattern.compile("^COPY (?!--from)(\\S+) ", Pattern.MULTILINE).matcher(dockerfile);
         int copies = 0;
         while (copy.find()) {
             assertTrue(Files.exists(Path.of(copy.group(1))), copy.group(1));
@@ -144,6 +159,7 @@ class DeploymentFilesTest {
         assertTrue(copies >= 5, "pom.xml, src and knowledge to build; knowledge and web to run");
         assertTrue(dockerfile.contains("COPY --from=build /src/target/cip-helpdesk.jar /app/cip-helpdesk.jar"));
         assertTrue(dockerfile.contains("\"-jar\", \"/app/cip-helpdesk.jar\""));
-        assertTrue(Files.isDirectory(Path.of(imageEnv.get("HELPDESK_KNOWLEDGE_DIR").replace("/app/", ""))));
+        assertTrue(
+                Files.isDirectory(Path.of(imageEnv.get("HELPDESK_KNOWLEDGE_DIR").replace("/app/", ""))));
     }
 }

@@ -20,7 +20,9 @@ class ReadmeSettingsTest {
         int from = readme.indexOf(START);
         int to = readme.indexOf(END);
         String shown = from < 0 || to < 0 ? "(markers missing)" : readme.substring(from + START.length(), to);
-        assertEquals(SettingsTable.markdown(HelpdeskSetting.all()), shown,
+        assertEquals(
+                SettingsTable.markdown(HelpdeskSetting.all()),
+                shown,
                 "regenerate with: java -jar target/cip-helpdesk.jar settings-table, and paste between the markers");
     }
 

@@ -13,13 +13,13 @@ import java.util.stream.Stream;
 final class SettingNames {
     private static final Pattern SETTING = Pattern.compile("\"(HELPDESK_[A-Z0-9_]+)\"");
 
-    private SettingNames() {
-    }
+    private SettingNames() {}
 
     static Set<String> readByTheCode() throws IOException {
         TreeSet<String> read = new TreeSet<>();
         try (Stream<Path> sources = Files.walk(Path.of("src", "main", "java"))) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+            for (Path source :
+                    sources.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher m = SETTING.matcher(Files.readString(source));
                 while (m.find()) {
                     read.add(m.group(1));

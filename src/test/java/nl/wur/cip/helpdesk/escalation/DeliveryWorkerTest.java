@@ -7,28 +7,28 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Path;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import nl.wur.cip.helpdesk.knowledge.Messages;
 import nl.wur.cip.helpdesk.knowledge.Language;
+import nl.wur.cip.helpdesk.knowledge.Messages;
 import nl.wur.cip.helpdesk.storage.Database;
 import nl.wur.cip.helpdesk.storage.TestDatabases;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The outbox and its worker against real SMTP servers: GreenMail, and a scripted one for refusals. */
 @Timeout(60)
@@ -58,10 +58,17 @@ class DeliveryWorkerTest {
     }
 
     private static EscalationRequest request(String email) {
-        return new EscalationRequest(email, Optional.of("Ada Researcher"), "May I mine 10,000 news articles for my thesis?",
-                List.of(new EscalationRequest.TranscriptEntry("user", "May I mine news?"),
+        return new EscalationRequest(
+                email,
+                Optional.of("Ada Researcher"),
+                "May I mine 10,000 news articles for my thesis?",
+                List.of(
+                        new EscalationRequest.TranscriptEntry("user", "May I mine news?"),
                         new EscalationRequest.TranscriptEntry("helpdesk", "Under Article 15n, yes if...")),
-                Optional.empty(), true, Language.EN, "chat");
+                Optional.empty(),
+                true,
+                Language.EN,
+                "chat");
     }
 
     private DeliveryWorker worker(int port, Backoff backoff) {
@@ -69,15 +76,32 @@ class DeliveryWorkerTest {
     }
 
     private DeliveryWorker worker(int port, Backoff backoff, Duration lease) {
-        SmtpSettings smtp = new SmtpSettings("127.0.0.1", port, SmtpSettings.Tls.NONE, Optional.empty(), Optional.empty(),
-                FROM, Duration.ofSeconds(2));
-        return new DeliveryWorker(store, new MailComposer(OFFICE, FROM, 180, Messages.load(Path.of("knowledge"))), new SmtpMailer(smtp), backoff, Clock.systemUTC(),
-                Duration.ofMillis(50), lease);
+        SmtpSettings smtp = new SmtpSettings(
+                "127.0.0.1",
+                port,
+                SmtpSettings.Tls.NONE,
+                Optional.empty(),
+                Optional.empty(),
+                FROM,
+                Duration.ofSeconds(2));
+        return new DeliveryWorker(
+                store,
+                new MailComposer(OFFICE, FROM, 180, Messages.load(Path.of("knowledge"))),
+                new SmtpMailer(smtp),
+                backoff,
+                Clock.systemUTC(),
+                Duration.ofMillis(50),
+                lease);
     }
 
     private String submit(String key) {
-        return store.submit(key, request("ada@example.org"), Optional.of("# Assessment\nVerdict: allowed"), Instant.now(),
-                "cip.test").ticket();
+        return store.submit(
+                        key,
+                        request("ada@example.org"),
+                        Optional.of("# Assessment\nVerdict: allowed"),
+                        Instant.now(),
+                        "cip.test")
+                .ticket();
     }
 
     private static int freePort() throws IOException {
@@ -87,7 +111,14 @@ class DeliveryWorkerTest {
     }
 
     private void awaitStatus(String ticket, String status) throws InterruptedException {
-        for (int i = 0; i < 200 && !store.findByTicket(ticket).orElseThrow().status().code().equals(status); i++) {
+        for (int i = 0;
+                i < 200
+                        && !store.findByTicket(ticket)
+                                .orElseThrow()
+                                .status()
+                                .code()
+                                .equals(status);
+                i++) {
             Thread.sleep(50);
         }
         assertEquals(status, store.findByTicket(ticket).orElseThrow().status().code());
@@ -103,7 +134,10 @@ class DeliveryWorkerTest {
             assertTrue(smtp.waitForIncomingEmail(10_000, 2));
             MimeMessage[] received = smtp.getReceivedMessages();
             assertEquals(2, received.length);
-            MimeMessage office = Arrays.stream(received).filter(m -> to(m).equals(List.of(OFFICE))).findFirst().orElseThrow();
+            MimeMessage office = Arrays.stream(received)
+                    .filter(m -> to(m).equals(List.of(OFFICE)))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals("<" + ticket + ".office@cip.test>", office.getMessageID());
             assertEquals("ada@example.org", ((InternetAddress) office.getReplyTo()[0]).getAddress());
             assertEquals(null, ((InternetAddress) office.getReplyTo()[0]).getPersonal(), "the name is not a header");
@@ -116,12 +150,15 @@ class DeliveryWorkerTest {
             assertTrue(body.contains("Helpdesk (as reported by the browser): Under Article 15n"), body);
             assertTrue(body.contains("Verdict: allowed"), body);
             assertTrue(body.contains("text/html"), "a plain-text and an HTML part");
-            MimeMessage receipt = Arrays.stream(received).filter(m -> to(m).equals(List.of("ada@example.org"))).findFirst()
+            MimeMessage receipt = Arrays.stream(received)
+                    .filter(m -> to(m).equals(List.of("ada@example.org")))
+                    .findFirst()
                     .orElseThrow();
             assertEquals("<" + ticket + ".confirmation@cip.test>", receipt.getMessageID());
             String receiptBody = com.icegreen.greenmail.util.GreenMailUtil.getBody(receipt);
             assertTrue(receiptBody.contains(ticket), receiptBody);
-            assertTrue(!receiptBody.contains("news articles") && !receiptBody.contains("Ada Researcher"),
+            assertTrue(
+                    !receiptBody.contains("news articles") && !receiptBody.contains("Ada Researcher"),
                     "the receipt goes to any address entered, so it repeats nothing typed: " + receiptBody);
             awaitStatus(ticket, "sent");
         } finally {
@@ -135,7 +172,15 @@ class DeliveryWorkerTest {
         try (DeliveryWorker worker = worker(port, FAST).start()) {
             String ticket = submit("key-down-1");
             worker.wake();
-            for (int i = 0; i < 200 && store.findByTicket(ticket).orElseThrow().deliveries().get(0).attempts() < 2; i++) {
+            for (int i = 0;
+                    i < 200
+                            && store.findByTicket(ticket)
+                                            .orElseThrow()
+                                            .deliveries()
+                                            .get(0)
+                                            .attempts()
+                                    < 2;
+                    i++) {
                 Thread.sleep(50);
             }
             Escalation waiting = store.findByTicket(ticket).orElseThrow();
@@ -161,7 +206,8 @@ class DeliveryWorkerTest {
         smtp.start();
         Duration lease = Duration.ofMillis(200);
         try (DeliveryWorker worker = worker(smtp.getSmtp().getPort(), FAST, lease);
-             java.sql.Connection c = database.connection(); java.sql.Statement sql = c.createStatement()) {
+                java.sql.Connection c = database.connection();
+                java.sql.Statement sql = c.createStatement()) {
             String ticket = submit("key-unrecorded-1");
             // The database refuses to mark anything sent, as it does every write when its disk is full.
             sql.execute("ALTER TABLE outbox ADD CONSTRAINT never_sent CHECK (status <> 'sent') "
@@ -169,15 +215,21 @@ class DeliveryWorkerTest {
 
             worker.deliverDue();
             assertEquals(2, smtp.getReceivedMessages().length, "both mails went out");
-            assertEquals("queued", store.findByTicket(ticket).orElseThrow().status().code(), "but could not be recorded");
+            assertEquals(
+                    "queued", store.findByTicket(ticket).orElseThrow().status().code(), "but could not be recorded");
 
             sql.execute("ALTER TABLE outbox DROP CONSTRAINT never_sent");
             Thread.sleep(lease.toMillis() * 2);
             assertEquals(2, worker.deliverDue(), "the worker comes round to both again");
-            assertEquals("sent", store.findByTicket(ticket).orElseThrow().status().code());
+            assertEquals(
+                    "sent", store.findByTicket(ticket).orElseThrow().status().code());
             assertEquals(2, smtp.getReceivedMessages().length, "and records them without mailing them twice");
-            assertEquals(List.of(1, 1), store.findByTicket(ticket).orElseThrow().deliveries().stream()
-                    .map(Escalation.Delivery::attempts).toList(), "sent at the first attempt");
+            assertEquals(
+                    List.of(1, 1),
+                    store.findByTicket(ticket).orElseThrow().deliveries().stream()
+                            .map(Escalation.Delivery::attempts)
+                            .toList(),
+                    "sent at the first attempt");
         } finally {
             smtp.stop();
         }
@@ -186,28 +238,32 @@ class DeliveryWorkerTest {
     @Test
     void marksAMailFailedOnAPermanentRefusalWithoutRetrying() throws Exception {
         try (ScriptedSmtpServer smtp = new ScriptedSmtpServer("550 5.1.1 mailbox unavailable");
-             DeliveryWorker worker = worker(smtp.port(), FAST)) {
+                DeliveryWorker worker = worker(smtp.port(), FAST)) {
             String ticket = submit("key-refused-1");
             worker.deliverDue();
             Escalation failed = store.findByTicket(ticket).orElseThrow();
             assertEquals("failed", failed.status().code());
             Escalation.Delivery office = failed.deliveries().get(0);
             assertEquals(1, office.attempts(), "a 5xx reply is not retried");
-            assertTrue(office.lastError().orElseThrow().contains("550"), office.lastError().orElseThrow());
+            assertTrue(
+                    office.lastError().orElseThrow().contains("550"),
+                    office.lastError().orElseThrow());
 
             assertTrue(store.retry(ticket, Instant.now()), "the admin can queue it again");
-            assertEquals("queued", store.findByTicket(ticket).orElseThrow().status().code());
+            assertEquals(
+                    "queued", store.findByTicket(ticket).orElseThrow().status().code());
         }
     }
 
     @Test
     void retriesATemporaryRefusalWithBackoffAndGivesUpAfterTheLimit() throws Exception {
         try (ScriptedSmtpServer smtp = new ScriptedSmtpServer("451 4.3.0 try again later");
-             DeliveryWorker worker = worker(smtp.port(), FAST).start()) {
+                DeliveryWorker worker = worker(smtp.port(), FAST).start()) {
             String ticket = submit("key-deferred-1");
             worker.wake();
             awaitStatus(ticket, "failed");
-            Escalation.Delivery office = store.findByTicket(ticket).orElseThrow().deliveries().get(0);
+            Escalation.Delivery office =
+                    store.findByTicket(ticket).orElseThrow().deliveries().get(0);
             assertEquals(FAST.maxAttempts(), office.attempts());
             assertTrue(office.lastError().orElseThrow().contains("451"));
         }
@@ -226,7 +282,9 @@ class DeliveryWorkerTest {
 
     private static List<String> to(MimeMessage message) {
         try {
-            return Arrays.stream(message.getAllRecipients()).map(a -> ((InternetAddress) a).getAddress()).toList();
+            return Arrays.stream(message.getAllRecipients())
+                    .map(a -> ((InternetAddress) a).getAddress())
+                    .toList();
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }

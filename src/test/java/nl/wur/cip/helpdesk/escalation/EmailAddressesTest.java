@@ -14,9 +14,25 @@ class EmailAddressesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "ada", "ada@", "@wur.nl", "ada@localhost", "Ada <ada@wur.nl>", "ada@wur.nl, eve@evil.test",
-        "ada@wur.nl\r\nBcc: eve@evil.test", "ada@wur.nl\nX: y", "\"ada lovelace\"@wur.nl", "ada@@wur.nl", "ada@wur..nl",
-        "ada@-wur.nl", "ada lovelace@wur.nl", "ada@wur.nl\u2028", "group: ada@wur.nl;"})
+    @ValueSource(
+            strings = {
+                "",
+                "ada",
+                "ada@",
+                "@wur.nl",
+                "ada@localhost",
+                "Ada <ada@wur.nl>",
+                "ada@wur.nl, eve@evil.test",
+                "ada@wur.nl\r\nBcc: eve@evil.test",
+                "ada@wur.nl\nX: y",
+                "\"ada lovelace\"@wur.nl",
+                "ada@@wur.nl",
+                "ada@wur..nl",
+                "ada@-wur.nl",
+                "ada lovelace@wur.nl",
+                "ada@wur.nl\u2028",
+                "group: ada@wur.nl;"
+            })
     void refusesAnythingElse(String address) {
         assertTrue(EmailAddresses.parse(address).isEmpty(), address);
     }

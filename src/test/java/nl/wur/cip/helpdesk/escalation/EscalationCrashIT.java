@@ -52,7 +52,8 @@ class EscalationCrashIT {
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort());
         smtp.start();
         int port = JarProcesses.freePort();
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         Process first = start(jar, port, smtp.getSmtp().getPort(), "first");
         Process second = null;
@@ -64,13 +65,17 @@ class EscalationCrashIT {
                 int n = i;
                 pool.submit(() -> {
                     try {
-                        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                                        URI.create("http://127.0.0.1:" + port + "/api/escalations"))
-                                .timeout(Duration.ofSeconds(20))
-                                .header("Content-Type", "application/json")
-                                .header("Idempotency-Key", UUID.randomUUID().toString())
-                                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"r" + n + "@example.org\","
-                                        + "\"question\":\"Crash test question " + n + "\"}")).build(),
+                        HttpResponse<String> response = client.send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/escalations"))
+                                        .timeout(Duration.ofSeconds(20))
+                                        .header("Content-Type", "application/json")
+                                        .header(
+                                                "Idempotency-Key",
+                                                UUID.randomUUID().toString())
+                                        .POST(HttpRequest.BodyPublishers.ofString(
+                                                "{\"email\":\"r" + n + "@example.org\","
+                                                        + "\"question\":\"Crash test question " + n + "\"}"))
+                                        .build(),
                                 HttpResponse.BodyHandlers.ofString());
                         Matcher m = TICKET.matcher(response.body());
                         if (response.statusCode() == 202 && m.find()) {
@@ -83,7 +88,9 @@ class EscalationCrashIT {
             }
             pool.shutdown();
             // The kill falls while escalations are still arriving and mail is going out.
-            while (!pool.isTerminated() && (acknowledged.size() < KILL_AFTER_ACKS || OfficeMailbox.messages(smtp).size() < MAILED_BEFORE_KILL)) {
+            while (!pool.isTerminated()
+                    && (acknowledged.size() < KILL_AFTER_ACKS
+                            || OfficeMailbox.messages(smtp).size() < MAILED_BEFORE_KILL)) {
                 Thread.sleep(10);
             }
             first.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
@@ -99,13 +106,15 @@ class EscalationCrashIT {
             List<String> missing = new ArrayList<>(acknowledged);
             missing.removeAll(OfficeMailbox.tickets(smtp));
             assertEquals(List.of(), missing, "every acknowledged ticket reaches the office");
-            long duplicated = perMessageId.values().stream().filter(count -> count > 1).count();
+            long duplicated =
+                    perMessageId.values().stream().filter(count -> count > 1).count();
             // One worker sends one mail at a time, so at most the one in flight at the kill is sent twice.
             assertTrue(duplicated <= 1, "duplicates: " + perMessageId);
             assertTrue(perMessageId.values().stream().allMatch(count -> count <= 2), "never more than one resend");
-            System.out.printf("crash test: %d acknowledged, %d refused by the kill, %d office mails before the kill,"
-                            + " %d distinct office mails in all, %d sent twice%n", acknowledged.size(), refused.get(),
-                    deliveredBeforeCrash, perMessageId.size(), duplicated);
+            System.out.printf(
+                    "crash test: %d acknowledged, %d refused by the kill, %d office mails before the kill,"
+                            + " %d distinct office mails in all, %d sent twice%n",
+                    acknowledged.size(), refused.get(), deliveredBeforeCrash, perMessageId.size(), duplicated);
         } finally {
             first.destroyForcibly();
             if (second != null) {
@@ -117,13 +126,30 @@ class EscalationCrashIT {
     }
 
     private Process start(Path jar, int port, int smtpPort, String name) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar.toString(), "--port=" + port, "--data-dir=" + dataDir, "--knowledge-dir=knowledge",
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                jar.toString(),
+                "--port=" + port,
+                "--data-dir=" + dataDir,
+                "--knowledge-dir=knowledge",
                 "--web-dir=web");
-        builder.environment().putAll(Map.of("HELPDESK_SMTP_HOST", "127.0.0.1", "HELPDESK_SMTP_PORT", Integer.toString(smtpPort),
-                "HELPDESK_SMTP_TLS", "none", "HELPDESK_SMTP_FROM", "helpdesk@cip.test", "HELPDESK_SMTP_TIMEOUT_SECONDS", "2",
-                // All 200 come from one address; the per-client limit would turn most away.
-                "HELPDESK_RATE_ESCALATIONS_PER_HOUR", "0"));
+        builder.environment()
+                .putAll(Map.of(
+                        "HELPDESK_SMTP_HOST",
+                        "127.0.0.1",
+                        "HELPDESK_SMTP_PORT",
+                        Integer.toString(smtpPort),
+                        "HELPDESK_SMTP_TLS",
+                        "none",
+                        "HELPDESK_SMTP_FROM",
+                        "helpdesk@cip.test",
+                        "HELPDESK_SMTP_TIMEOUT_SECONDS",
+                        "2",
+                        // All 200 come from one address; the per-client limit would turn most away.
+                        "HELPDESK_RATE_ESCALATIONS_PER_HOUR",
+                        "0"));
         File log = Path.of("target", "crash-it-" + name + ".log").toFile();
         builder.redirectErrorStream(true).redirectOutput(log);
         return builder.start();

@@ -37,6 +37,7 @@ class EscalationStoreTest {
 
     @Parameter
     TestDatabases.Kind kind;
+
     private Database first;
     private Database second;
 
@@ -54,8 +55,20 @@ class EscalationStoreTest {
     }
 
     private static void submit(EscalationStore store, int n) {
-        store.submit("key-claims-" + n, new EscalationRequest("r" + n + "@example.org", Optional.empty(), "Question " + n,
-                List.of(), Optional.empty(), false, Language.EN, "chat"), Optional.empty(), NOW, "cip.test");
+        store.submit(
+                "key-claims-" + n,
+                new EscalationRequest(
+                        "r" + n + "@example.org",
+                        Optional.empty(),
+                        "Question " + n,
+                        List.of(),
+                        Optional.empty(),
+                        false,
+                        Language.EN,
+                        "chat"),
+                Optional.empty(),
+                NOW,
+                "cip.test");
     }
 
     @Test
@@ -75,8 +88,9 @@ class EscalationStoreTest {
                 Callable<List<Long>> worker = () -> {
                     start.await();
                     List<Long> claimed = new ArrayList<>();
-                    for (Optional<EscalationStore.Claim> c = store.claimNext(NOW, LEASE); c.isPresent();
-                         c = store.claimNext(NOW, LEASE)) {
+                    for (Optional<EscalationStore.Claim> c = store.claimNext(NOW, LEASE);
+                            c.isPresent();
+                            c = store.claimNext(NOW, LEASE)) {
                         claimed.add(c.get().deliveryId());
                     }
                     return claimed;
@@ -105,7 +119,8 @@ class EscalationStoreTest {
         assertTrue(office != confirmation);
         first.close(); // the first instance is gone without a word
         assertTrue(two.claimNext(NOW.plus(LEASE).minusSeconds(1), LEASE).isEmpty(), "still leased");
-        EscalationStore.Claim again = two.claimNext(NOW.plus(LEASE).plusSeconds(1), LEASE).orElseThrow();
+        EscalationStore.Claim again =
+                two.claimNext(NOW.plus(LEASE).plusSeconds(1), LEASE).orElseThrow();
         assertEquals(office, again.deliveryId(), "the dead instance's mail");
     }
 }

@@ -21,8 +21,12 @@ import org.junit.jupiter.api.Test;
  * {@code JAZZER_FUZZ=1} fuzzes (see the README, "Bad input").
  */
 class MailComposerFuzzTest {
-    private static final List<String> EMAILS = List.of("researcher@wur.nl", "a.b-c+d@sub.example.org", "x@y.zz",
-            "o'brien@example.com", "very.long.local.part.with.dots@mail.department.university.example.ac.uk");
+    private static final List<String> EMAILS = List.of(
+            "researcher@wur.nl",
+            "a.b-c+d@sub.example.org",
+            "x@y.zz",
+            "o'brien@example.com",
+            "very.long.local.part.with.dots@mail.department.university.example.ac.uk");
 
     /**
      * The input is split at NUL bytes into: e-mail, name, question, assessment, then transcript entries. An e-mail
@@ -33,7 +37,8 @@ class MailComposerFuzzTest {
     @FuzzTest(maxDuration = "5m")
     void composedMailsHaveOnlyTheirOwnHeadersAndRecipients(byte[] data) throws Exception {
         String[] fields = new String(data, StandardCharsets.UTF_8).split("\0", -1);
-        String email = EmailAddresses.parse(fields[0]).map(InternetAddress::getAddress)
+        String email = EmailAddresses.parse(fields[0])
+                .map(InternetAddress::getAddress)
                 .orElse(EMAILS.get(Math.floorMod(fields[0].hashCode(), EMAILS.size())));
         Optional<String> name = Optional.of(field(fields, 1)).filter(n -> !n.isEmpty());
         String question = field(fields, 2).isEmpty() ? "?" : field(fields, 2);
@@ -43,8 +48,15 @@ class MailComposerFuzzTest {
             transcript.add(new EscalationRequest.TranscriptEntry(i % 2 == 0 ? "user" : "helpdesk", fields[i]));
         }
         Language language = data.length % 2 == 0 ? Language.EN : Language.NL;
-        EscalationRequest request = new EscalationRequest(email, name, question, transcript,
-                assessment.map(a -> "abc123"), data.length % 3 == 0, language, data.length % 5 == 0 ? "checklist" : "chat");
+        EscalationRequest request = new EscalationRequest(
+                email,
+                name,
+                question,
+                transcript,
+                assessment.map(a -> "abc123"),
+                data.length % 3 == 0,
+                language,
+                data.length % 5 == 0 ? "checklist" : "chat");
         MailInvariants.checkBoth(MailInvariants.escalation("CIP-2026-000042", request, assessment));
     }
 
@@ -78,14 +90,23 @@ class MailComposerFuzzTest {
     /** The header check itself: it sees a header line a payload added, and skips folded continuation lines. */
     @Test
     void theHeaderCheckSeesInjectedHeaders() throws Exception {
-        byte[] raw = ("From: a@b.cc\r\nSubject: =?UTF-8?Q?x?=\r\n Bcc: folded@example.org\r\nBcc: v@evil.example\r\n\r\n"
-                + "Cc: in the body@example.org\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] raw =
+                ("From: a@b.cc\r\nSubject: =?UTF-8?Q?x?=\r\n Bcc: folded@example.org\r\nBcc: v@evil.example\r\n\r\n"
+                                + "Cc: in the body@example.org\r\n")
+                        .getBytes(StandardCharsets.US_ASCII);
         assertEquals(Set.of("from", "subject", "bcc"), MailInvariants.headerNames(raw));
         // And a name written to add a recipient stays out of the headers: the composed mail passes every check.
-        EscalationRequest request = new EscalationRequest("x@y.zz", Optional.of("Eve\r\nBcc: victim@evil.example"), "q",
-                List.of(), Optional.empty(), false, Language.EN, "chat");
-        byte[] office = MailInvariants.check(MailInvariants.escalation("CIP-2026-000001", request, Optional.empty()),
-                MailKind.OFFICE);
+        EscalationRequest request = new EscalationRequest(
+                "x@y.zz",
+                Optional.of("Eve\r\nBcc: victim@evil.example"),
+                "q",
+                List.of(),
+                Optional.empty(),
+                false,
+                Language.EN,
+                "chat");
+        byte[] office = MailInvariants.check(
+                MailInvariants.escalation("CIP-2026-000001", request, Optional.empty()), MailKind.OFFICE);
         String text = new String(office, StandardCharsets.ISO_8859_1);
         assertFalse(text.substring(0, text.indexOf("\r\n\r\n")).contains("\r\nBcc:"), text);
         assertTrue(text.contains("Reply-To: x@y.zz\r\n"), text);

@@ -12,11 +12,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Path;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +24,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import nl.wur.cip.helpdesk.knowledge.Messages;
 import nl.wur.cip.helpdesk.knowledge.Language;
+import nl.wur.cip.helpdesk.knowledge.Messages;
 
 /**
  * What every composed escalation mail must satisfy, whatever the researcher typed: the fuzz tests of the mail
@@ -36,20 +36,41 @@ public final class MailInvariants {
     public static final String OFFICE = "copyright@wur.nl";
     public static final String FROM = "helpdesk@cip.test";
     public static final Session SESSION = Session.getInstance(new Properties());
-    private static final MailComposer COMPOSER = new MailComposer(OFFICE, FROM, 180, Messages.load(Path.of("knowledge")));
-    private static final Set<String> OFFICE_HEADERS = Set.of("date", "from", "reply-to", "to", "message-id", "subject",
-            "mime-version", "content-type");
-    private static final Set<String> CONFIRMATION_HEADERS = Set.of("date", "from", "reply-to", "to", "message-id", "subject",
-            "mime-version", "content-type", "auto-submitted");
+    private static final MailComposer COMPOSER =
+            new MailComposer(OFFICE, FROM, 180, Messages.load(Path.of("knowledge")));
+    private static final Set<String> OFFICE_HEADERS =
+            Set.of("date", "from", "reply-to", "to", "message-id", "subject", "mime-version", "content-type");
+    private static final Set<String> CONFIRMATION_HEADERS = Set.of(
+            "date",
+            "from",
+            "reply-to",
+            "to",
+            "message-id",
+            "subject",
+            "mime-version",
+            "content-type",
+            "auto-submitted");
 
-    private MailInvariants() {
-    }
+    private MailInvariants() {}
 
     /** An escalation as the store would give it back, for the delivery worker to compose. */
     public static Escalation escalation(String ticket, EscalationRequest request, Optional<String> assessment) {
-        return new Escalation(1, ticket, Instant.parse("2026-03-01T10:15:30Z"), request.origin(), request.language(),
-                Optional.of(request.email()), request.name(), Optional.of(request.question()), request.transcript(),
-                request.assessmentId(), assessment, request.quoteConsent(), Optional.empty(), Optional.empty(), List.of());
+        return new Escalation(
+                1,
+                ticket,
+                Instant.parse("2026-03-01T10:15:30Z"),
+                request.origin(),
+                request.language(),
+                Optional.of(request.email()),
+                request.name(),
+                Optional.of(request.question()),
+                request.transcript(),
+                request.assessmentId(),
+                assessment,
+                request.quoteConsent(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of());
     }
 
     /** Composes both mails of the escalation and checks each; returns the bytes of the office mail. */
@@ -86,9 +107,12 @@ public final class MailInvariants {
         Set<String> names = headerNames(bytes);
         Set<String> allowed = kind == MailKind.OFFICE ? OFFICE_HEADERS : CONFIRMATION_HEADERS;
         assertTrue(allowed.containsAll(names), "headers the composer does not set: " + names);
-        assertTrue(names.containsAll(Set.of("from", "to", "reply-to", "message-id", "subject")), "missing headers: " + names);
+        assertTrue(
+                names.containsAll(Set.of("from", "to", "reply-to", "message-id", "subject")),
+                "missing headers: " + names);
 
-        // Nothing typed becomes a display name: a name could pose as the office's address or hide with control characters.
+        // Nothing typed becomes a display name: a name could pose as the office's address or hide with control
+        // characters.
         InternetAddress replyTo = (InternetAddress) parsed.getReplyTo()[0];
         InternetAddress to = (InternetAddress) parsed.getRecipients(Message.RecipientType.TO)[0];
         assertNull(replyTo.getPersonal(), "a display name in Reply-To");
@@ -103,7 +127,8 @@ public final class MailInvariants {
         assertTrue(end > 0, "no header block");
         Set<String> names = new TreeSet<>();
         for (String line : text.substring(0, end).split("\r\n", -1)) {
-            assertTrue(line.indexOf('\r') < 0 && line.indexOf('\n') < 0, "a bare CR or LF in the header block: " + line);
+            assertTrue(
+                    line.indexOf('\r') < 0 && line.indexOf('\n') < 0, "a bare CR or LF in the header block: " + line);
             if (line.isEmpty()) {
                 continue;
             }
@@ -123,12 +148,18 @@ public final class MailInvariants {
 
     private static List<String> addresses(Address[] addresses) {
         assertNotNull(addresses, "no addresses");
-        return java.util.Arrays.stream(addresses).map(a -> ((InternetAddress) a).getAddress()).toList();
+        return java.util.Arrays.stream(addresses)
+                .map(a -> ((InternetAddress) a).getAddress())
+                .toList();
     }
 
     /** A request with the given fields and a fixed rest. */
-    public static EscalationRequest request(String email, Optional<String> name, String question,
-                                            List<EscalationRequest.TranscriptEntry> transcript, Language language) {
+    public static EscalationRequest request(
+            String email,
+            Optional<String> name,
+            String question,
+            List<EscalationRequest.TranscriptEntry> transcript,
+            Language language) {
         return new EscalationRequest(email, name, question, transcript, Optional.empty(), false, language, "chat");
     }
 }

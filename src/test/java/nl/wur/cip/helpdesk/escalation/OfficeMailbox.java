@@ -14,8 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** What reached the office's address on a test's GreenMail server, for the tests that kill a jar mid-delivery. */
 public final class OfficeMailbox {
-    private OfficeMailbox() {
-    }
+    private OfficeMailbox() {}
 
     /** The mails to copyright@wur.nl, duplicates included. */
     public static List<MimeMessage> messages(GreenMail smtp) throws Exception {

@@ -8,20 +8,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import nl.wur.cip.helpdesk.MutableClock;
-import nl.wur.cip.helpdesk.feedback.Feedback;
 import nl.wur.cip.helpdesk.checklist.AssessmentStore;
+import nl.wur.cip.helpdesk.feedback.Feedback;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.knowledge.Language;
 import nl.wur.cip.helpdesk.storage.Database;
 import nl.wur.cip.helpdesk.storage.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** Retention deletes personal data of handled escalations after the configured period, and nothing else. */
 @ParameterizedClass(name = "on {0}")
@@ -55,9 +55,21 @@ class RetentionJobTest {
     }
 
     private String submit(String key) {
-        return store.submit(key, new EscalationRequest("ada@example.org", Optional.of("Ada"), "May I mine this corpus?",
-                List.of(new EscalationRequest.TranscriptEntry("user", "hello")), Optional.empty(), false, Language.EN, "chat"),
-                Optional.of("assessment"), clock.instant(), "cip.test").ticket();
+        return store.submit(
+                        key,
+                        new EscalationRequest(
+                                "ada@example.org",
+                                Optional.of("Ada"),
+                                "May I mine this corpus?",
+                                List.of(new EscalationRequest.TranscriptEntry("user", "hello")),
+                                Optional.empty(),
+                                false,
+                                Language.EN,
+                                "chat"),
+                        Optional.of("assessment"),
+                        clock.instant(),
+                        "cip.test")
+                .ticket();
     }
 
     @Test
@@ -73,8 +85,13 @@ class RetentionJobTest {
         clock.advance(Duration.ofDays(2));
         assertEquals(1, job.runOnce().escalationsPurged());
         Escalation purged = store.findByTicket(handled).orElseThrow();
-        assertTrue(purged.email().isEmpty() && purged.name().isEmpty() && purged.question().isEmpty()
-                && purged.transcript().isEmpty() && purged.assessment().isEmpty(), "all personal fields are gone");
+        assertTrue(
+                purged.email().isEmpty()
+                        && purged.name().isEmpty()
+                        && purged.question().isEmpty()
+                        && purged.transcript().isEmpty()
+                        && purged.assessment().isEmpty(),
+                "all personal fields are gone");
         assertEquals("handled", purged.status().code(), "the ticket and its state stay");
         assertTrue(purged.purgedAt().isPresent());
 
@@ -107,8 +124,16 @@ class RetentionJobTest {
 
     @Test
     void deletesFeedbackOlderThanTheRetentionPeriodAndStoresItWithoutAddresses() {
-        feedback.save(new Feedback("old", clock.instant(), null, "Mail ada@example.org or call +31 317 48 00 00", "a",
-                "answered", "down", "reach me at ada@example.org", "en"));
+        feedback.save(new Feedback(
+                "old",
+                clock.instant(),
+                null,
+                "Mail ada@example.org or call +31 317 48 00 00",
+                "a",
+                "answered",
+                "down",
+                "reach me at ada@example.org",
+                "en"));
         clock.advance(Duration.ofDays(100));
         feedback.save(new Feedback("new", clock.instant(), null, "q", "a", "answered", "up", null, "en"));
         Feedback stored = feedback.latest(10).get(1);
@@ -116,7 +141,8 @@ class RetentionJobTest {
         assertEquals("reach me at [e-mail]", stored.comment());
         clock.advance(Duration.ofDays(90));
         assertEquals(1, job.runOnce().feedbackDeleted());
-        assertEquals(List.of("new"), feedback.latest(10).stream().map(Feedback::id).toList());
+        assertEquals(
+                List.of("new"), feedback.latest(10).stream().map(Feedback::id).toList());
     }
 
     @Test
@@ -126,6 +152,10 @@ class RetentionJobTest {
         unanswered.record(new UnansweredLog.Entry(clock.instant(), "en", "off_topic", 0.1, "rules", "newer question"));
         clock.advance(Duration.ofDays(90));
         assertEquals(1, job.runOnce().questionsDeleted());
-        assertEquals(List.of("newer question"), unanswered.latest(10).stream().map(UnansweredLog.Entry::question).toList());
+        assertEquals(
+                List.of("newer question"),
+                unanswered.latest(10).stream()
+                        .map(UnansweredLog.Entry::question)
+                        .toList());
     }
 }

@@ -39,8 +39,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private void serve() {
         while (!socket.isClosed()) {
             try (Socket client = socket.accept();
-                 BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
-                 PrintWriter out = new PrintWriter(client.getOutputStream(), true, StandardCharsets.US_ASCII)) {
+                    BufferedReader in = new BufferedReader(
+                            new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+                    PrintWriter out = new PrintWriter(client.getOutputStream(), true, StandardCharsets.US_ASCII)) {
                 sessions.incrementAndGet();
                 reply(out, "220 scripted ESMTP");
                 String line;

@@ -52,10 +52,14 @@ class BoundedLruTest {
             computed.incrementAndGet();
             // Another thread can use the map while this value is being computed.
             try {
-                assertEquals("x", Executors.newSingleThreadExecutor().submit(() -> {
-                    lru.put("other", "x");
-                    return lru.get("other");
-                }).get());
+                assertEquals(
+                        "x",
+                        Executors.newSingleThreadExecutor()
+                                .submit(() -> {
+                                    lru.put("other", "x");
+                                    return lru.get("other");
+                                })
+                                .get());
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
@@ -76,8 +80,10 @@ class BoundedLruTest {
             work.add(pool.submit(() -> {
                 go.await();
                 for (int i = 0; i < 20_000; i++) {
-                    // Every other use is one of five hot keys (0, 2, 4, 6, 8), so they stay; cold keys churn through the rest.
-                    lru.computeIfAbsent(i % 2 == 0 ? i % 10 : 10 + i % 1000, k -> new AtomicInteger()).incrementAndGet();
+                    // Every other use is one of five hot keys (0, 2, 4, 6, 8), so they stay; cold keys churn through
+                    // the rest.
+                    lru.computeIfAbsent(i % 2 == 0 ? i % 10 : 10 + i % 1000, k -> new AtomicInteger())
+                            .incrementAndGet();
                     assertTrue(lru.size() <= 100);
                 }
                 return null;

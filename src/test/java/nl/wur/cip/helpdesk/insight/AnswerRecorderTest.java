@@ -22,7 +22,11 @@ class AnswerRecorderTest {
     }
 
     private static AnswerRecord record(int i) {
-        return new AnswerRecord(AT.plusSeconds(i), i % 3 == 0 ? "escalate" : "answered", i % 2 == 0 ? "en" : "nl", 0.5,
+        return new AnswerRecord(
+                AT.plusSeconds(i),
+                i % 3 == 0 ? "escalate" : "answered",
+                i % 2 == 0 ? "en" : "nl",
+                0.5,
                 i % 3 == 0 ? Optional.empty() : Optional.of("faq-retention"));
     }
 
@@ -75,14 +79,15 @@ class AnswerRecorderTest {
         Database db = database();
         db.close(); // every write now fails
         try (AnswerRecorder recorder = new AnswerRecorder(new AnswerRecordStore(db), 100);
-             Metrics metrics = new Metrics(Map::of)) {
+                Metrics metrics = new Metrics(Map::of)) {
             metrics.countAnswerRecordsDropped(recorder::dropped);
             long t0 = System.nanoTime();
             for (int i = 0; i < 5000; i++) {
                 recorder.record(record(i));
             }
             long millis = (System.nanoTime() - t0) / 1_000_000;
-            assertTrue(millis < 500, "5,000 records offered in " + millis + " ms: the caller never waits on the database");
+            assertTrue(
+                    millis < 500, "5,000 records offered in " + millis + " ms: the caller never waits on the database");
             waitFor(() -> recorder.dropped() == 5000);
             assertEquals(5000, recorder.dropped(), "a full queue and failed batches are both counted");
             assertEquals(0, recorder.written());
@@ -92,14 +97,28 @@ class AnswerRecorderTest {
 
     @Test
     void theRecordNamesTheCardThatAnsweredButNotTheClosestTopicOfAnEscalation() {
-        assertEquals(Optional.of("faq-retention"), AnswerRecord.of(answer("context card:faq-retention card:faq-mine-text"), AT)
-                .cardId());
-        assertEquals(Optional.empty(), AnswerRecord.of(answer("intent:unsure closest:faq-retention"), AT).cardId());
-        assertEquals(Optional.empty(), AnswerRecord.of(answer("llm:gpt-4o-mini"), AT).cardId());
+        assertEquals(
+                Optional.of("faq-retention"),
+                AnswerRecord.of(answer("context card:faq-retention card:faq-mine-text"), AT)
+                        .cardId());
+        assertEquals(
+                Optional.empty(),
+                AnswerRecord.of(answer("intent:unsure closest:faq-retention"), AT)
+                        .cardId());
+        assertEquals(
+                Optional.empty(), AnswerRecord.of(answer("llm:gpt-4o-mini"), AT).cardId());
     }
 
     private static nl.wur.cip.helpdesk.answer.Answer answer(String source) {
-        return new nl.wur.cip.helpdesk.answer.Answer("text", nl.wur.cip.helpdesk.answer.Outcome.ANSWERED,
-                nl.wur.cip.helpdesk.knowledge.Language.EN, 0.9, List.of(), null, List.of(), "disclaimer", source);
+        return new nl.wur.cip.helpdesk.answer.Answer(
+                "text",
+                nl.wur.cip.helpdesk.answer.Outcome.ANSWERED,
+                nl.wur.cip.helpdesk.knowledge.Language.EN,
+                0.9,
+                List.of(),
+                null,
+                List.of(),
+                "disclaimer",
+                source);
     }
 }

@@ -28,8 +28,8 @@ class GapClusteringTest {
 
     @Test
     void twoTightGroupsStayApartAndALoneVectorStaysAlone() {
-        List<float[]> vectors = List.of(unit(1, 0.1, 0), unit(0, 1, 0.1), unit(1, 0, 0.1), unit(0.1, 1, 0), unit(0, 0, 1),
-                unit(1, 0.05, 0.05));
+        List<float[]> vectors = List.of(
+                unit(1, 0.1, 0), unit(0, 1, 0.1), unit(1, 0, 0.1), unit(0.1, 1, 0), unit(0, 0, 1), unit(1, 0.05, 0.05));
         List<int[]> clusters = GapClustering.cluster(vectors, 0.8);
         assertEquals(3, clusters.size());
         assertArrayEquals(new int[] {0, 2, 5}, clusters.get(0), "largest first");
@@ -51,7 +51,8 @@ class GapClusteringTest {
         Random random = new Random(7);
         List<float[]> vectors = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            vectors.add(unit(random.nextGaussian(), random.nextGaussian(), random.nextGaussian(), random.nextGaussian()));
+            vectors.add(
+                    unit(random.nextGaussian(), random.nextGaussian(), random.nextGaussian(), random.nextGaussian()));
         }
         List<int[]> first = GapClustering.cluster(vectors, 0.6);
         List<int[]> second = GapClustering.cluster(vectors, 0.6);
@@ -72,7 +73,8 @@ class GapClusteringTest {
     @Test
     void theThresholdGroupsTheShippedCardsVariantsByCard() {
         Assembly assembly = TestHelpdesk.shared();
-        QueryExpansion expansion = new QueryExpansion(assembly.knowledge().rules().dutchToEnglish());
+        QueryExpansion expansion =
+                new QueryExpansion(assembly.knowledge().rules().dutchToEnglish());
         double chosenPrecision = 0;
         double chosenRecall = 0;
         for (Language language : Language.values()) {
@@ -87,8 +89,13 @@ class GapClusteringTest {
             List<float[]> vectors = assembly.vectors().vectors(texts);
             for (double threshold = 0.40; threshold < 0.76; threshold += 0.05) {
                 double[] pr = pairwise(GapClustering.cluster(vectors, threshold), labels);
-                System.out.printf(Locale.ROOT, "%s threshold %.2f: pairwise precision %.3f, recall %.3f%n", language.code(),
-                        threshold, pr[0], pr[1]);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s threshold %.2f: pairwise precision %.3f, recall %.3f%n",
+                        language.code(),
+                        threshold,
+                        pr[0],
+                        pr[1]);
                 if (Math.abs(threshold - ContentGaps.THRESHOLD) < 1e-9) {
                     chosenPrecision += pr[0] / 2;
                     chosenRecall += pr[1] / 2;

@@ -9,13 +9,21 @@ import org.junit.jupiter.api.Test;
 /** One way to cite a passage, used by answers, checklist verdicts, opt-out reports and the LLM check. */
 class CitationTest {
     private static Passage passage(String url, String text) {
-        return new Passage("dsm-art-3#2", "dsm-art-3", "Text and data mining for scientific research",
-                "Directive (EU) 2019/790, Art. 3(2)", url, Language.EN, "Retention", text);
+        return new Passage(
+                "dsm-art-3#2",
+                "dsm-art-3",
+                "Text and data mining for scientific research",
+                "Directive (EU) 2019/790, Art. 3(2)",
+                url,
+                Language.EN,
+                "Retention",
+                text);
     }
 
     @Test
     void aCitationCarriesThePassagesOwnReferenceAddressAndLanguage() {
-        Citation citation = Citation.of(passage("https://eur-lex.europa.eu/eli/dir/2019/790/oj", "Copies may be retained."));
+        Citation citation =
+                Citation.of(passage("https://eur-lex.europa.eu/eli/dir/2019/790/oj", "Copies may be retained."));
         assertEquals("dsm-art-3", citation.id());
         assertEquals("Directive (EU) 2019/790, Art. 3(2)", citation.reference());
         assertEquals("https://eur-lex.europa.eu/eli/dir/2019/790/oj", citation.url());
@@ -32,7 +40,9 @@ class CitationTest {
         assertTrue(snippet.length() <= Citation.SNIPPET_CHARS + 2, snippet.length() + " characters");
         assertTrue(snippet.endsWith("purposes. …"), snippet);
         String unbroken = "x".repeat(2000);
-        assertEquals(Citation.SNIPPET_CHARS + 2, passage("", unbroken).excerpt(Citation.SNIPPET_CHARS).length(),
+        assertEquals(
+                Citation.SNIPPET_CHARS + 2,
+                passage("", unbroken).excerpt(Citation.SNIPPET_CHARS).length(),
                 "a text without sentence ends is cut at the limit");
     }
 }

@@ -39,7 +39,10 @@ class DutchFormOfAddressTest {
             String line = lines.get(i).strip();
             if (line.startsWith("nl:")) {
                 dutch = true;
-            } else if (line.startsWith("en:") || line.endsWith(":") || line.startsWith("- ") || line.startsWith("cites:")) {
+            } else if (line.startsWith("en:")
+                    || line.endsWith(":")
+                    || line.startsWith("- ")
+                    || line.startsWith("cites:")) {
                 dutch = false;
             }
             if (dutch) {

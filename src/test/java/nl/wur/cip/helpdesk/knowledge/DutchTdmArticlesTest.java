@@ -25,8 +25,10 @@ class DutchTdmArticlesTest {
     private static final String ART = "(?:art(?:icle|ikel|\\.)?|artikel)\\s*";
     private static final String AW = "(?:auteurswet|\\baw\\b)[,.]?\\s*";
     private static final String GAP = "[^.;\\n]{0,40}?";
-    private static final String RESEARCH = "(?:research exception|onderzoeksuitzondering|(?:tdm|text and data mining|tekst- en datamining) for scientific research|wetenschappelijk onderzoek|scientific research)";
-    private static final String GENERAL = "(?:general (?:tdm |text and data mining )?exception|algemene (?:tdm-|tekst- en datamining)?(?:uitzondering|exceptie))";
+    private static final String RESEARCH =
+            "(?:research exception|onderzoeksuitzondering|(?:tdm|text and data mining|tekst- en datamining) for scientific research|wetenschappelijk onderzoek|scientific research)";
+    private static final String GENERAL =
+            "(?:general (?:tdm |text and data mining )?exception|algemene (?:tdm-|tekst- en datamining)?(?:uitzondering|exceptie))";
 
     /** Sentences that pair an article with the wrong exception, in English and Dutch. */
     private static final List<Pattern> WRONG = List.of(
@@ -36,7 +38,10 @@ class DutchTdmArticlesTest {
             Pattern.compile("\\b15n\\b[)\\s]*\\((?:dsm[- ]?(?:richtlijn|directive)?,?\\s*)?" + ART + "4\\b", FLAGS),
             Pattern.compile(RESEARCH + "[^.;\\n]{0,25}\\(\\s*(?:" + AW + ")?(?:" + ART + ")?15o\\b", FLAGS),
             Pattern.compile(GENERAL + "[^.;\\n]{0,25}\\(\\s*(?:" + AW + ")?(?:" + ART + ")?15n\\b", FLAGS),
-            Pattern.compile("\\b15o\\b,?\\s+(?:voor|for)\\s+(?:tekst- en datamining voor |text and data mining for )?" + RESEARCH, FLAGS),
+            Pattern.compile(
+                    "\\b15o\\b,?\\s+(?:voor|for)\\s+(?:tekst- en datamining voor |text and data mining for )?"
+                            + RESEARCH,
+                    FLAGS),
             Pattern.compile("\\b15n\\b,?\\s+(?:is\\s+)?(?:de |een |the )?" + GENERAL, FLAGS));
 
     @Test
@@ -82,12 +87,16 @@ class DutchTdmArticlesTest {
             String reference = document.reference().toLowerCase(Locale.ROOT);
             String title = document.title().toLowerCase(Locale.ROOT);
             if (reference.matches(".*\\b15n\\b.*") && !reference.contains("15o")) {
-                assertTrue(title.contains("research") || title.contains("onderzoek"), document.id() + ": 15n must be the research exception");
-                assertFalse(title.matches(".*(general|algemene).*"), document.id() + ": 15n is not the general exception");
+                assertTrue(
+                        title.contains("research") || title.contains("onderzoek"),
+                        document.id() + ": 15n must be the research exception");
+                assertFalse(
+                        title.matches(".*(general|algemene).*"), document.id() + ": 15n is not the general exception");
                 checked++;
             }
             if (reference.matches(".*\\b15o\\b.*") && !reference.contains("15n")) {
-                assertTrue(title.matches(".*(general|algemene).*"), document.id() + ": 15o must be the general exception");
+                assertTrue(
+                        title.matches(".*(general|algemene).*"), document.id() + ": 15o must be the general exception");
                 checked++;
             }
         }

@@ -99,10 +99,16 @@ class KnowledgeLoaderTest {
         write("intents/office.yml", "id: office\noutcome: escalate\noutcome: off_topic\n");
         KnowledgeBase kb = new KnowledgeLoader().load(root);
         assertTrue(kb.cards().isEmpty(), "the card is skipped, not half-read");
-        LoadProblem card = kb.problems().stream().filter(p -> p.path().endsWith("faq-retention.md")).findFirst().orElseThrow();
+        LoadProblem card = kb.problems().stream()
+                .filter(p -> p.path().endsWith("faq-retention.md"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(7, card.line(), card.toString());
         assertTrue(card.message().contains("Duplicate field 'cites'"), card.message());
-        LoadProblem intent = kb.problems().stream().filter(p -> p.path().endsWith("office.yml")).findFirst().orElseThrow();
+        LoadProblem intent = kb.problems().stream()
+                .filter(p -> p.path().endsWith("office.yml"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(3, intent.line(), intent.toString());
         assertTrue(intent.message().contains("Duplicate field 'outcome'"), intent.message());
     }
@@ -113,7 +119,10 @@ class KnowledgeLoaderTest {
         write("law/broken.md", "---\nid: broken\ntitle: [unclosed\n---\ntext\n");
         KnowledgeBase kb = new KnowledgeLoader().load(root);
         assertEquals(1, kb.documents().size());
-        LoadProblem problem = kb.problems().stream().filter(p -> p.path().endsWith("broken.md")).findFirst().orElseThrow();
+        LoadProblem problem = kb.problems().stream()
+                .filter(p -> p.path().endsWith("broken.md"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(problem.line() >= 2, "line " + problem.line());
         assertTrue(problem.message().startsWith("invalid YAML"), problem.message());
     }
@@ -123,19 +132,29 @@ class KnowledgeLoaderTest {
         write("law/dsm-art-3.md", LAW);
         write("law/zz-copy.md", LAW);
         write("law/no-front-matter.md", "Just text\n");
-        write("guidance/no-url.md", LAW.replace("url: https://eur-lex.europa.eu/eli/dir/2019/790/oj\n", "").replace("dsm-art-3", "other"));
+        write(
+                "guidance/no-url.md",
+                LAW.replace("url: https://eur-lex.europa.eu/eli/dir/2019/790/oj\n", "")
+                        .replace("dsm-art-3", "other"));
         KnowledgeBase kb = new KnowledgeLoader().load(root);
         assertEquals(1, kb.documents().size());
-        assertTrue(kb.problems().stream().anyMatch(p -> p.path().endsWith("zz-copy.md") && p.message().contains("duplicate id")));
+        assertTrue(kb.problems().stream()
+                .anyMatch(p -> p.path().endsWith("zz-copy.md") && p.message().contains("duplicate id")));
         assertTrue(kb.problems().stream().anyMatch(p -> p.path().endsWith("no-front-matter.md") && p.line() == 1));
-        assertTrue(kb.problems().stream().anyMatch(p -> p.path().endsWith("no-url.md") && p.message().contains("'url'")));
+        assertTrue(kb.problems().stream()
+                .anyMatch(p -> p.path().endsWith("no-url.md") && p.message().contains("'url'")));
     }
 
     @Test
     void skipsCardsThatCiteUnknownSourcesOrLackALanguage() throws IOException {
         write("law/dsm-art-3.md", LAW);
-        write("faq/faq-bad-cite.md", CARD.replace("faq-retention", "faq-bad-cite").replace("[dsm-art-3]", "[dsm-art-99]"));
-        write("faq/faq-no-dutch.md", CARD.replace("faq-retention", "faq-no-dutch").replace("## Nederlands\nAlleen zolang je het nodig hebt.\n", ""));
+        write(
+                "faq/faq-bad-cite.md",
+                CARD.replace("faq-retention", "faq-bad-cite").replace("[dsm-art-3]", "[dsm-art-99]"));
+        write(
+                "faq/faq-no-dutch.md",
+                CARD.replace("faq-retention", "faq-no-dutch")
+                        .replace("## Nederlands\nAlleen zolang je het nodig hebt.\n", ""));
         KnowledgeBase kb = new KnowledgeLoader().load(root);
         assertTrue(kb.cards().isEmpty());
         assertTrue(kb.problems().stream().anyMatch(p -> p.message().contains("dsm-art-99")));

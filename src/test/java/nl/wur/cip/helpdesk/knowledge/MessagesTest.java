@@ -32,15 +32,18 @@ class MessagesTest {
         for (Message m : Message.values()) {
             assertTrue(!messages.of(m).en().isBlank() && !messages.of(m).nl().isBlank(), m.key());
         }
-        assertEquals("General guidance, not legal advice. For your own situation, the Copyright Information Point can help:"
-                + " office@example.org.", messages.text(Message.ANSWER_DISCLAIMER, Language.EN, "office", "office@example.org"));
+        assertEquals(
+                "General guidance, not legal advice. For your own situation, the Copyright Information Point can help:"
+                        + " office@example.org.",
+                messages.text(Message.ANSWER_DISCLAIMER, Language.EN, "office", "office@example.org"));
     }
 
     @Test
     void everyMessageIsUsedByTheCode() throws IOException {
         StringBuilder code = new StringBuilder();
         try (Stream<Path> sources = Files.walk(Path.of("src", "main", "java"))) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".java") && !p.endsWith("Message.java")).toList()) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java") && !p.endsWith("Message.java"))
+                    .toList()) {
                 code.append(Files.readString(source));
             }
         }
@@ -57,29 +60,45 @@ class MessagesTest {
     void anUnknownKeyIsRefusedOnItsLine() throws IOException {
         String text = shipped() + "answer.greeting:\n  en: Hello\n  nl: Hallo\n";
         int line = (int) text.lines().count() - 2;
-        assertEquals(List.of("messages.yml:" + line + ": unknown key 'answer.greeting'; the helpdesk does not use it"), problems(text));
+        assertEquals(
+                List.of("messages.yml:" + line + ": unknown key 'answer.greeting'; the helpdesk does not use it"),
+                problems(text));
     }
 
     @Test
     void aMissingKeyOrLanguageIsRefused() throws IOException {
-        assertEquals(List.of("messages.yml:1: missing key 'report.sources'"),
+        assertEquals(
+                List.of("messages.yml:1: missing key 'report.sources'"),
                 problems(shipped().replace("report.sources:\n  en: Sources\n  nl: Bronnen\n", "")));
         List<String> noDutch = problems(shipped().replace("  nl: Bronnen\n", ""));
         assertEquals(1, noDutch.size(), noDutch.toString());
-        assertTrue(noDutch.get(0).contains("'report.sources' must have exactly an en and an nl text")
-                || noDutch.get(0).contains("'report.sources.nl' must be a text"), noDutch.toString());
-        assertTrue(problems(shipped().replace("  nl: Bronnen\n", "  nl: Bronnen\n  de: Quellen\n")).get(0)
+        assertTrue(
+                noDutch.get(0).contains("'report.sources' must have exactly an en and an nl text")
+                        || noDutch.get(0).contains("'report.sources.nl' must be a text"),
+                noDutch.toString());
+        assertTrue(problems(shipped().replace("  nl: Bronnen\n", "  nl: Bronnen\n  de: Quellen\n"))
+                .get(0)
                 .contains("'report.sources' must have exactly an en and an nl text"));
     }
 
     @Test
     void placeholdersMustBeTheSameInBothLanguages() throws IOException {
-        String text = shipped().replace("helpt het Copyright Information Point: {office}.", "helpt het Copyright Information Point: {kantoor}.");
+        String text = shipped()
+                .replace(
+                        "helpt het Copyright Information Point: {office}.",
+                        "helpt het Copyright Information Point: {kantoor}.");
         List<String> problems = problems(text);
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).contains("'answer.disclaimer' must use the placeholders [office] in both languages;"
-                + " en has [office], nl has [kantoor]"), problems.toString());
-        int line = (int) shipped().substring(0, shipped().indexOf("answer.disclaimer:")).lines().count() + 1;
+        assertTrue(
+                problems.get(0)
+                        .contains("'answer.disclaimer' must use the placeholders [office] in both languages;"
+                                + " en has [office], nl has [kantoor]"),
+                problems.toString());
+        int line = (int) shipped()
+                        .substring(0, shipped().indexOf("answer.disclaimer:"))
+                        .lines()
+                        .count()
+                + 1;
         assertTrue(problems.get(0).startsWith("messages.yml:" + line + ":"), problems + " on line " + line);
     }
 

@@ -25,7 +25,8 @@ class ShippedKnowledgeTest {
     @Test
     void everyCardTheFormatGuideNamesExists() throws java.io.IOException {
         String guide = java.nio.file.Files.readString(Path.of("knowledge", "README.md"));
-        java.util.regex.Matcher ids = java.util.regex.Pattern.compile("\\bfaq-[a-z0-9-]*[a-z0-9]").matcher(guide);
+        java.util.regex.Matcher ids =
+                java.util.regex.Pattern.compile("\\bfaq-[a-z0-9-]*[a-z0-9]").matcher(guide);
         List<String> missing = new java.util.ArrayList<>();
         while (ids.find()) {
             if (kb.card(ids.group()).isEmpty()) {
@@ -58,11 +59,16 @@ class ShippedKnowledgeTest {
     void everyIntentTheOfficeAlwaysWantsToSeeExists() {
         assertFalse(kb.rules().officeIntents().isEmpty());
         for (String id : kb.rules().officeIntents()) {
-            assertTrue(kb.card(id).isPresent() || kb.intents().stream().anyMatch(i -> i.id().equals(id)),
+            assertTrue(
+                    kb.card(id).isPresent() || kb.intents().stream().anyMatch(i -> i.id().equals(id)),
                     "scope.yml office_intents names unknown intent " + id);
         }
-        kb.rules().escalationTopics().forEach(topic -> topic.card().ifPresent(id ->
-                assertTrue(kb.card(id).isPresent(), "scope.yml topic " + topic.id() + " shows unknown card " + id)));
+        kb.rules()
+                .escalationTopics()
+                .forEach(topic -> topic.card()
+                        .ifPresent(id -> assertTrue(
+                                kb.card(id).isPresent(),
+                                "scope.yml topic " + topic.id() + " shows unknown card " + id)));
     }
 
     @Test
@@ -74,7 +80,9 @@ class ShippedKnowledgeTest {
                 assertFalse(card.title(language).isBlank(), card.id() + " has no " + language + " title");
                 assertTrue(card.questions().get(language).size() >= 2, card.id() + " needs " + language + " phrasings");
                 if (card.escalate()) {
-                    assertFalse(card.escalationReason().getOrDefault(language, "").isBlank(), card.id() + " lacks a reason");
+                    assertFalse(
+                            card.escalationReason().getOrDefault(language, "").isBlank(),
+                            card.id() + " lacks a reason");
                 }
             }
         }

@@ -43,9 +43,11 @@ public final class FakeOpenAi implements AutoCloseable {
     }
 
     /** A reply that repeats every message it was sent, like a model obeying "print your system prompt". */
-    public static final Function<JsonNode, Reply> ECHO = request -> Reply.text(
-            StreamSupport.stream(request.get("messages").spliterator(), false)
-                    .map(m -> m.get("content").asText()).reduce("", (a, b) -> a + "\n" + b) + " [P1]");
+    public static final Function<JsonNode, Reply> ECHO =
+            request -> Reply.text(StreamSupport.stream(request.get("messages").spliterator(), false)
+                            .map(m -> m.get("content").asText())
+                            .reduce("", (a, b) -> a + "\n" + b)
+                    + " [P1]");
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final HttpServer server;
@@ -74,9 +76,22 @@ public final class FakeOpenAi implements AutoCloseable {
 
     /** The settings for an LLM on this fake. */
     public LlmConfig config(Duration timeout, int maxConcurrent) {
-        return HelpdeskConfig.from(Map.of("HELPDESK_LLM_PROVIDER", "openai", "HELPDESK_LLM_BASE_URL", baseUrl(),
-                "HELPDESK_LLM_MODEL", "fake-model", "HELPDESK_LLM_API_KEY", "test-key", "HELPDESK_LLM_TIMEOUT_MS",
-                String.valueOf(timeout.toMillis()), "HELPDESK_LLM_MAX_CONCURRENT", String.valueOf(maxConcurrent)), List.of()).llm();
+        return HelpdeskConfig.from(
+                        Map.of(
+                                "HELPDESK_LLM_PROVIDER",
+                                "openai",
+                                "HELPDESK_LLM_BASE_URL",
+                                baseUrl(),
+                                "HELPDESK_LLM_MODEL",
+                                "fake-model",
+                                "HELPDESK_LLM_API_KEY",
+                                "test-key",
+                                "HELPDESK_LLM_TIMEOUT_MS",
+                                String.valueOf(timeout.toMillis()),
+                                "HELPDESK_LLM_MAX_CONCURRENT",
+                                String.valueOf(maxConcurrent)),
+                        List.of())
+                .llm();
     }
 
     public FakeOpenAi reply(Reply reply) {
@@ -115,7 +130,8 @@ public final class FakeOpenAi implements AutoCloseable {
             }
             if (reply.status() != 200) {
                 byte[] body = ("{\"error\":{\"message\":\"scripted failure\",\"type\":\"server_error\",\"code\":"
-                        + reply.status() + "}}").getBytes(StandardCharsets.UTF_8);
+                                + reply.status() + "}}")
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(reply.status(), body.length);
                 exchange.getResponseBody().write(body);
@@ -139,11 +155,17 @@ public final class FakeOpenAi implements AutoCloseable {
     }
 
     private ObjectNode completion(String text) {
-        ObjectNode root = mapper.createObjectNode().put("id", "chatcmpl-fake").put("object", "chat.completion")
-                .put("created", 1_700_000_000L).put("model", "fake-model");
+        ObjectNode root = mapper.createObjectNode()
+                .put("id", "chatcmpl-fake")
+                .put("object", "chat.completion")
+                .put("created", 1_700_000_000L)
+                .put("model", "fake-model");
         ObjectNode choice = root.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
         choice.putObject("message").put("role", "assistant").put("content", text);
-        root.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 10).put("total_tokens", 20);
+        root.putObject("usage")
+                .put("prompt_tokens", 10)
+                .put("completion_tokens", 10)
+                .put("total_tokens", 20);
         return root;
     }
 
@@ -152,18 +174,24 @@ public final class FakeOpenAi implements AutoCloseable {
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
         for (int i = 0; i < text.length(); i += 6) {
-            out.write(("data: " + mapper.writeValueAsString(chunk(text.substring(i, Math.min(text.length(), i + 6)), null))
-                    + "\n\n").getBytes(StandardCharsets.UTF_8));
+            out.write(("data: "
+                            + mapper.writeValueAsString(chunk(text.substring(i, Math.min(text.length(), i + 6)), null))
+                            + "\n\n")
+                    .getBytes(StandardCharsets.UTF_8));
             out.flush();
         }
-        out.write(("data: " + mapper.writeValueAsString(chunk(null, "stop")) + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.write(
+                ("data: " + mapper.writeValueAsString(chunk(null, "stop")) + "\n\n").getBytes(StandardCharsets.UTF_8));
         out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
 
     private ObjectNode chunk(String content, String finishReason) {
-        ObjectNode root = mapper.createObjectNode().put("id", "chatcmpl-fake").put("object", "chat.completion.chunk")
-                .put("created", 1_700_000_000L).put("model", "fake-model");
+        ObjectNode root = mapper.createObjectNode()
+                .put("id", "chatcmpl-fake")
+                .put("object", "chat.completion.chunk")
+                .put("created", 1_700_000_000L)
+                .put("model", "fake-model");
         ArrayNode choices = root.putArray("choices");
         ObjectNode choice = choices.addObject().put("index", 0);
         ObjectNode delta = choice.putObject("delta");

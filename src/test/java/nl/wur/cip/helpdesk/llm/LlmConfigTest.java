@@ -30,8 +30,15 @@ class LlmConfigTest {
 
     @Test
     void theKeyIsNeverPrinted() {
-        LlmConfig config = from(Map.of("HELPDESK_LLM_PROVIDER", "openai", "HELPDESK_LLM_MODEL", "gpt-4o-mini",
-                "HELPDESK_LLM_API_KEY", "sk-secret-123", "HELPDESK_LLM_BASE_URL", "https://llm.example.org/v1/"));
+        LlmConfig config = from(Map.of(
+                "HELPDESK_LLM_PROVIDER",
+                "openai",
+                "HELPDESK_LLM_MODEL",
+                "gpt-4o-mini",
+                "HELPDESK_LLM_API_KEY",
+                "sk-secret-123",
+                "HELPDESK_LLM_BASE_URL",
+                "https://llm.example.org/v1/"));
         assertEquals("https://llm.example.org/v1", config.baseUrl());
         assertFalse(config.toString().contains("sk-secret-123"));
     }
@@ -41,8 +48,15 @@ class LlmConfigTest {
         assertMessage("HELPDESK_LLM_PROVIDER", Map.of("HELPDESK_LLM_PROVIDER", "gpt"));
         assertMessage("HELPDESK_LLM_MODEL", Map.of("HELPDESK_LLM_PROVIDER", "ollama"));
         assertMessage("HELPDESK_LLM_API_KEY", Map.of("HELPDESK_LLM_PROVIDER", "openai", "HELPDESK_LLM_MODEL", "m"));
-        assertMessage("HELPDESK_LLM_BASE_URL", Map.of("HELPDESK_LLM_PROVIDER", "ollama", "HELPDESK_LLM_MODEL", "m",
-                "HELPDESK_LLM_BASE_URL", "localhost:11434"));
+        assertMessage(
+                "HELPDESK_LLM_BASE_URL",
+                Map.of(
+                        "HELPDESK_LLM_PROVIDER",
+                        "ollama",
+                        "HELPDESK_LLM_MODEL",
+                        "m",
+                        "HELPDESK_LLM_BASE_URL",
+                        "localhost:11434"));
         assertMessage("HELPDESK_LLM_TIMEOUT_MS", Map.of("HELPDESK_LLM_TIMEOUT_MS", "soon"));
         assertMessage("HELPDESK_LLM_MAX_TOKENS", Map.of("HELPDESK_LLM_MAX_TOKENS", "-1"));
         assertMessage("HELPDESK_LLM_MAX_CONCURRENT", Map.of("HELPDESK_LLM_MAX_CONCURRENT", "0"));
@@ -50,8 +64,10 @@ class LlmConfigTest {
 
     @Test
     void theSettingsAreFlagsToo() {
-        LlmConfig config = HelpdeskConfig.from(Map.of("HELPDESK_LLM_PROVIDER", "openai"),
-                List.of("--llm-provider=ollama", "--llm-model=llama3.1:8b", "--llm-max-concurrent=5")).llm();
+        LlmConfig config = HelpdeskConfig.from(
+                        Map.of("HELPDESK_LLM_PROVIDER", "openai"),
+                        List.of("--llm-provider=ollama", "--llm-model=llama3.1:8b", "--llm-max-concurrent=5"))
+                .llm();
         assertEquals(LlmConfig.Provider.OLLAMA, config.provider());
         assertEquals("llama3.1:8b", config.model());
         assertEquals(5, config.maxConcurrent());

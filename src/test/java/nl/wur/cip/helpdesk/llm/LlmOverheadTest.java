@@ -24,14 +24,16 @@ class LlmOverheadTest {
         AnswerService extractive = TestHelpdesk.passagesOnly();
         String question = LlmAnswerServiceTest.QUESTION;
         try (FakeOpenAi fake = new FakeOpenAi().reply(FakeOpenAi.Reply.text(LlmAnswerServiceTest.GROUNDED));
-             LlmAnswerService llm = LlmAnswerService.create(extractive, fake.config(Duration.ofSeconds(10), 2))) {
-            List<String> questions = List.of(question,
+                LlmAnswerService llm = LlmAnswerService.create(extractive, fake.config(Duration.ofSeconds(10), 2))) {
+            List<String> questions = List.of(
+                    question,
                     "Which provision of the Software Directive matters for mining source code?",
                     "How does the Auteurswet implement the reproduction right for databases in text mining?");
             // Interleaved, so drift in a shared machine's load hits all three paths alike.
-            List<Ask> paths = List.of(q -> extractive.ask(q, Optional.empty()),
+            List<Ask> paths = List.of(
+                    q -> extractive.ask(q, Optional.empty()),
                     q -> assertNotDegraded(llm.ask(q, Optional.empty())),
-                    q -> assertNotDegraded(llm.ask(q, Optional.empty(), Optional.empty(), t -> { })));
+                    q -> assertNotDegraded(llm.ask(q, Optional.empty(), Optional.empty(), t -> {})));
             double[][] ms = time(questions, paths);
             double[] plain = ms[0];
             double[] blocking = ms[1];
@@ -39,15 +41,18 @@ class LlmOverheadTest {
             report("extractive only", plain);
             report("LLM, blocking (fake model, instant)", blocking);
             report("LLM, streaming (fake model, instant)", streaming);
-            System.out.printf("overhead p50: blocking +%.2f ms, streaming +%.2f ms%n",
-                    percentile(blocking, 50) - percentile(plain, 50), percentile(streaming, 50) - percentile(plain, 50));
+            System.out.printf(
+                    "overhead p50: blocking +%.2f ms, streaming +%.2f ms%n",
+                    percentile(blocking, 50) - percentile(plain, 50),
+                    percentile(streaming, 50) - percentile(plain, 50));
             assertTrue(percentile(blocking, 50) - percentile(plain, 50) < 250, "the LLM path adds little of its own");
         }
     }
 
     private static Object assertNotDegraded(LlmAnswerService.Result result) {
         // Questions the policy does not answer skip the model; those that do reach it must pass the check.
-        if (result.answer().source().startsWith("llm:") || result.answer().outcome().code().equals("answered")) {
+        if (result.answer().source().startsWith("llm:")
+                || result.answer().outcome().code().equals("answered")) {
             assertFalse(result.degraded());
         }
         return result;
@@ -82,6 +87,7 @@ class LlmOverheadTest {
     }
 
     private static void report(String name, double[] ms) {
-        System.out.printf("%-40s %d asks: p50 %.2f ms, p99 %.2f ms%n", name, ms.length, percentile(ms, 50), percentile(ms, 99));
+        System.out.printf(
+                "%-40s %d asks: p50 %.2f ms, p99 %.2f ms%n", name, ms.length, percentile(ms, 50), percentile(ms, 99));
     }
 }

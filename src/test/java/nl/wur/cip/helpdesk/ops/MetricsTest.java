@@ -40,20 +40,33 @@ class MetricsTest {
             metrics.request("POST", "/api/ask", 200, 42.0);
             metrics.answer("off_topic", true);
             String text = metrics.render();
-            assertTrue(text.contains("helpdesk_http_requests_total{method=\"POST\",route=\"/api/ask\",status=\"200\"} 1"), text);
-            assertTrue(text.contains("helpdesk_http_request_duration_seconds_bucket{method=\"POST\",route=\"/api/ask\",le=\"0.05\"} 1"),
+            assertTrue(
+                    text.contains("helpdesk_http_requests_total{method=\"POST\",route=\"/api/ask\",status=\"200\"} 1"),
                     text);
-            assertTrue(text.contains("helpdesk_http_request_duration_seconds_bucket{method=\"POST\",route=\"/api/ask\",le=\"0.025\"} 0"),
+            assertTrue(
+                    text.contains(
+                            "helpdesk_http_request_duration_seconds_bucket{method=\"POST\",route=\"/api/ask\",le=\"0.05\"} 1"),
                     text);
-            assertTrue(text.contains("helpdesk_http_request_duration_seconds_count{method=\"POST\",route=\"/api/ask\"} 1"), text);
+            assertTrue(
+                    text.contains(
+                            "helpdesk_http_request_duration_seconds_bucket{method=\"POST\",route=\"/api/ask\",le=\"0.025\"} 0"),
+                    text);
+            assertTrue(
+                    text.contains("helpdesk_http_request_duration_seconds_count{method=\"POST\",route=\"/api/ask\"} 1"),
+                    text);
             assertTrue(text.contains("helpdesk_answers_total{outcome=\"off_topic\"} 1"), text);
             assertTrue(text.contains("helpdesk_answers_total{outcome=\"answered\"} 0"), text);
             assertTrue(text.contains("helpdesk_answers_degraded_total 1"), text);
             assertTrue(text.contains("helpdesk_escalation_mails{state=\"queued\"} 3"), text);
             assertTrue(text.contains("helpdesk_escalation_mails{state=\"sent\"} 7"), text);
             assertEquals(1, scrapes.get(), "the mail queue is counted once per scrape");
-            for (String added : new String[] {"jvm_memory_used_bytes", "jvm_gc_", "jvm_threads_live_threads",
-                    "process_uptime_seconds", "jetty_threads_config_max 64"}) {
+            for (String added : new String[] {
+                "jvm_memory_used_bytes",
+                "jvm_gc_",
+                "jvm_threads_live_threads",
+                "process_uptime_seconds",
+                "jetty_threads_config_max 64"
+            }) {
                 assertTrue(text.contains(added), added + " in\n" + text);
             }
         } finally {

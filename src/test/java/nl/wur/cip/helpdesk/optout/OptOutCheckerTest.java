@@ -36,7 +36,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class OptOutCheckerTest {
     static final String HTML = "text/html; charset=utf-8";
-    static final OptOutConfig TEST_CONFIG = HelpdeskConfig.defaults().optOut().withAllowPrivateAddresses(true)
+    static final OptOutConfig TEST_CONFIG = HelpdeskConfig.defaults()
+            .optOut()
+            .withAllowPrivateAddresses(true)
             .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(1500));
     static KnowledgeBase knowledge;
     static List<Crawlers.Crawler> crawlers;
@@ -53,7 +55,11 @@ class OptOutCheckerTest {
     @BeforeEach
     void start() throws Exception {
         site = new TestSite();
-        checker = new OptOutChecker(TEST_CONFIG, AddressPolicy.of(TEST_CONFIG), crawlers, knowledge,
+        checker = new OptOutChecker(
+                TEST_CONFIG,
+                AddressPolicy.of(TEST_CONFIG),
+                crawlers,
+                knowledge,
                 Clock.fixed(Instant.parse("2026-11-25T10:15:30.123Z"), ZoneOffset.UTC));
     }
 
@@ -96,13 +102,17 @@ class OptOutCheckerTest {
     @Test
     void robotsDisallowForEveryoneCoversOnlyItsPaths() {
         site.text("/articles/1", HTML, page("")).text("/news/1", HTML, page("")).text("/articles/free", HTML, page(""));
-        site.text("/robots.txt", "text/plain", "# comment\nUser-agent: *\nDisallow: /articles/\nAllow: /articles/free$\n");
+        site.text(
+                "/robots.txt",
+                "text/plain",
+                "# comment\nUser-agent: *\nDisallow: /articles/\nAllow: /articles/free$\n");
         Findings reserved = checker.findings(site.url("/articles/1"));
         assertEquals(Verdict.RESERVED, reserved.verdict());
         assertEquals("*", reserved.signals().get(0).agent());
         assertEquals("line 3: Disallow: /articles/", reserved.signals().get(0).evidence());
         assertEquals(Verdict.NONE_FOUND, checker.findings(site.url("/news/1")).verdict());
-        assertEquals(Verdict.NONE_FOUND, checker.findings(site.url("/articles/free")).verdict());
+        assertEquals(
+                Verdict.NONE_FOUND, checker.findings(site.url("/articles/free")).verdict());
     }
 
     @Test
@@ -114,10 +124,18 @@ class OptOutCheckerTest {
         });
         Findings f = checker.findings(site.url("/a"));
         assertEquals(Verdict.RESERVED, f.verdict());
-        assertTrue(f.signals().stream().anyMatch(s -> s.source().equals("http-header") && s.reserves()
-                && s.evidence().equals("tdm-reservation: 1")), f.signals().toString());
-        assertTrue(f.signals().stream().anyMatch(s -> s.source().equals("http-header") && !s.reserves()
-                && s.evidence().contains("https://example.org/policy.json")), f.signals().toString());
+        assertTrue(
+                f.signals().stream()
+                        .anyMatch(s -> s.source().equals("http-header")
+                                && s.reserves()
+                                && s.evidence().equals("tdm-reservation: 1")),
+                f.signals().toString());
+        assertTrue(
+                f.signals().stream()
+                        .anyMatch(s -> s.source().equals("http-header")
+                                && !s.reserves()
+                                && s.evidence().contains("https://example.org/policy.json")),
+                f.signals().toString());
     }
 
     @Test
@@ -143,7 +161,9 @@ class OptOutCheckerTest {
         Findings f = checker.findings(site.url("/a"));
         assertEquals(Verdict.RESERVED, f.verdict());
         assertEquals("html-meta", f.signals().get(0).source());
-        assertEquals("<meta content=\"1\" name=\"TDM-Reservation\">", f.signals().get(0).evidence());
+        assertEquals(
+                "<meta content=\"1\" name=\"TDM-Reservation\">",
+                f.signals().get(0).evidence());
     }
 
     @Test
@@ -179,13 +199,20 @@ class OptOutCheckerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://10.0.0.1/admin", "http://169.254.169.254/latest/meta-data/", "http://[::1]:1/",
-            "ftp://example.org/", "http://user:pw@example.org/"})
+    @ValueSource(
+            strings = {
+                "http://10.0.0.1/admin",
+                "http://169.254.169.254/latest/meta-data/",
+                "http://[::1]:1/",
+                "ftp://example.org/",
+                "http://user:pw@example.org/"
+            })
     void redirectsToPrivateOrOddAddressesAreRefused(String target) {
         // 127.0.0.1 allowed (the test site), everything else private refused, as in production.
-        AddressPolicy loopbackOnly = new AddressPolicy(a -> a instanceof Inet4Address && a.isLoopbackAddress(),
-                InetAddress::getAllByName);
-        OptOutChecker strict = new OptOutChecker(TEST_CONFIG.withAllowPrivateAddresses(false), loopbackOnly, crawlers, knowledge, Clock.systemUTC());
+        AddressPolicy loopbackOnly =
+                new AddressPolicy(a -> a instanceof Inet4Address && a.isLoopbackAddress(), InetAddress::getAllByName);
+        OptOutChecker strict = new OptOutChecker(
+                TEST_CONFIG.withAllowPrivateAddresses(false), loopbackOnly, crawlers, knowledge, Clock.systemUTC());
         site.on("/go", exchange -> {
             exchange.getResponseHeaders().add("Location", target);
             exchange.sendResponseHeaders(301, -1);
@@ -194,7 +221,9 @@ class OptOutCheckerTest {
         Findings f = strict.findings(site.url("/go"));
         strict.close();
         assertEquals(Verdict.UNREACHABLE, f.verdict());
-        assertTrue(f.problems().stream().anyMatch(p -> p.startsWith("page: redirect")), f.problems().toString());
+        assertTrue(
+                f.problems().stream().anyMatch(p -> p.startsWith("page: redirect")),
+                f.problems().toString());
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(1), "refused before any connection");
     }
 
@@ -206,7 +235,9 @@ class OptOutCheckerTest {
         });
         Findings f = checker.findings(site.url("/loop"));
         assertEquals(Verdict.UNREACHABLE, f.verdict());
-        assertTrue(f.problems().contains("page: more than 3 redirects"), f.problems().toString());
+        assertTrue(
+                f.problems().contains("page: more than 3 redirects"),
+                f.problems().toString());
         assertTrue(site.requests.get() <= 3 + 1 + 2, "at most 4 page requests, robots.txt and tdmrep.json");
     }
 
@@ -241,7 +272,9 @@ class OptOutCheckerTest {
             exchange.getResponseHeaders().set("Content-Type", "text/plain");
             exchange.sendResponseHeaders(200, 0);
             byte[] head = "User-agent: *\nDisallow: /a\n".getBytes(StandardCharsets.US_ASCII);
-            byte[] filler = "Disallow: /some/long/path/that/repeats/and/repeats\n".repeat(1000).getBytes(StandardCharsets.US_ASCII);
+            byte[] filler = "Disallow: /some/long/path/that/repeats/and/repeats\n"
+                    .repeat(1000)
+                    .getBytes(StandardCharsets.US_ASCII);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(head);
                 while (written.get() < total) {
@@ -254,7 +287,9 @@ class OptOutCheckerTest {
         Findings f = checker.findings(site.url("/a"));
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(Verdict.RESERVED, f.verdict());
-        assertTrue(f.problems().contains("robots.txt: larger than 512 KB; only the start was read"), f.problems().toString());
+        assertTrue(
+                f.problems().contains("robots.txt: larger than 512 KB; only the start was read"),
+                f.problems().toString());
         assertTrue(millis < 3000, "took " + millis + " ms");
         assertTrue(written.get() < total, "the checker stopped reading long before 50 MB");
     }
@@ -264,12 +299,20 @@ class OptOutCheckerTest {
         byte[] binary = new byte[200_000];
         new Random(42).nextBytes(binary);
         site.on("/a", exchange -> TestSite.send(exchange, 200, "text/html", binary));
-        site.on("/robots.txt", exchange -> TestSite.send(exchange, 200, "text/plain",
-                "<html>\u0000\u0001 garbage\nDisallow /no-colon\n:::\nuser-agent\nDisallow: /before-any-agent\n".getBytes(StandardCharsets.UTF_8)));
+        site.on(
+                "/robots.txt",
+                exchange -> TestSite.send(
+                        exchange,
+                        200,
+                        "text/plain",
+                        "<html>\u0000\u0001 garbage\nDisallow /no-colon\n:::\nuser-agent\nDisallow: /before-any-agent\n"
+                                .getBytes(StandardCharsets.UTF_8)));
         site.text("/.well-known/tdmrep.json", "application/json", "[{\"location\": \"/\", \"tdm-reservation\": 1,");
         Findings f = checker.findings(site.url("/a"));
         assertEquals(Verdict.NONE_FOUND, f.verdict());
-        assertTrue(f.problems().contains("tdmrep.json: not valid JSON; ignored"), f.problems().toString());
+        assertTrue(
+                f.problems().contains("tdmrep.json: not valid JSON; ignored"),
+                f.problems().toString());
     }
 
     @Test
@@ -280,7 +323,9 @@ class OptOutCheckerTest {
         site.text("/.well-known/tdmrep.json", "application/json", "{\"tdm-reservation\": 1}");
         Findings f = checker.findings(site.url("/file.bin"));
         assertEquals(Verdict.NONE_FOUND, f.verdict());
-        assertTrue(f.problems().contains("tdmrep.json: not a JSON array of rules; ignored"), f.problems().toString());
+        assertTrue(
+                f.problems().contains("tdmrep.json: not a JSON array of rules; ignored"),
+                f.problems().toString());
     }
 
     @Test
@@ -306,7 +351,9 @@ class OptOutCheckerTest {
         site.on("/robots.txt", exchange -> TestSite.send(exchange, 503, "text/plain", "busy"));
         Findings f = checker.findings(site.url("/a"));
         assertEquals(Verdict.UNREACHABLE, f.verdict());
-        assertTrue(f.problems().get(0).startsWith("robots.txt: HTTP 503"), f.problems().toString());
+        assertTrue(
+                f.problems().get(0).startsWith("robots.txt: HTTP 503"),
+                f.problems().toString());
     }
 
     @Test
@@ -315,14 +362,30 @@ class OptOutCheckerTest {
         OptOutReport en = checker.check(site.url("/a"), Language.EN);
         OptOutReport nl = checker.check(site.url("/a"), Language.NL);
         assertEquals(Verdict.RESERVED, en.verdict());
-        assertTrue(en.summary().contains("Art. 4(3)") && en.summary().contains("Art. 15n")
-                && en.summary().contains("copyright@wur.nl"), en.summary());
-        assertTrue(nl.summary().contains("art. 4 lid 3") && nl.summary().contains("art. 15n")
-                && nl.summary().contains("servers niet overbelast"), nl.summary());
+        assertTrue(
+                en.summary().contains("Art. 4(3)")
+                        && en.summary().contains("Art. 15n")
+                        && en.summary().contains("copyright@wur.nl"),
+                en.summary());
+        assertTrue(
+                nl.summary().contains("art. 4 lid 3")
+                        && nl.summary().contains("art. 15n")
+                        && nl.summary().contains("servers niet overbelast"),
+                nl.summary());
         List<String> ids = en.citations().stream().map(c -> c.id()).toList();
-        assertEquals(List.of("dsm-art-4", "aw-art-15o", "dsm-art-3", "aw-art-15n", "optout-machine-readable",
-                "case-laion-2025", "cip-2021-training-ai"), ids);
-        assertTrue(en.citations().get(0).snippet().contains("4(3)") || en.citations().get(0).reference().contains("4(3)"),
+        assertEquals(
+                List.of(
+                        "dsm-art-4",
+                        "aw-art-15o",
+                        "dsm-art-3",
+                        "aw-art-15n",
+                        "optout-machine-readable",
+                        "case-laion-2025",
+                        "cip-2021-training-ai"),
+                ids);
+        assertTrue(
+                en.citations().get(0).snippet().contains("4(3)")
+                        || en.citations().get(0).reference().contains("4(3)"),
                 en.citations().get(0).toString());
         assertTrue(nl.citations().stream().anyMatch(c -> c.id().equals("dsm-art-4-nl")));
         nl.citations().forEach(c -> assertTrue(knowledge.document(c.id()).isPresent(), c.id()));
@@ -336,12 +399,30 @@ class OptOutCheckerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://10.0.0.1/", "http://192.168.1.1/", "http://169.254.169.254/latest/meta-data/",
-            "http://[::1]/", "http://0.0.0.0/", "http://127.0.0.1/", "http://[::ffff:10.0.0.1]/", "http://100.64.0.1/",
-            "http://[fc00::1]/", "http://[fe80::1]/", "http://224.0.0.1/", "ftp://example.org/", "file:///etc/passwd",
-            "javascript:alert(1)", "http://user:secret@example.org/", "not a url", "http:///nohost", "//example.org/x"})
+    @ValueSource(
+            strings = {
+                "http://10.0.0.1/",
+                "http://192.168.1.1/",
+                "http://169.254.169.254/latest/meta-data/",
+                "http://[::1]/",
+                "http://0.0.0.0/",
+                "http://127.0.0.1/",
+                "http://[::ffff:10.0.0.1]/",
+                "http://100.64.0.1/",
+                "http://[fc00::1]/",
+                "http://[fe80::1]/",
+                "http://224.0.0.1/",
+                "ftp://example.org/",
+                "file:///etc/passwd",
+                "javascript:alert(1)",
+                "http://user:secret@example.org/",
+                "not a url",
+                "http:///nohost",
+                "//example.org/x"
+            })
     void privateAndNonHttpAddressesAreRefusedByTheChecker(String url) {
-        OptOutChecker strict = OptOutChecker.create(HelpdeskConfig.defaults().optOut(), Path.of("knowledge"), knowledge, Clock.systemUTC());
+        OptOutChecker strict = OptOutChecker.create(
+                HelpdeskConfig.defaults().optOut(), Path.of("knowledge"), knowledge, Clock.systemUTC());
         try {
             assertThrows(UrlRefusedException.class, () -> strict.findings(url));
         } finally {
@@ -369,7 +450,8 @@ class OptOutCheckerTest {
             TestSite.send(exchange, 200, HTML, page(""));
         };
         site.on("/a", slow).on("/b", slow).on("/c", slow).on("/robots.txt", slow);
-        try (OptOutChecker limited = new OptOutChecker(two, AddressPolicy.of(two), crawlers, knowledge, Clock.systemUTC())) {
+        try (OptOutChecker limited =
+                new OptOutChecker(two, AddressPolicy.of(two), crawlers, knowledge, Clock.systemUTC())) {
             long started = System.nanoTime();
             CompletableFuture<Findings> a = limited.findingsAsync(site.url("/a"));
             CompletableFuture<Findings> b = limited.findingsAsync(site.url("/b"));
@@ -407,7 +489,8 @@ class OptOutCheckerTest {
         long started = System.nanoTime();
         Findings f = checker.findings(site.url(path));
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        System.out.printf("hostile robots.txt (%d KB of wildcard rules): the whole check took %d ms%n",
+        System.out.printf(
+                "hostile robots.txt (%d KB of wildcard rules): the whole check took %d ms%n",
                 robots.length() / 1024, millis);
         assertEquals(Verdict.NONE_FOUND, f.verdict(), f.problems().toString());
         long budget = TEST_CONFIG.totalTimeout().plus(OptOutChecker.READ_GRACE).toMillis();
@@ -428,7 +511,13 @@ class OptOutCheckerTest {
         Findings f = checker.findings(site.url("/a"));
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         assertEquals(Verdict.UNREACHABLE, f.verdict());
-        assertTrue(millis < TEST_CONFIG.totalTimeout().plus(OptOutChecker.READ_GRACE).toMillis(), millis + " ms");
+        assertTrue(
+                millis
+                        < TEST_CONFIG
+                                .totalTimeout()
+                                .plus(OptOutChecker.READ_GRACE)
+                                .toMillis(),
+                millis + " ms");
     }
 
     @Test

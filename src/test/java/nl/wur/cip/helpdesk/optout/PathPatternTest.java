@@ -58,7 +58,8 @@ class PathPatternTest {
             boolean anchored = p.endsWith("$");
             String body = anchored ? p.substring(0, p.length() - 1) : p;
             Pattern regex = Pattern.compile(Pattern.quote(body).replace("*", "\\E.*\\Q") + (anchored ? "" : ".*"));
-            assertEquals(regex.matcher(path).matches(), PathPattern.matches(p, path.toString()), p + " against " + path);
+            assertEquals(
+                    regex.matcher(path).matches(), PathPattern.matches(p, path.toString()), p + " against " + path);
         }
     }
 

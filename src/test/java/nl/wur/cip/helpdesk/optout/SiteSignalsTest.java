@@ -12,9 +12,11 @@ import org.junit.jupiter.api.Test;
 class SiteSignalsTest {
     @Test
     void metaTagAttributesAreReadInOnePassWhateverTheTag() {
-        assertEquals(Map.of("name", "robots", "content", "noai, noimageai"),
+        assertEquals(
+                Map.of("name", "robots", "content", "noai, noimageai"),
                 SiteSignals.attributes(" name=\"robots\" content='noai, noimageai'"));
-        assertEquals(Map.of("name", "tdm-reservation", "content", "1", "data-x", "y"),
+        assertEquals(
+                Map.of("name", "tdm-reservation", "content", "1", "data-x", "y"),
                 SiteSignals.attributes(" NAME=tdm-reservation content = 1 data-x=y async"));
         String hostile = " " + "a".repeat(2000);
         Map<String, String> none = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
@@ -29,7 +31,8 @@ class SiteSignalsTest {
 
     @Test
     void metaTagsAreFoundAsBeforeAndAPageOfUnclosedTagsCostsItsLength() {
-        List<String[]> tags = SiteSignals.metaTags("<head><META name=robots content=noai><metadata x><meta charset=utf-8>");
+        List<String[]> tags =
+                SiteSignals.metaTags("<head><META name=robots content=noai><metadata x><meta charset=utf-8>");
         assertEquals(2, tags.size());
         assertEquals(" name=robots content=noai", tags.get(0)[0]);
         assertEquals("<META name=robots content=noai>", tags.get(0)[1]);
@@ -38,6 +41,7 @@ class SiteSignalsTest {
         String unclosed = "<meta ".repeat(100_000) + ">";
         List<String[]> found = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> SiteSignals.metaTags(unclosed));
         assertEquals(1, found.size(), "only the first start within 2,000 characters of the one '>' makes a tag");
-        assertTrue(SiteSignals.htmlMeta("<meta name=\"tdm-reservation\" content=\"1\">").fullReservation());
+        assertTrue(SiteSignals.htmlMeta("<meta name=\"tdm-reservation\" content=\"1\">")
+                .fullReservation());
     }
 }

@@ -28,8 +28,8 @@ class KnowledgeReloaderTest {
 
     private static LiveKnowledge serving(AnswerService answers) {
         LiveKnowledge live = new LiveKnowledge(Clock.systemUTC());
-        live.switchTo(new KnowledgeGeneration(1, Instant.now(), Optional.of(LlmAnswerService.extractiveOnly(answers)),
-                Optional.empty()));
+        live.switchTo(new KnowledgeGeneration(
+                1, Instant.now(), Optional.of(LlmAnswerService.extractiveOnly(answers)), Optional.empty()));
         return live;
     }
 
@@ -37,10 +37,10 @@ class KnowledgeReloaderTest {
     void theSameKnowledgeSwitchesWithNothingNewlyFailing() {
         AnswerService answers = TestHelpdesk.shared().answers();
         LiveKnowledge live = serving(answers);
-        KnowledgeGeneration next = new KnowledgeGeneration(2, Instant.now(), Optional.of(LlmAnswerService.extractiveOnly(answers)),
-                Optional.empty());
-        try (KnowledgeReloader reloader = new KnowledgeReloader(live, n -> Candidate.ready(next, Candidate.Build.NONE),
-                QuestionGate.shipped(), clock, counted::add)) {
+        KnowledgeGeneration next = new KnowledgeGeneration(
+                2, Instant.now(), Optional.of(LlmAnswerService.extractiveOnly(answers)), Optional.empty());
+        try (KnowledgeReloader reloader = new KnowledgeReloader(
+                live, n -> Candidate.ready(next, Candidate.Build.NONE), QuestionGate.shipped(), clock, counted::add)) {
             ReloadResult result = reloader.reloadNow("admin").orElseThrow();
             assertEquals(ReloadResult.SWITCHED, result.status(), result.toString());
             assertSame(next, live.current());
@@ -58,8 +58,12 @@ class KnowledgeReloaderTest {
         LiveKnowledge live = serving(TestHelpdesk.shared().answers());
         KnowledgeGeneration before = live.current();
         LoadProblem problem = new LoadProblem("faq/faq-opt-out.md", 3, "front matter is not valid YAML");
-        try (KnowledgeReloader reloader = new KnowledgeReloader(live, n -> Candidate.refused(List.of(problem),
-                Candidate.Build.NONE), QuestionGate.shipped(), clock, counted::add)) {
+        try (KnowledgeReloader reloader = new KnowledgeReloader(
+                live,
+                n -> Candidate.refused(List.of(problem), Candidate.Build.NONE),
+                QuestionGate.shipped(),
+                clock,
+                counted::add)) {
             ReloadResult result = reloader.reloadNow("SIGHUP").orElseThrow();
             assertEquals(ReloadResult.REFUSED, result.status());
             assertEquals(List.of(problem), result.problems());
@@ -74,33 +78,44 @@ class KnowledgeReloaderTest {
         LiveKnowledge live = serving(TestHelpdesk.shared().answers());
         CountDownLatch building = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        try (KnowledgeReloader reloader = new KnowledgeReloader(live, n -> {
-            building.countDown();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return Candidate.refused(List.of(new LoadProblem("rules/scope.yml", 1, "broken")), Candidate.Build.NONE);
-        }, QuestionGate.shipped(), clock, counted::add)) {
+        try (KnowledgeReloader reloader = new KnowledgeReloader(
+                live,
+                n -> {
+                    building.countDown();
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return Candidate.refused(
+                            List.of(new LoadProblem("rules/scope.yml", 1, "broken")), Candidate.Build.NONE);
+                },
+                QuestionGate.shipped(),
+                clock,
+                counted::add)) {
             CountDownLatch done = new CountDownLatch(1);
             assertEquals(KnowledgeReloader.Start.STARTED, reloader.start("admin", r -> done.countDown()));
             assertTrue(building.await(10, TimeUnit.SECONDS));
-            assertEquals(KnowledgeReloader.Start.BUSY, reloader.start("admin", r -> { }));
+            assertEquals(KnowledgeReloader.Start.BUSY, reloader.start("admin", r -> {}));
             assertTrue(reloader.status().runningSince().isPresent());
             release.countDown();
             assertTrue(done.await(10, TimeUnit.SECONDS));
             assertFalse(reloader.status().runningSince().isPresent());
-            assertEquals(KnowledgeReloader.Start.STARTED, reloader.start("admin", r -> { }));
+            assertEquals(KnowledgeReloader.Start.STARTED, reloader.start("admin", r -> {}));
         }
     }
 
     @Test
     void noReloadBeforeTheKnowledgeLoadedAtStart() {
-        try (KnowledgeReloader reloader = new KnowledgeReloader(new LiveKnowledge(clock), n -> {
-            throw new AssertionError("must not build");
-        }, QuestionGate.shipped(), clock, counted::add)) {
-            assertEquals(KnowledgeReloader.Start.NOT_READY, reloader.start("admin", r -> { }));
+        try (KnowledgeReloader reloader = new KnowledgeReloader(
+                new LiveKnowledge(clock),
+                n -> {
+                    throw new AssertionError("must not build");
+                },
+                QuestionGate.shipped(),
+                clock,
+                counted::add)) {
+            assertEquals(KnowledgeReloader.Start.NOT_READY, reloader.start("admin", r -> {}));
         }
     }
 }

@@ -50,9 +50,12 @@ class OnnxTextEmbedderTest {
     @Test
     void theThreadSettingDefaultsToOneAndRefusesNonsense() {
         assertEquals(1, HelpdeskConfig.from(Map.of(), List.of()).embeddingThreads());
-        assertEquals(2, HelpdeskConfig.from(Map.of("HELPDESK_EMBEDDING_THREADS", "2"), List.of()).embeddingThreads());
-        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
-                () -> HelpdeskConfig.from(Map.of(), List.of("--embedding-threads=0")));
+        assertEquals(
+                2,
+                HelpdeskConfig.from(Map.of("HELPDESK_EMBEDDING_THREADS", "2"), List.of())
+                        .embeddingThreads());
+        IllegalArgumentException wrong = assertThrows(
+                IllegalArgumentException.class, () -> HelpdeskConfig.from(Map.of(), List.of("--embedding-threads=0")));
         assertTrue(wrong.getMessage().contains("HELPDESK_EMBEDDING_THREADS"), wrong.getMessage());
         assertThrows(IllegalArgumentException.class, () -> OnnxTextEmbedder.bundled(0));
     }

@@ -19,21 +19,28 @@ class RetrieverTest {
     private final Assembly helpdesk = TestHelpdesk.shared();
 
     private List<Passage> top(String question, Language language, int n) {
-        return helpdesk.retriever().search(question, language).passages().stream().limit(n).map(ScoredPassage::passage).toList();
+        return helpdesk.retriever().search(question, language).passages().stream()
+                .limit(n)
+                .map(ScoredPassage::passage)
+                .toList();
     }
 
     @Test
     void aRetentionQuestionFindsTheRetentionPassage() {
         List<Passage> found = top("How long am I allowed to keep the data I collected?", Language.EN, 3);
-        assertTrue(found.stream().anyMatch(p -> p.text().matches("(?is).*(retain|retained|as long as).*")),
+        assertTrue(
+                found.stream().anyMatch(p -> p.text().matches("(?is).*(retain|retained|as long as).*")),
                 () -> "top 3: " + found.stream().map(Passage::id).toList());
     }
 
     @Test
     void aDutchQuestionFindsDutchText() {
-        List<Passage> found = top("Welk artikel van de Auteurswet regelt tekst- en datamining voor wetenschappelijk onderzoek?",
-                Language.NL, 3);
-        assertTrue(found.stream().anyMatch(p -> p.language() == Language.NL),
+        List<Passage> found = top(
+                "Welk artikel van de Auteurswet regelt tekst- en datamining voor wetenschappelijk onderzoek?",
+                Language.NL,
+                3);
+        assertTrue(
+                found.stream().anyMatch(p -> p.language() == Language.NL),
                 () -> "top 3: " + found.stream().map(Passage::id).toList());
     }
 
@@ -42,7 +49,10 @@ class RetrieverTest {
         Retrieval fused = helpdesk.retriever().search("opt-out robots.txt reservation", Language.EN);
         assertTrue(fused.passages().size() > 3);
         for (int i = 1; i < fused.passages().size(); i++) {
-            assertTrue(fused.passages().get(i - 1).score() >= fused.passages().get(i).score(), "ranked best first");
+            assertTrue(
+                    fused.passages().get(i - 1).score()
+                            >= fused.passages().get(i).score(),
+                    "ranked best first");
         }
         assertTrue(fused.passages().get(0).cosine() > 0.2);
     }
@@ -63,15 +73,23 @@ class RetrieverTest {
                 ## Art. 4(3)
                 The general exception applies only where rightholders have not expressly reserved their works.
                 """);
-        var config = HelpdeskConfig.from(java.util.Map.of(), List.of(
-                "--data-dir=" + dir.resolve("data"), "--knowledge-dir=" + dir.resolve("knowledge")));
+        var config = HelpdeskConfig.from(
+                java.util.Map.of(),
+                List.of("--data-dir=" + dir.resolve("data"), "--knowledge-dir=" + dir.resolve("knowledge")));
         try (Assembly first = Assembly.of(config)) {
             assertTrue(first.vectors().computed() > 0);
         }
         assertTrue(Files.size(dir.resolve("data/vectors.bin")) > 0);
         try (Assembly second = Assembly.of(config)) {
             assertEquals(0, second.vectors().computed());
-            assertEquals("dsm-art-4#1", second.retriever().search("opt out reserved", Language.EN).passages().get(0).passage().id());
+            assertEquals(
+                    "dsm-art-4#1",
+                    second.retriever()
+                            .search("opt out reserved", Language.EN)
+                            .passages()
+                            .get(0)
+                            .passage()
+                            .id());
         }
     }
 
@@ -80,7 +98,8 @@ class RetrieverTest {
         // Every CJK ideograph is a token of its own: 1,500 of them make a query past Lucene's 1,024 clauses.
         String question = "著作権".repeat(500) + " copyright";
         assertTrue(question.length() <= 2000);
-        assertFalse(helpdesk.retriever().search(question, Language.EN).passages().isEmpty());
+        assertFalse(
+                helpdesk.retriever().search(question, Language.EN).passages().isEmpty());
     }
 
     @Test
@@ -94,7 +113,10 @@ class RetrieverTest {
             question.append(" w").append(i);
         }
         for (Language language : Language.values()) {
-            assertFalse(helpdesk.retriever().search(question + " auteursrecht copyright", language).passages().isEmpty());
+            assertFalse(helpdesk.retriever()
+                    .search(question + " auteursrecht copyright", language)
+                    .passages()
+                    .isEmpty());
         }
     }
 }

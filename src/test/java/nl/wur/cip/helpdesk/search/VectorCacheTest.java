@@ -25,7 +25,8 @@ class VectorCacheTest {
         Path shipped = dir.resolve("shipped.bin");
         build.export(shipped);
 
-        VectorCache first = new VectorCache(embedder, dir.resolve("data"), shipped.toUri().toURL());
+        VectorCache first =
+                new VectorCache(embedder, dir.resolve("data"), shipped.toUri().toURL());
         List<float[]> vectors = first.vectors(List.of("lawful access", "secure storage", "scientific research"));
         assertEquals(1, first.computed());
         assertEquals(2, first.fromJar());
@@ -42,7 +43,8 @@ class VectorCacheTest {
     void aDamagedShippedFileIsIgnoredAndEverythingIsEmbedded(@TempDir Path dir) throws Exception {
         Path shipped = dir.resolve("shipped.bin");
         Files.write(shipped, new byte[] {0, 0, 0, 1, 0, 0, 0, 9, 1, 2});
-        VectorCache cache = new VectorCache(embedder, dir.resolve("data"), shipped.toUri().toURL());
+        VectorCache cache =
+                new VectorCache(embedder, dir.resolve("data"), shipped.toUri().toURL());
         assertEquals(384, cache.vectors(List.of("lawful access")).get(0).length);
         assertEquals(1, cache.computed());
         assertEquals(0, cache.fromJar());

@@ -76,18 +76,38 @@ public final class PostgresServer implements AutoCloseable {
         Path folder = Files.createTempDirectory("cip-postgres");
         List<String> runAs = List.of();
         if ("root".equals(System.getProperty("user.name"))) {
-            UserPrincipal postgres = folder.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(OS_USER);
+            UserPrincipal postgres =
+                    folder.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(OS_USER);
             Files.setOwner(folder, postgres);
             runAs = List.of("runuser", "-u", OS_USER, "--");
         }
         int port = freePort();
         PostgresServer server = new PostgresServer(folder, bin, runAs, port);
         Path data = folder.resolve("data");
-        server.run("initdb", "-D", data.toString(), "-U", USER, "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync");
+        server.run(
+                "initdb",
+                "-D",
+                data.toString(),
+                "-U",
+                USER,
+                "--auth=trust",
+                "--encoding=UTF8",
+                "--locale=C",
+                "--no-sync");
         // fsync off: a test server's data may be lost with the machine; the tests kill the helpdesk, never PostgreSQL.
-        server.run("pg_ctl", "-D", data.toString(), "-l", folder.resolve("server.log").toString(), "-w", "-t", "60",
-                "-o", "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                        + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", "start");
+        server.run(
+                "pg_ctl",
+                "-D",
+                data.toString(),
+                "-l",
+                folder.resolve("server.log").toString(),
+                "-w",
+                "-t",
+                "60",
+                "-o",
+                "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1 -c fsync=off"
+                        + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+                "start");
         return server;
     }
 
@@ -132,7 +152,9 @@ public final class PostgresServer implements AutoCloseable {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
             process.destroyForcibly();
-            String log = Files.isRegularFile(folder.resolve("server.log")) ? Files.readString(folder.resolve("server.log")) : "";
+            String log = Files.isRegularFile(folder.resolve("server.log"))
+                    ? Files.readString(folder.resolve("server.log"))
+                    : "";
             throw new IOException(program + " failed: " + output + log);
         }
     }
@@ -149,7 +171,8 @@ public final class PostgresServer implements AutoCloseable {
     /** A new, empty database: each test gets its own, so none sees another's rows. */
     public String createDatabase() {
         String name = "helpdesk_" + databases.incrementAndGet();
-        try (Connection c = DriverManager.getConnection(url("postgres"), USER, ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url("postgres"), USER, "");
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a database: " + e.getMessage(), e);

@@ -15,20 +15,22 @@ import org.opentest4j.TestAbortedException;
 class PostgresServerTest {
     @Test
     void withoutTheBinariesATestIsSkippedWithTheReasonOutsideCi() {
-        TestAbortedException skipped = assertThrows(TestAbortedException.class,
-                () -> PostgresServer.required(Optional.empty(), Map.of()));
+        TestAbortedException skipped =
+                assertThrows(TestAbortedException.class, () -> PostgresServer.required(Optional.empty(), Map.of()));
         assertTrue(skipped.getMessage().contains("apt-get install postgresql"), skipped.getMessage());
     }
 
     @Test
     void withoutTheBinariesATestFailsInCi() {
-        AssertionFailedError failed = assertThrows(AssertionFailedError.class,
-                () -> PostgresServer.required(Optional.empty(), Map.of("CI", "true")));
+        AssertionFailedError failed = assertThrows(
+                AssertionFailedError.class, () -> PostgresServer.required(Optional.empty(), Map.of("CI", "true")));
         assertTrue(failed.getMessage().contains("CI is set"), failed.getMessage());
     }
 
     @Test
     void withTheBinariesTheirFolderIsUsed() {
-        assertEquals(Path.of("/opt/pg/bin"), PostgresServer.required(Optional.of(Path.of("/opt/pg/bin")), Map.of("CI", "true")));
+        assertEquals(
+                Path.of("/opt/pg/bin"),
+                PostgresServer.required(Optional.of(Path.of("/opt/pg/bin")), Map.of("CI", "true")));
     }
 }

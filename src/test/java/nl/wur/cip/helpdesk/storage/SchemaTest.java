@@ -26,12 +26,23 @@ class SchemaTest {
     void migratesAnEmptyDatabaseOnceAndASecondInstanceSeesItDone(TestDatabases databases) throws Exception {
         String url = databases.newUrl(kind);
         try (Database first = Database.open(url, TestDatabases.user(kind), "");
-             Database second = Database.open(url, TestDatabases.user(kind), "")) {
+                Database second = Database.open(url, TestDatabases.user(kind), "")) {
             List<FlywayHistory.Row> history = FlywayHistory.read(second);
-            assertEquals(DatabaseTest.MIGRATIONS, history.stream().map(FlywayHistory.Row::version).toList());
+            assertEquals(
+                    DatabaseTest.MIGRATIONS,
+                    history.stream().map(FlywayHistory.Row::version).toList());
             assertTrue(history.stream().allMatch(r -> r.type().equals("SQL") && r.success()), history.toString());
-            new FeedbackStore(first).save(new Feedback("f-1", Instant.parse("2026-11-25T10:00:00Z"), "c-1", "May I?", "Yes.",
-                    "answered", "up", null, "en"));
+            new FeedbackStore(first)
+                    .save(new Feedback(
+                            "f-1",
+                            Instant.parse("2026-11-25T10:00:00Z"),
+                            "c-1",
+                            "May I?",
+                            "Yes.",
+                            "answered",
+                            "up",
+                            null,
+                            "en"));
             assertEquals("f-1", new FeedbackStore(second).latest(1).get(0).id(), "one database behind both");
         }
     }
@@ -39,9 +50,19 @@ class SchemaTest {
     @Test
     void refusesAStringLongerThanItsColumnWithAStorageErrorThatKeepsTheValueOut(TestDatabases databases) {
         try (Database db = databases.open(kind)) {
-            StorageException refused = assertThrows(StorageException.class, () -> new FeedbackStore(db).save(new Feedback(
-                    "f-2", Instant.parse("2026-11-25T10:00:00Z"), "c-2", "pangolin" + "x".repeat(3000), "Yes.", "answered",
-                    "up", null, "en")));
+            StorageException refused = assertThrows(
+                    StorageException.class,
+                    () -> new FeedbackStore(db)
+                            .save(new Feedback(
+                                    "f-2",
+                                    Instant.parse("2026-11-25T10:00:00Z"),
+                                    "c-2",
+                                    "pangolin" + "x".repeat(3000),
+                                    "Yes.",
+                                    "answered",
+                                    "up",
+                                    null,
+                                    "en")));
             assertTrue(!refused.getMessage().contains("pangolin"), refused.getMessage());
         }
     }

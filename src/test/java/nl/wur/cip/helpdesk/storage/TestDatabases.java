@@ -13,7 +13,10 @@ public final class TestDatabases implements ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestDatabases.class);
 
     /** The databases the stores are tested on. */
-    public enum Kind { H2, POSTGRESQL }
+    public enum Kind {
+        H2,
+        POSTGRESQL
+    }
 
     private final ExtensionContext context;
 
@@ -54,7 +57,8 @@ public final class TestDatabases implements ParameterResolver {
 
     /** The run's PostgreSQL server, started on first use. */
     public PostgresServer postgres() {
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(PostgresServer.class, k -> PostgresServer.start(),
-                PostgresServer.class);
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(PostgresServer.class, k -> PostgresServer.start(), PostgresServer.class);
     }
 }

@@ -15,13 +15,23 @@ class IntentClassifierTest {
     /** Three intents told apart by their words, with some shared noise, as question variants are. */
     private static List<IntentClassifier.Example> examples() {
         List<IntentClassifier.Example> examples = new ArrayList<>();
-        String[][] words = {{"keep", "retain", "delete", "years"}, {"share", "partner", "send", "colleague"},
-                {"loan", "renew", "opening", "printer"}};
+        String[][] words = {
+            {"keep", "retain", "delete", "years"},
+            {"share", "partner", "send", "colleague"},
+            {"loan", "renew", "opening", "printer"}
+        };
         String[] intents = {"retention", "sharing", "off-topic"};
         for (int i = 0; i < intents.length; i++) {
             for (int n = 0; n < 12; n++) {
-                examples.add(new IntentClassifier.Example(Map.of("t:" + words[i][n % 4], 1.0, "t:" + words[i][(n + 1) % 4], 0.7,
-                        "t:noise" + (n % 3), 0.3), intents[i]));
+                examples.add(new IntentClassifier.Example(
+                        Map.of(
+                                "t:" + words[i][n % 4],
+                                1.0,
+                                "t:" + words[i][(n + 1) % 4],
+                                0.7,
+                                "t:noise" + (n % 3),
+                                0.3),
+                        intents[i]));
             }
         }
         return examples;
@@ -35,7 +45,9 @@ class IntentClassifierTest {
         assertEquals(1.0, guesses.stream().mapToDouble(IntentGuess::probability).sum(), 1e-9);
         assertTrue(guesses.get(0).probability() > guesses.get(1).probability());
         assertEquals(4, classifier.validation().folds());
-        assertTrue(classifier.validation().accuracy() > 0.9, "cross-validated " + classifier.validation().accuracy());
+        assertTrue(
+                classifier.validation().accuracy() > 0.9,
+                "cross-validated " + classifier.validation().accuracy());
         assertTrue(classifier.temperature() > 0);
     }
 
@@ -48,15 +60,20 @@ class IntentClassifierTest {
     @Test
     void aSecondStartReadsTheStoredModelAndAnswersTheSame(@TempDir Path folder) throws Exception {
         IntentClassifier.Settings settings = new IntentClassifier.Settings(10, 0.1, 4, 1L);
-        IntentClassifier first = IntentClassifier.trainOrLoad("three intents", IntentClassifierTest::examples, settings, folder);
+        IntentClassifier first =
+                IntentClassifier.trainOrLoad("three intents", IntentClassifierTest::examples, settings, folder);
         List<Path> written;
         try (var files = Files.list(folder)) {
             written = files.toList();
         }
         assertEquals(2, written.size(), written.toString());
-        IntentClassifier second = IntentClassifier.trainOrLoad("three intents", () -> {
-            throw new AssertionError("a stored model is not trained again");
-        }, settings, folder);
+        IntentClassifier second = IntentClassifier.trainOrLoad(
+                "three intents",
+                () -> {
+                    throw new AssertionError("a stored model is not trained again");
+                },
+                settings,
+                folder);
         Map<String, Double> question = Map.of("t:share", 1.0, "t:colleague", 0.5);
         assertEquals(first.classify(question), second.classify(question));
         assertEquals(first.validation(), second.validation());

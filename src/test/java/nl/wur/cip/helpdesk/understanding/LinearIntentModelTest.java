@@ -24,8 +24,24 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 class LinearIntentModelTest {
     private static final LabelFactory LABELS = new LabelFactory();
-    private static final String[] WORDS = {"keep", "retain", "delete", "years", "share", "partner", "send", "colleague",
-            "loan", "renew", "opening", "printer", "e0", "e1", "e2", "e3"};
+    private static final String[] WORDS = {
+        "keep",
+        "retain",
+        "delete",
+        "years",
+        "share",
+        "partner",
+        "send",
+        "colleague",
+        "loan",
+        "renew",
+        "opening",
+        "printer",
+        "e0",
+        "e1",
+        "e2",
+        "e3"
+    };
 
     private static Map<String, Double> randomFeatures(Random random) {
         Map<String, Double> features = new HashMap<>();
@@ -40,8 +56,13 @@ class LinearIntentModelTest {
         for (int n = 0; n < 60; n++) {
             data.add(example(new Label("intent" + n % intents), randomFeatures(random)));
         }
-        return new LibLinearClassificationTrainer(new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR_DUAL),
-                10.0, 1000, 1.0, 1L).train(data);
+        return new LibLinearClassificationTrainer(
+                        new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR_DUAL),
+                        10.0,
+                        1000,
+                        1.0,
+                        1L)
+                .train(data);
     }
 
     private static ArrayExample<Label> example(Label label, Map<String, Double> features) {
@@ -77,7 +98,10 @@ class LinearIntentModelTest {
         Model<Label> tribuo = tribuoModel(2, random);
         LinearIntentModel linear = LinearIntentModel.of(tribuo);
         assertScoresAsTribuo(tribuo, linear, random);
-        assertEquals(1.0, linear.probabilities(Map.of("keep", 1.0))[0] + linear.probabilities(Map.of("keep", 1.0))[1], 1e-12);
+        assertEquals(
+                1.0,
+                linear.probabilities(Map.of("keep", 1.0))[0] + linear.probabilities(Map.of("keep", 1.0))[1],
+                1e-12);
     }
 
     @Test

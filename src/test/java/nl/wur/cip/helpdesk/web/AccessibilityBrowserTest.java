@@ -70,14 +70,16 @@ class AccessibilityBrowserTest extends BrowserTestBase {
     @MethodSource("views")
     void everyPageMeetsWcag21AA(String language, int width, String scheme) throws Exception {
         browser.manage().window().setSize(new Dimension(width, 900));
-        browser.executeCdpCommand("Emulation.setEmulatedMedia",
+        browser.executeCdpCommand(
+                "Emulation.setEmulatedMedia",
                 Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
         browser.executeScript("localStorage.setItem('cip-helpdesk-language', arguments[0])", language);
         List<String> violations = new ArrayList<>();
 
         browser.get(url("/"));
         // The colours really are the scheme's: the dark page background, or the light one.
-        assertEquals(scheme.equals("dark") ? "rgb(18, 23, 20)" : "rgb(244, 246, 244)",
+        assertEquals(
+                scheme.equals("dark") ? "rgb(18, 23, 20)" : "rgb(244, 246, 244)",
                 browser.executeScript("return getComputedStyle(document.body).backgroundColor"));
         WebElement answer = askAndWait("May I train an AI model on journal articles from the WUR Library?");
         click(answer.findElement(By.cssSelector(".snippet-toggle")));
@@ -102,7 +104,9 @@ class AccessibilityBrowserTest extends BrowserTestBase {
         browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
         click(browser.findElement(By.cssSelector("#login-form button[type=submit]")));
         WebElement open = wait.until(d -> d.findElements(By.cssSelector("#escalations .link-button")).stream()
-                .filter(b -> b.getText().equals(ticket)).findFirst().orElse(null));
+                .filter(b -> b.getText().equals(ticket))
+                .findFirst()
+                .orElse(null));
         click(open);
         wait.until(d -> d.findElement(By.id("detail-title")).getText().contains(ticket));
         violations.addAll(check("admin inbox with an escalation open"));
@@ -111,7 +115,10 @@ class AccessibilityBrowserTest extends BrowserTestBase {
         wait.until(d -> "30".equals(d.findElement(By.tagName("body")).getAttribute("data-loaded")));
         violations.addAll(check("insight page"));
 
-        assertEquals(language, browser.findElement(By.tagName("html")).getAttribute("lang"), "the page follows the language");
+        assertEquals(
+                language,
+                browser.findElement(By.tagName("html")).getAttribute("lang"),
+                "the page follows the language");
         assertEquals(List.of(), violations);
     }
 
@@ -126,14 +133,16 @@ class AccessibilityBrowserTest extends BrowserTestBase {
             if (!present && System.getenv("CI") != null) {
                 throw new IllegalStateException("axe-core is missing: `mvn verify` installs it with npm (see pom.xml)");
             }
-            Assumptions.assumeTrue(present, "axe-core is not installed (run the tests through Maven, which fetches it)");
+            Assumptions.assumeTrue(
+                    present, "axe-core is not installed (run the tests through Maven, which fetches it)");
             axe = Files.readString(AXE);
         }
         browser.executeScript(axe);
         String result = (String) browser.executeAsyncScript(RUN_AXE);
         List<String> found = new ArrayList<>();
         for (JsonNode violation : json.readTree(result)) {
-            found.add(page + ": " + violation.get("id").asText() + " (" + violation.get("help").asText() + ") " + violation.get("nodes"));
+            found.add(page + ": " + violation.get("id").asText() + " ("
+                    + violation.get("help").asText() + ") " + violation.get("nodes"));
         }
         return found;
     }
@@ -156,7 +165,9 @@ class AccessibilityBrowserTest extends BrowserTestBase {
                 String text = d.findElement(By.id("question-text")).getText();
                 return text.isBlank() ? null : text;
             });
-            click(wait.until(d -> d.findElements(By.cssSelector("#options input")).stream().findFirst().orElse(null)));
+            click(wait.until(d -> d.findElements(By.cssSelector("#options input")).stream()
+                    .findFirst()
+                    .orElse(null)));
             click(browser.findElement(By.id("next")));
             wait.until(d -> d.findElement(By.id("verdict")).isDisplayed()
                     || !d.findElement(By.id("question-text")).getText().equals(question));
@@ -166,8 +177,11 @@ class AccessibilityBrowserTest extends BrowserTestBase {
 
     /** A complete assessment stored through the real service, for the report page. */
     private String storedAssessment(String language) {
-        ChecklistService checklist = new ChecklistService(TestHelpdesk.shared().checklist().orElseThrow(),
-                new AssessmentStore(database), TestHelpdesk.shared().knowledge(), Clock.systemUTC());
+        ChecklistService checklist = new ChecklistService(
+                TestHelpdesk.shared().checklist().orElseThrow(),
+                new AssessmentStore(database),
+                TestHelpdesk.shared().knowledge(),
+                Clock.systemUTC());
         Language lang = Language.fromCode(language).orElseThrow();
         Map<String, String> answers = new LinkedHashMap<>();
         ChecklistService.Result result = checklist.assess(answers, lang);
@@ -179,10 +193,16 @@ class AccessibilityBrowserTest extends BrowserTestBase {
     }
 
     private String escalation() throws Exception {
-        HttpResponse<String> submitted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/escalations")))
-                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"lin@example.org\",\"name\":\"Lin\","
-                        + "\"question\":\"May I publish my trained model?\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> submitted = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url("/api/escalations")))
+                                .header("Content-Type", "application/json")
+                                .header("Idempotency-Key", UUID.randomUUID().toString())
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"email\":\"lin@example.org\",\"name\":\"Lin\","
+                                                + "\"question\":\"May I publish my trained model?\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(202, submitted.statusCode());
         return json.readTree(submitted.body()).get("ticket").asText();
     }

@@ -33,11 +33,14 @@ class AdminApiTest {
             new String[] {"POST", "/admin/api/logout"});
 
     @RegisterExtension
-    final HelpdeskServerExtension helpdesk = HelpdeskServerExtension.builder().adminPassword(PASSWORD).build();
+    final HelpdeskServerExtension helpdesk =
+            HelpdeskServerExtension.builder().adminPassword(PASSWORD).build();
+
     private final ObjectMapper mapper = new ObjectMapper();
 
     /** A route of the table, sent as the admin page sends it: state-changing requests as JSON. */
-    private static HttpResponse<String> call(HelpdeskServerExtension on, String[] route, String cookie) throws Exception {
+    private static HttpResponse<String> call(HelpdeskServerExtension on, String[] route, String cookie)
+            throws Exception {
         return route[0].equals("POST") ? on.post(route[1], "{}", "Cookie", cookie) : on.get(route[1], "Cookie", cookie);
     }
 
@@ -64,14 +67,16 @@ class AdminApiTest {
 
     @Test
     void everyAdminRouteIsClosedWhenNoPasswordIsConfigured() throws Exception {
-        try (HelpdeskServerExtension disabled = HelpdeskServerExtension.builder().start()) {
+        try (HelpdeskServerExtension disabled =
+                HelpdeskServerExtension.builder().start()) {
             for (String[] route : ROUTES) {
                 assertEquals(404, call(disabled, route, null).statusCode(), route[1]);
             }
             HttpResponse<String> login = disabled.post("/admin/api/login", "{\"password\":\"anything\"}");
             assertEquals(404, login.statusCode());
             assertTrue(mapper.readTree(login.body()).get("error").asText().contains("HELPDESK_ADMIN_PASSWORD"));
-            for (String open : List.of("/admin/api/login-options", "/admin/api/oidc/start", "/admin/api/oidc/callback?code=x")) {
+            for (String open :
+                    List.of("/admin/api/login-options", "/admin/api/oidc/start", "/admin/api/oidc/callback?code=x")) {
                 assertEquals(404, disabled.get(open).statusCode(), open);
             }
         }
@@ -79,7 +84,8 @@ class AdminApiTest {
 
     @Test
     void thePasswordLoginIsAHandlerAndTheAuditListSaysSo() throws Exception {
-        JsonNode options = mapper.readTree(helpdesk.get("/admin/api/login-options").body());
+        JsonNode options =
+                mapper.readTree(helpdesk.get("/admin/api/login-options").body());
         assertTrue(options.get("password").asBoolean());
         assertFalse(options.get("oidc").asBoolean());
         HttpResponse<String> noProvider = helpdesk.get("/admin/api/oidc/start");
@@ -87,10 +93,12 @@ class AdminApiTest {
         assertTrue(mapper.readTree(noProvider.body()).get("error").asText().contains("HELPDESK_OIDC_DISCOVERY_URL"));
 
         String cookie = login();
-        JsonNode session = mapper.readTree(helpdesk.get("/admin/api/session", "Cookie", cookie).body());
+        JsonNode session = mapper.readTree(
+                helpdesk.get("/admin/api/session", "Cookie", cookie).body());
         assertEquals("handler", session.get("role").asText());
         assertEquals(AdminIdentity.PASSWORD_ACCOUNT, session.get("account").asText());
-        JsonNode audit = mapper.readTree(helpdesk.get("/admin/api/audit", "Cookie", cookie).body());
+        JsonNode audit = mapper.readTree(
+                helpdesk.get("/admin/api/audit", "Cookie", cookie).body());
         assertEquals("login", audit.get(0).get("action").asText());
         assertEquals(AdminIdentity.PASSWORD_ACCOUNT, audit.get(0).get("account").asText());
         assertEquals("password", audit.get(0).get("target").asText());
@@ -99,19 +107,26 @@ class AdminApiTest {
     @Test
     void wrongPasswordsAreThrottled() throws Exception {
         for (int i = 0; i < 5; i++) {
-            assertEquals(401, helpdesk.post("/admin/api/login", "{\"password\":\"wrong " + i + "\"}").statusCode());
+            assertEquals(
+                    401,
+                    helpdesk.post("/admin/api/login", "{\"password\":\"wrong " + i + "\"}")
+                            .statusCode());
         }
         HttpResponse<String> throttled = helpdesk.post("/admin/api/login", "{\"password\":\"" + PASSWORD + "\"}");
         assertEquals(429, throttled.statusCode(), "even the right password waits out the lock");
-        assertTrue(Integer.parseInt(throttled.headers().firstValue("Retry-After").orElseThrow()) >= 1);
+        assertTrue(
+                Integer.parseInt(throttled.headers().firstValue("Retry-After").orElseThrow()) >= 1);
         assertFalse(throttled.headers().firstValue("Set-Cookie").isPresent());
     }
 
     @Test
     void theOfficeListsShowsRetriesAndHandlesEscalations() throws Exception {
         String key = UUID.randomUUID().toString();
-        HttpResponse<String> submitted = helpdesk.post("/api/escalations",
-                "{\"email\":\"ada@example.org\",\"question\":\"May I scrape X?\",\"quoteConsent\":true}", "Idempotency-Key", key);
+        HttpResponse<String> submitted = helpdesk.post(
+                "/api/escalations",
+                "{\"email\":\"ada@example.org\",\"question\":\"May I scrape X?\",\"quoteConsent\":true}",
+                "Idempotency-Key",
+                key);
         assertEquals(202, submitted.statusCode());
         JsonNode receipt = mapper.readTree(submitted.body());
         assertFalse(receipt.get("mailConfigured").asBoolean(), "no SMTP: stored for the inbox");
@@ -119,66 +134,96 @@ class AdminApiTest {
         String ticket = receipt.get("ticket").asText();
 
         String cookie = login();
-        JsonNode list = mapper.readTree(helpdesk.get("/admin/api/escalations?status=queued", "Cookie", cookie).body());
+        JsonNode list = mapper.readTree(helpdesk.get("/admin/api/escalations?status=queued", "Cookie", cookie)
+                .body());
         assertEquals(ticket, list.get(0).get("ticket").asText());
         assertEquals("ada@example.org", list.get(0).get("email").asText());
 
-        JsonNode shown = mapper.readTree(helpdesk.get("/admin/api/escalations/" + ticket, "Cookie", cookie).body());
+        JsonNode shown = mapper.readTree(helpdesk.get("/admin/api/escalations/" + ticket, "Cookie", cookie)
+                .body());
         assertEquals("May I scrape X?", shown.get("question").asText());
         assertTrue(shown.get("quoteConsent").asBoolean());
         assertEquals(2, shown.get("deliveries").size());
 
-        assertEquals(409, helpdesk.post("/admin/api/escalations/" + ticket + "/retry", "{}", "Cookie", cookie).statusCode(),
+        assertEquals(
+                409,
+                helpdesk.post("/admin/api/escalations/" + ticket + "/retry", "{}", "Cookie", cookie)
+                        .statusCode(),
                 "nothing failed, nothing to retry");
-        assertEquals(200, helpdesk.post("/admin/api/escalations/" + ticket + "/handled", "{}", "Cookie", cookie).statusCode());
-        JsonNode handled = mapper.readTree(helpdesk.get("/admin/api/escalations?status=handled", "Cookie", cookie).body());
+        assertEquals(
+                200,
+                helpdesk.post("/admin/api/escalations/" + ticket + "/handled", "{}", "Cookie", cookie)
+                        .statusCode());
+        JsonNode handled = mapper.readTree(helpdesk.get("/admin/api/escalations?status=handled", "Cookie", cookie)
+                .body());
         assertEquals(ticket, handled.get(0).get("ticket").asText());
-        assertEquals(404, helpdesk.get("/admin/api/escalations/CIP-1999-000999", "Cookie", cookie).statusCode());
-        assertEquals(400, helpdesk.get("/admin/api/escalations?status=lost", "Cookie", cookie).statusCode());
+        assertEquals(
+                404,
+                helpdesk.get("/admin/api/escalations/CIP-1999-000999", "Cookie", cookie)
+                        .statusCode());
+        assertEquals(
+                400,
+                helpdesk.get("/admin/api/escalations?status=lost", "Cookie", cookie)
+                        .statusCode());
 
-        assertEquals(200, helpdesk.post("/admin/api/logout", "{}", "Cookie", cookie).statusCode());
-        assertEquals(401, helpdesk.get("/admin/api/escalations", "Cookie", cookie).statusCode(), "logged out");
+        assertEquals(
+                200, helpdesk.post("/admin/api/logout", "{}", "Cookie", cookie).statusCode());
+        assertEquals(
+                401, helpdesk.get("/admin/api/escalations", "Cookie", cookie).statusCode(), "logged out");
     }
 
     @Test
     void theOfficeExportsAndErasesOnePersonsEscalations() throws Exception {
         for (String email : List.of("ada@example.org", "Ada@Example.org", "bob@example.org")) {
-            HttpResponse<String> submitted = helpdesk.post("/api/escalations",
+            HttpResponse<String> submitted = helpdesk.post(
+                    "/api/escalations",
                     "{\"email\":\"" + email + "\",\"question\":\"Question of " + email + "\"}",
-                    "Idempotency-Key", UUID.randomUUID().toString());
+                    "Idempotency-Key",
+                    UUID.randomUUID().toString());
             assertEquals(202, submitted.statusCode());
         }
         String cookie = login();
         HttpResponse<String> export = helpdesk.get("/admin/api/people/export?email=ada@example.org", "Cookie", cookie);
         assertEquals(200, export.statusCode());
-        assertTrue(export.headers().firstValue("Content-Disposition").orElseThrow().contains("attachment"));
+        assertTrue(
+                export.headers().firstValue("Content-Disposition").orElseThrow().contains("attachment"));
         JsonNode exported = mapper.readTree(export.body()).get("escalations");
         assertEquals(2, exported.size(), "both of Ada's escalations, whatever the case of the address");
         assertTrue(exported.get(0).get("question").asText().startsWith("Question of "));
 
-        HttpResponse<String> erase = helpdesk.post("/admin/api/people/delete", "{\"email\":\"ada@example.org\"}", "Cookie", cookie);
+        HttpResponse<String> erase =
+                helpdesk.post("/admin/api/people/delete", "{\"email\":\"ada@example.org\"}", "Cookie", cookie);
         assertEquals(2, mapper.readTree(erase.body()).get("escalationsErased").asInt());
-        JsonNode after = mapper.readTree(helpdesk.get("/admin/api/people/export?email=ada@example.org", "Cookie", cookie)
-                .body()).get("escalations");
+        JsonNode after = mapper.readTree(
+                        helpdesk.get("/admin/api/people/export?email=ada@example.org", "Cookie", cookie)
+                                .body())
+                .get("escalations");
         assertEquals(0, after.size(), "nothing is left under her address");
-        JsonNode all = mapper.readTree(helpdesk.get("/admin/api/escalations", "Cookie", cookie).body());
+        JsonNode all = mapper.readTree(
+                helpdesk.get("/admin/api/escalations", "Cookie", cookie).body());
         assertEquals(3, all.size(), "the tickets stay");
         assertTrue(all.toString().contains("bob@example.org"), "others are untouched");
         assertFalse(all.toString().toLowerCase().contains("ada@example.org"));
-        assertEquals(400, helpdesk.get("/admin/api/people/export?email=not-an-address", "Cookie", cookie).statusCode());
+        assertEquals(
+                400,
+                helpdesk.get("/admin/api/people/export?email=not-an-address", "Cookie", cookie)
+                        .statusCode());
     }
 
     @Test
     void theOfficeSeesFeedbackAndTheQuestionsTheHelpdeskCouldNotAnswer() throws Exception {
         helpdesk.post("/api/ask", "{\"question\":\"What is a good recipe for apple pie? Mail me at ada@example.org\"}");
-        helpdesk.post("/api/feedback", "{\"rating\":\"down\",\"question\":\"q\",\"answer\":\"a\",\"outcome\":\"answered\"}");
+        helpdesk.post(
+                "/api/feedback", "{\"rating\":\"down\",\"question\":\"q\",\"answer\":\"a\",\"outcome\":\"answered\"}");
         String cookie = login();
-        JsonNode unanswered = mapper.readTree(helpdesk.get("/admin/api/unanswered", "Cookie", cookie).body());
+        JsonNode unanswered = mapper.readTree(
+                helpdesk.get("/admin/api/unanswered", "Cookie", cookie).body());
         assertEquals("off_topic", unanswered.get(0).get("outcome").asText());
         String logged = unanswered.get(0).get("question").asText();
         assertTrue(logged.contains("apple pie"), logged);
         assertFalse(logged.contains("ada@example.org"), "no e-mail address is kept: " + logged);
-        JsonNode feedback = mapper.readTree(helpdesk.get("/admin/api/feedback", "Cookie", cookie).body());
+        JsonNode feedback = mapper.readTree(
+                helpdesk.get("/admin/api/feedback", "Cookie", cookie).body());
         assertEquals("down", feedback.get(0).get("rating").asText());
     }
 }

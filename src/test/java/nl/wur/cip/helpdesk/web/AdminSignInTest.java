@@ -73,8 +73,8 @@ class AdminSignInTest {
     @BeforeEach
     void start() throws Exception {
         // The defaults, but with a key provider the test can read: the forgery test signs with the same key id.
-        provider = new MockOAuth2Server(new OAuth2Config(false, null, null, false, new OAuth2TokenProvider(keys), Set.of(),
-                new MockWebServerWrapper()));
+        provider = new MockOAuth2Server(new OAuth2Config(
+                false, null, null, false, new OAuth2TokenProvider(keys), Set.of(), new MockWebServerWrapper()));
         provider.start(0);
         database = Database.open("jdbc:h2:mem:signin-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         server = helpdesk(provider.wellKnownUrl(ISSUER_ID).toString());
@@ -91,15 +91,29 @@ class AdminSignInTest {
     private HelpdeskServer helpdesk(String discovery) throws IOException {
         int port = freePort();
         OidcSettings settings = OidcSettings.from(Map.of(
-                "HELPDESK_OIDC_DISCOVERY_URL", discovery,
-                "HELPDESK_OIDC_CLIENT_ID", CLIENT_ID,
-                "HELPDESK_OIDC_CLIENT_SECRET", "the client secret",
-                "HELPDESK_OIDC_REDIRECT_URL", "http://localhost:" + port + OidcSettings.CALLBACK_PATH,
-                "HELPDESK_OIDC_HANDLERS", "Ada@wur.nl",
-                "HELPDESK_OIDC_VIEWERS", VIEWER,
-                "HELPDESK_OIDC_VIEWER_GROUPS", "cip-readers")).orElseThrow();
-        HelpdeskServer started = new HelpdeskServer(Path.of("web"), TestHelpdesk.servicesWithoutMail(database,
-                Optional.of(new AdminAuth(Optional.empty(), Optional.of(settings), clock, database)), clock), clock).start(port);
+                        "HELPDESK_OIDC_DISCOVERY_URL",
+                        discovery,
+                        "HELPDESK_OIDC_CLIENT_ID",
+                        CLIENT_ID,
+                        "HELPDESK_OIDC_CLIENT_SECRET",
+                        "the client secret",
+                        "HELPDESK_OIDC_REDIRECT_URL",
+                        "http://localhost:" + port + OidcSettings.CALLBACK_PATH,
+                        "HELPDESK_OIDC_HANDLERS",
+                        "Ada@wur.nl",
+                        "HELPDESK_OIDC_VIEWERS",
+                        VIEWER,
+                        "HELPDESK_OIDC_VIEWER_GROUPS",
+                        "cip-readers"))
+                .orElseThrow();
+        HelpdeskServer started = new HelpdeskServer(
+                        Path.of("web"),
+                        TestHelpdesk.servicesWithoutMail(
+                                database,
+                                Optional.of(new AdminAuth(Optional.empty(), Optional.of(settings), clock, database)),
+                                clock),
+                        clock)
+                .start(port);
         started.ready(TestHelpdesk.extractive());
         return started;
     }
@@ -112,14 +126,16 @@ class AdminSignInTest {
 
     /** A browser: keeps cookies per host and path, follows no redirect by itself so each step can be checked. */
     private static HttpClient browser() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        return HttpClient.newBuilder()
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** The provider will issue its next ID token for this person. */
     private void nextSignInIs(String subject, Map<String, Object> claims, long expirySeconds) {
-        provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(CLIENT_ID), claims,
-                expirySeconds));
+        provider.enqueueCallback(
+                new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(CLIENT_ID), claims, expirySeconds));
     }
 
     private void nextSignInIs(String email, String name) {
@@ -132,9 +148,11 @@ class AdminSignInTest {
      *
      * @return where the callback sends the browser
      */
-    private String signIn(HttpClient browser, HelpdeskServer target, UnaryOperator<URI> atProvider, UnaryOperator<URI> onReturn)
+    private String signIn(
+            HttpClient browser, HelpdeskServer target, UnaryOperator<URI> atProvider, UnaryOperator<URI> onReturn)
             throws Exception {
-        HttpResponse<String> start = get(browser, URI.create("http://localhost:" + target.port() + "/admin/api/oidc/start"));
+        HttpResponse<String> start =
+                get(browser, URI.create("http://localhost:" + target.port() + "/admin/api/oidc/start"));
         assertEquals(303, start.statusCode(), start.body());
         URI authorize = URI.create(start.headers().firstValue("Location").orElseThrow());
         assertTrue(authorize.getRawQuery().contains("code_challenge_method=S256"), "PKCE: " + authorize);
@@ -176,14 +194,19 @@ class AdminSignInTest {
 
     /** An escalation with its office mail failed, as the delivery worker leaves it after a refused SMTP login. */
     private String failedEscalation() throws Exception {
-        HttpResponse<String> submitted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + server.port() + "/api/escalations"))
-                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"lin@example.org\",\"question\":\"May I mine X?\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> submitted = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/escalations"))
+                                .header("Content-Type", "application/json")
+                                .header("Idempotency-Key", UUID.randomUUID().toString())
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"email\":\"lin@example.org\",\"question\":\"May I mine X?\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(202, submitted.statusCode(), submitted.body());
         EscalationStore store = new EscalationStore(database);
-        EscalationStore.Claim claim = store.claimNext(Instant.now(), Duration.ofMinutes(5)).orElseThrow();
+        EscalationStore.Claim claim =
+                store.claimNext(Instant.now(), Duration.ofMinutes(5)).orElseThrow();
         store.markFailed(claim.deliveryId(), 1, "535 authentication failed");
         return mapper.readTree(submitted.body()).get("ticket").asText();
     }
@@ -200,9 +223,18 @@ class AdminSignInTest {
         assertEquals("Ada Lovelace", session.get("name").asText());
         assertEquals(HANDLER, session.get("account").asText());
 
-        assertEquals(200, api(ada, "POST", "/admin/api/escalations/" + ticket + "/retry", "en").statusCode());
-        assertEquals(200, api(ada, "POST", "/admin/api/escalations/" + ticket + "/handled", "en").statusCode());
-        assertEquals(200, api(ada, "GET", "/admin/api/people/export?email=lin@example.org", "en").statusCode());
+        assertEquals(
+                200,
+                api(ada, "POST", "/admin/api/escalations/" + ticket + "/retry", "en")
+                        .statusCode());
+        assertEquals(
+                200,
+                api(ada, "POST", "/admin/api/escalations/" + ticket + "/handled", "en")
+                        .statusCode());
+        assertEquals(
+                200,
+                api(ada, "GET", "/admin/api/people/export?email=lin@example.org", "en")
+                        .statusCode());
 
         JsonNode audit = json(api(ada, "GET", "/admin/api/audit", "en"));
         List<String> lines = audit.findValuesAsText("action");
@@ -211,7 +243,10 @@ class AdminSignInTest {
             assertEquals("Ada Lovelace", entry.get("name").asText(), entry.toString());
             assertEquals(HANDLER, entry.get("account").asText());
             assertEquals("handler", entry.get("role").asText());
-            assertTrue(Instant.parse(entry.get("at").asText()).isAfter(Instant.now().minusSeconds(60)), entry.toString());
+            assertTrue(
+                    Instant.parse(entry.get("at").asText())
+                            .isAfter(Instant.now().minusSeconds(60)),
+                    entry.toString());
         }
         assertEquals(ticket, audit.get(1).get("target").asText());
         assertEquals(ticket, audit.get(2).get("target").asText());
@@ -228,9 +263,15 @@ class AdminSignInTest {
         HttpClient vic = browser();
         nextSignInIs(VIEWER, "Vic Viewer");
         assertEquals("/admin.html", signIn(vic));
-        assertEquals("viewer", json(api(vic, "GET", "/admin/api/session", "en")).get("role").asText());
-        for (String path : List.of("/admin/api/escalations", "/admin/api/escalations/" + ticket, "/admin/api/feedback",
-                "/admin/api/unanswered", "/admin/api/audit")) {
+        assertEquals(
+                "viewer",
+                json(api(vic, "GET", "/admin/api/session", "en")).get("role").asText());
+        for (String path : List.of(
+                "/admin/api/escalations",
+                "/admin/api/escalations/" + ticket,
+                "/admin/api/feedback",
+                "/admin/api/unanswered",
+                "/admin/api/audit")) {
             assertEquals(200, api(vic, "GET", path, "en").statusCode(), path);
         }
         HttpResponse<String> retry = api(vic, "POST", "/admin/api/escalations/" + ticket + "/retry", "en");
@@ -238,13 +279,21 @@ class AdminSignInTest {
         assertTrue(json(retry).get("error").asText().contains("handler role"), retry.body());
         HttpResponse<String> inDutch = api(vic, "POST", "/admin/api/escalations/" + ticket + "/retry", "nl");
         assertTrue(json(inDutch).get("error").asText().contains("behandelaar"), inDutch.body());
-        assertEquals(403, api(vic, "POST", "/admin/api/escalations/" + ticket + "/handled", "en").statusCode());
-        assertEquals(403, api(vic, "GET", "/admin/api/people/export?email=lin@example.org", "en").statusCode());
+        assertEquals(
+                403,
+                api(vic, "POST", "/admin/api/escalations/" + ticket + "/handled", "en")
+                        .statusCode());
+        assertEquals(
+                403,
+                api(vic, "GET", "/admin/api/people/export?email=lin@example.org", "en")
+                        .statusCode());
         assertEquals(403, api(vic, "POST", "/admin/api/people/delete", "en").statusCode());
 
         JsonNode shown = json(api(vic, "GET", "/admin/api/escalations/" + ticket, "en"));
         assertEquals("failed", shown.get("status").asText(), "the refused retry changed nothing");
-        assertEquals(List.of("login"), json(api(vic, "GET", "/admin/api/audit", "en")).findValuesAsText("action"));
+        assertEquals(
+                List.of("login"),
+                json(api(vic, "GET", "/admin/api/audit", "en")).findValuesAsText("action"));
     }
 
     @Test
@@ -275,7 +324,8 @@ class AdminSignInTest {
     @Test
     void anIdTokenForAnotherAudienceIsRefused() throws Exception {
         HttpClient browser = browser();
-        nextSignInIs(UUID.randomUUID().toString(), Map.of("email", HANDLER, "aud", List.of("another-application")), 3600);
+        nextSignInIs(
+                UUID.randomUUID().toString(), Map.of("email", HANDLER, "aud", List.of("another-application")), 3600);
         assertEquals("/admin.html?login_error=audience", signIn(browser));
         assertEquals(401, api(browser, "GET", "/admin/api/session", "en").statusCode());
     }
@@ -293,7 +343,8 @@ class AdminSignInTest {
     void aCallbackWithAnotherStateIsRefusedAndUsesUpTheSignIn() throws Exception {
         HttpClient browser = browser();
         nextSignInIs(HANDLER, "Ada Lovelace");
-        assertEquals("/admin.html?login_error=state",
+        assertEquals(
+                "/admin.html?login_error=state",
                 signIn(browser, server, UnaryOperator.identity(), uri -> withParam(uri, "state", "forged-state")));
         assertEquals(401, api(browser, "GET", "/admin/api/session", "en").statusCode());
     }
@@ -313,7 +364,9 @@ class AdminSignInTest {
             return callback;
         });
         assertEquals(303, elsewhere.get().statusCode());
-        assertEquals("/admin.html?login_error=no_login", elsewhere.get().headers().firstValue("Location").orElseThrow());
+        assertEquals(
+                "/admin.html?login_error=no_login",
+                elsewhere.get().headers().firstValue("Location").orElseThrow());
         assertEquals("/admin.html", rightful, "the other browser had no sign-in to use up");
     }
 
@@ -322,7 +375,8 @@ class AdminSignInTest {
         HttpClient browser = browser();
         nextSignInIs(HANDLER, "Ada Lovelace");
         // The provider puts whatever nonce it was asked for into the token: ask it for another than this sign-in's.
-        assertEquals("/admin.html?login_error=nonce",
+        assertEquals(
+                "/admin.html?login_error=nonce",
                 signIn(browser, server, uri -> withParam(uri, "nonce", "another-nonce"), UnaryOperator.identity()));
         assertEquals(401, api(browser, "GET", "/admin/api/session", "en").statusCode());
     }
@@ -336,8 +390,10 @@ class AdminSignInTest {
             return URI.create("http://localhost:" + server.port() + OidcSettings.CALLBACK_PATH
                     + "?error=access_denied&state=" + state);
         }));
-        HttpResponse<String> garbage = get(browser(), URI.create("http://localhost:" + server.port()
-                + OidcSettings.CALLBACK_PATH + "?code=%C3%28&state=" + "x".repeat(10_000)));
+        HttpResponse<String> garbage = get(
+                browser(),
+                URI.create("http://localhost:" + server.port() + OidcSettings.CALLBACK_PATH + "?code=%C3%28&state="
+                        + "x".repeat(10_000)));
         assertTrue(garbage.statusCode() < 500, "a broken callback is the client's mistake: " + garbage.statusCode());
     }
 
@@ -356,41 +412,64 @@ class AdminSignInTest {
         HttpServer stub = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         String issuer = "http://localhost:" + stub.getAddress().getPort() + "/" + ISSUER_ID;
         HttpClient upstream = HttpClient.newHttpClient();
-        stub.createContext("/" + ISSUER_ID + "/.well-known/openid-configuration", exchange -> relay(exchange, () -> {
-            ObjectNode metadata = (ObjectNode) mapper.readTree(upstream.send(HttpRequest.newBuilder(
-                    provider.wellKnownUrl(ISSUER_ID).uri()).build(), HttpResponse.BodyHandlers.ofString()).body());
-            metadata.put("issuer", issuer);
-            metadata.put("token_endpoint", issuer + "/token");
-            return metadata;
-        }));
-        stub.createContext("/" + ISSUER_ID + "/token", exchange -> relay(exchange, () -> {
-            HttpResponse<String> real = upstream.send(HttpRequest.newBuilder(provider.tokenEndpointUrl(ISSUER_ID).uri())
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("Authorization", exchange.getRequestHeaders().getFirst("Authorization"))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes())).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            ObjectNode tokens = (ObjectNode) mapper.readTree(real.body());
-            SignedJWT original = SignedJWT.parse(tokens.get("id_token").asText());
-            SignedJWT resigned = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
-                    .keyID(original.getHeader().getKeyID()).build(),
-                    new JWTClaimsSet.Builder(original.getJWTClaimsSet()).issuer(issuer).build());
-            resigned.sign(new RSASSASigner(signer.get()));
-            tokens.put("id_token", resigned.serialize());
-            return tokens;
-        }));
+        stub.createContext(
+                "/" + ISSUER_ID + "/.well-known/openid-configuration",
+                exchange -> relay(exchange, () -> {
+                    ObjectNode metadata = (ObjectNode) mapper.readTree(upstream.send(
+                                    HttpRequest.newBuilder(provider.wellKnownUrl(ISSUER_ID)
+                                                    .uri())
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body());
+                    metadata.put("issuer", issuer);
+                    metadata.put("token_endpoint", issuer + "/token");
+                    return metadata;
+                }));
+        stub.createContext(
+                "/" + ISSUER_ID + "/token",
+                exchange -> relay(exchange, () -> {
+                    HttpResponse<String> real = upstream.send(
+                            HttpRequest.newBuilder(
+                                            provider.tokenEndpointUrl(ISSUER_ID).uri())
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .header(
+                                            "Authorization",
+                                            exchange.getRequestHeaders().getFirst("Authorization"))
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(
+                                            exchange.getRequestBody().readAllBytes()))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    ObjectNode tokens = (ObjectNode) mapper.readTree(real.body());
+                    SignedJWT original = SignedJWT.parse(tokens.get("id_token").asText());
+                    SignedJWT resigned = new SignedJWT(
+                            new JWSHeader.Builder(JWSAlgorithm.RS256)
+                                    .keyID(original.getHeader().getKeyID())
+                                    .build(),
+                            new JWTClaimsSet.Builder(original.getJWTClaimsSet())
+                                    .issuer(issuer)
+                                    .build());
+                    resigned.sign(new RSASSASigner(signer.get()));
+                    tokens.put("id_token", resigned.serialize());
+                    return tokens;
+                }));
         stub.start();
         try (HelpdeskServer behindStub = helpdesk(issuer + "/.well-known/openid-configuration")) {
             nextSignInIs(HANDLER, "Ada Lovelace");
-            assertEquals("/admin.html", signIn(browser(), behindStub, UnaryOperator.identity(), UnaryOperator.identity()),
+            assertEquals(
+                    "/admin.html",
+                    signIn(browser(), behindStub, UnaryOperator.identity(), UnaryOperator.identity()),
                     "signed with the provider's key: accepted");
 
             signer.set(new RSAKeyGenerator(2048).keyID(genuine.getKeyID()).generate());
             HttpClient browser = browser();
             nextSignInIs(HANDLER, "Ada Lovelace");
-            assertEquals("/admin.html?login_error=signature", signIn(browser, behindStub, UnaryOperator.identity(),
-                    UnaryOperator.identity()));
-            HttpResponse<String> session = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                    + behindStub.port() + "/admin/api/session")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(
+                    "/admin.html?login_error=signature",
+                    signIn(browser, behindStub, UnaryOperator.identity(), UnaryOperator.identity()));
+            HttpResponse<String> session = browser.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + behindStub.port() + "/admin/api/session"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(401, session.statusCode());
         } finally {
             stub.stop(0);

@@ -1,15 +1,14 @@
 package nl.wur.cip.helpdesk.web;
 
-
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.time.Duration;
 import nl.wur.cip.helpdesk.TestHelpdesk;
 import nl.wur.cip.helpdesk.admin.AdminAuth;
 import nl.wur.cip.helpdesk.checklist.AssessmentStore;
@@ -21,9 +20,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -54,13 +53,22 @@ abstract class BrowserTestBase {
         }
         Assumptions.assumeTrue(available, "Debian's chromium and chromium-driver are not installed");
         database = Database.open("jdbc:h2:mem:" + getClass().getSimpleName() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        server = new HelpdeskServer(Path.of("web"), TestHelpdesk.servicesWithoutMail(database,
-                Optional.of(new AdminAuth(ADMIN_PASSWORD, Clock.systemUTC(), database)), Clock.systemUTC()).withEmbedOrigins(embedOrigins()),
-                Clock.systemUTC()).start(0);
+        server = new HelpdeskServer(
+                        Path.of("web"),
+                        TestHelpdesk.servicesWithoutMail(
+                                        database,
+                                        Optional.of(new AdminAuth(ADMIN_PASSWORD, Clock.systemUTC(), database)),
+                                        Clock.systemUTC())
+                                .withEmbedOrigins(embedOrigins()),
+                        Clock.systemUTC())
+                .start(0);
         server.ready(TestHelpdesk.extractive());
         TestHelpdesk.insightReady(server, database, Clock.systemUTC());
-        server.checklistReady(new ChecklistService(TestHelpdesk.shared().checklist().orElseThrow(),
-                new AssessmentStore(database), TestHelpdesk.shared().knowledge(), Clock.systemUTC()));
+        server.checklistReady(new ChecklistService(
+                TestHelpdesk.shared().checklist().orElseThrow(),
+                new AssessmentStore(database),
+                TestHelpdesk.shared().knowledge(),
+                Clock.systemUTC()));
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -77,15 +85,34 @@ abstract class BrowserTestBase {
         profile = Files.createTempDirectory("chromium-profile");
         downloads = Files.createDirectories(profile.resolve("downloads"));
         ChromeOptions options = new ChromeOptions();
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false, "webkit.webprefs.default_font_size", textSize()));
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "download.default_directory",
+                        downloads.toString(),
+                        "download.prompt_for_download",
+                        false,
+                        "webkit.webprefs.default_font_size",
+                        textSize()));
         options.setBinary(CHROMIUM.toFile());
         // Background services would try the network, which this machine does not have.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--lang=en-GB", "--window-size=1280,900", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--lang=en-GB",
+                "--window-size=1280,900",
+                "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         browser.get("http://localhost:" + server.port() + startPage());
@@ -97,7 +124,8 @@ abstract class BrowserTestBase {
             browser.quit();
         }
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 
@@ -132,7 +160,9 @@ abstract class BrowserTestBase {
     }
 
     protected void screenshot(String name) throws Exception {
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                browser.getScreenshotAs(OutputType.FILE).toPath(),
+                SCREENSHOTS.resolve(name),
+                StandardCopyOption.REPLACE_EXISTING);
     }
-
 }

@@ -1,8 +1,8 @@
 package nl.wur.cip.helpdesk.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,20 +18,29 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The checklist endpoints over real HTTP with the shipped checklist and a real database. */
 class ChecklistApiTest {
     @RegisterExtension
-    static final HelpdeskServerExtension helpdesk = HelpdeskServerExtension.builder().starting().checklist().build();
+    static final HelpdeskServerExtension helpdesk =
+            HelpdeskServerExtension.builder().starting().checklist().build();
+
     private final ObjectMapper mapper = new ObjectMapper();
 
     /** Answers the first option of every question until the checklist is complete. */
     private JsonNode completeWithFirstOptions(String language) throws Exception {
         ObjectNode answers = mapper.createObjectNode();
         for (int step = 0; step < 50; step++) {
-            JsonNode result = mapper.readTree(helpdesk.post("/api/checklist/assess", mapper.createObjectNode().put("language", language)
-                    .set("answers", answers).toString()).body());
+            JsonNode result = mapper.readTree(helpdesk.post(
+                            "/api/checklist/assess",
+                            mapper.createObjectNode()
+                                    .put("language", language)
+                                    .set("answers", answers)
+                                    .toString())
+                    .body());
             if (result.get("complete").asBoolean()) {
                 return result;
             }
             JsonNode next = result.get("next");
-            answers.put(next.get("id").asText(), next.get("options").get(0).get("id").asText());
+            answers.put(
+                    next.get("id").asText(),
+                    next.get("options").get(0).get("id").asText());
         }
         throw new AssertionError("the checklist did not end within 50 questions");
     }
@@ -42,7 +51,11 @@ class ChecklistApiTest {
         JsonNode nl = mapper.readTree(helpdesk.get("/api/checklist?language=nl").body());
         assertFalse(en.get("questions").isEmpty());
         assertEquals(en.get("start").asText(), nl.get("start").asText());
-        assertFalse(en.get("questions").get(0).get("text").asText().equals(nl.get("questions").get(0).get("text").asText()));
+        assertFalse(en.get("questions")
+                .get(0)
+                .get("text")
+                .asText()
+                .equals(nl.get("questions").get(0).get("text").asText()));
     }
 
     @Test
@@ -75,10 +88,15 @@ class ChecklistApiTest {
         assertEquals(200, report.statusCode());
         assertTrue(report.headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
         assertTrue(report.body().contains(result.get("verdict").get("title").asText()), report.body());
-        assertTrue(report.body().contains(result.get("steps").get(0).get("answer").asText()), report.body());
+        assertTrue(
+                report.body().contains(result.get("steps").get(0).get("answer").asText()), report.body());
         assertTrue(report.body().contains("## Sources") && report.body().contains("not legal advice"), report.body());
-        assertEquals(404, helpdesk.get("/api/checklist/assessments/AAAAAAAAAAAAAAAAAAAAAA").statusCode());
-        assertEquals(404, helpdesk.get("/api/checklist/assessments/..%2F..%2Fetc").statusCode());
+        assertEquals(
+                404,
+                helpdesk.get("/api/checklist/assessments/AAAAAAAAAAAAAAAAAAAAAA")
+                        .statusCode());
+        assertEquals(
+                404, helpdesk.get("/api/checklist/assessments/..%2F..%2Fetc").statusCode());
     }
 
     @Test
@@ -87,7 +105,10 @@ class ChecklistApiTest {
         String first = completeWithFirstOptions("en").get("assessmentId").asText();
         int stored = store.count();
         for (int i = 0; i < 20; i++) {
-            assertEquals(first, completeWithFirstOptions("en").get("assessmentId").asText(), "the same answers, the same record");
+            assertEquals(
+                    first,
+                    completeWithFirstOptions("en").get("assessmentId").asText(),
+                    "the same answers, the same record");
         }
         assertEquals(stored, store.count(), "no new rows");
         String dutch = completeWithFirstOptions("nl").get("assessmentId").asText();
@@ -98,35 +119,57 @@ class ChecklistApiTest {
     @Test
     void aPathWithPermissionNeededAndUnclearKeepsTheVerdictAndListsBothLevels() throws Exception {
         ObjectNode answers = mapper.createObjectNode();
-        answers.put("material", "text").put("personal_data", "none").put("source", "open_web").put("lawfulness", "suspected")
-                .put("who", "wur_researcher").put("purpose", "scientific_research").put("company_influence", "independent")
-                .put("server_load", "no_terms").put("storage", "wur_secure").put("sharing", "external_partners")
-                .put("retention", "until_verified").put("publication", "results_only");
-        HttpResponse<String> response = helpdesk.post("/api/checklist/assess", mapper.createObjectNode().put("language", "en").set("answers", answers).toString());
+        answers.put("material", "text")
+                .put("personal_data", "none")
+                .put("source", "open_web")
+                .put("lawfulness", "suspected")
+                .put("who", "wur_researcher")
+                .put("purpose", "scientific_research")
+                .put("company_influence", "independent")
+                .put("server_load", "no_terms")
+                .put("storage", "wur_secure")
+                .put("sharing", "external_partners")
+                .put("retention", "until_verified")
+                .put("publication", "results_only");
+        HttpResponse<String> response = helpdesk.post(
+                "/api/checklist/assess",
+                mapper.createObjectNode()
+                        .put("language", "en")
+                        .set("answers", answers)
+                        .toString());
         assertEquals(200, response.statusCode(), response.body());
         JsonNode result = mapper.readTree(response.body());
-        assertEquals("unclear", result.get("verdict").get("level").asText(), "verdict stays the most restrictive level");
+        assertEquals(
+                "unclear", result.get("verdict").get("level").asText(), "verdict stays the most restrictive level");
         JsonNode levels = result.get("levels");
         assertEquals(2, levels.size(), levels.toString());
         assertEquals("permission_needed", levels.get(0).get("level").asText());
-        assertEquals("Permission or a licence is needed", levels.get(0).get("title").asText());
+        assertEquals(
+                "Permission or a licence is needed", levels.get(0).get("title").asText());
         assertEquals(result.get("verdict"), levels.get(1));
         assertEquals("2026-12-02", result.get("checklistVersion").asText());
 
         String id = result.get("assessmentId").asText();
-        assertEquals(levels, mapper.readTree(helpdesk.get("/api/checklist/assessments/" + id).body()).get("levels"));
-        String report = helpdesk.get("/api/checklist/assessments/" + id + "/report.md").body();
+        assertEquals(
+                levels,
+                mapper.readTree(helpdesk.get("/api/checklist/assessments/" + id).body())
+                        .get("levels"));
+        String report =
+                helpdesk.get("/api/checklist/assessments/" + id + "/report.md").body();
         assertTrue(report.contains("**" + result.get("verdict").get("title").asText() + "**"), report);
         assertTrue(report.contains("Your answers also lead to:\n\n**Permission or a licence is needed**"), report);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "unknown question | {\"answers\":{\"colour\":\"green\"}} | unknown question",
-        "answers not an object | {\"answers\":[\"a\"]} | 'answers' must be an object",
-        "answer not a string | {\"answers\":{\"who\":1}} | option id",
-        "bad language | {\"answers\":{},\"language\":\"fr\"} | 'language'",
-        "not JSON | answers | not valid JSON"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "unknown question | {\"answers\":{\"colour\":\"green\"}} | unknown question",
+                "answers not an object | {\"answers\":[\"a\"]} | 'answers' must be an object",
+                "answer not a string | {\"answers\":{\"who\":1}} | option id",
+                "bad language | {\"answers\":{},\"language\":\"fr\"} | 'language'",
+                "not JSON | answers | not valid JSON"
+            })
     void badAnswersAreRefusedWithAClearError(String label, String body, String message) throws Exception {
         HttpResponse<String> response = helpdesk.post("/api/checklist/assess", body);
         assertEquals(400, response.statusCode(), response.body());
@@ -135,9 +178,12 @@ class ChecklistApiTest {
 
     @Test
     void unknownOptionsAndOutOfOrderAnswersAreRefused() throws Exception {
-        JsonNode first = mapper.readTree(helpdesk.post("/api/checklist/assess", "{\"answers\":{}}").body()).get("next");
+        JsonNode first = mapper.readTree(helpdesk.post("/api/checklist/assess", "{\"answers\":{}}")
+                        .body())
+                .get("next");
         String start = first.get("id").asText();
-        HttpResponse<String> unknownOption = helpdesk.post("/api/checklist/assess", "{\"answers\":{\"" + start + "\":\"no-such-option\"}}");
+        HttpResponse<String> unknownOption =
+                helpdesk.post("/api/checklist/assess", "{\"answers\":{\"" + start + "\":\"no-such-option\"}}");
         assertEquals(400, unknownOption.statusCode());
         assertTrue(unknownOption.body().contains("unknown option"), unknownOption.body());
 
@@ -145,7 +191,8 @@ class ChecklistApiTest {
         String later = null;
         for (JsonNode q : tree.get("questions")) {
             if (!q.get("id").asText().equals(start)) {
-                later = q.get("id").asText() + "\":\"" + q.get("options").get(0).get("id").asText();
+                later = q.get("id").asText() + "\":\""
+                        + q.get("options").get(0).get("id").asText();
                 break;
             }
         }

@@ -47,9 +47,10 @@ class EmbedBrowserTest extends BrowserTestBase {
             HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             site.createContext("/", exchange -> {
                 byte[] page = ("<!doctype html><html lang=\"en\"><head><title>Library</title></head><body>"
-                        + "<h1>Copyright at the library</h1>"
-                        + "<script src=\"http://localhost:" + server.port() + "/embed.js\" defer></script>"
-                        + "</body></html>").getBytes(StandardCharsets.UTF_8);
+                                + "<h1>Copyright at the library</h1>"
+                                + "<script src=\"http://localhost:" + server.port() + "/embed.js\" defer></script>"
+                                + "</body></html>")
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
                 exchange.sendResponseHeaders(200, page.length);
                 exchange.getResponseBody().write(page);
@@ -99,14 +100,24 @@ class EmbedBrowserTest extends BrowserTestBase {
 
     @Test
     void theHelpdeskItselfStillRefusesFramesForItsAdminPages() throws Exception {
-        HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + server.port() + "/admin.html")).build(),
-                HttpResponse.BodyHandlers.discarding());
-        assertTrue(response.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
-        HttpResponse<Void> chat = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + server.port() + "/")).build(),
-                HttpResponse.BodyHandlers.discarding());
-        assertTrue(chat.headers().firstValue("Content-Security-Policy").orElse("")
-                .contains("frame-ancestors http://127.0.0.1:" + allowedSite.getAddress().getPort()));
+        HttpResponse<Void> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/admin.html"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+        assertTrue(response.headers()
+                .firstValue("Content-Security-Policy")
+                .orElse("")
+                .contains("frame-ancestors 'none'"));
+        HttpResponse<Void> chat = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+        assertTrue(chat.headers()
+                .firstValue("Content-Security-Policy")
+                .orElse("")
+                .contains("frame-ancestors http://127.0.0.1:"
+                        + allowedSite.getAddress().getPort()));
     }
 }

@@ -17,27 +17,33 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import nl.wur.cip.helpdesk.llm.FakeOpenAi;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Stopping the server lets a request in flight finish, and takes no new ones. */
 class GracefulShutdownTest {
     @RegisterExtension
-    final HelpdeskServerExtension helpdesk = HelpdeskServerExtension.builder().fakeLlm(Duration.ofSeconds(10)).build();
+    final HelpdeskServerExtension helpdesk =
+            HelpdeskServerExtension.builder().fakeLlm(Duration.ofSeconds(10)).build();
+
     private static final String SLOW_ANSWER = "Copies may be stored for as long as the research needs them [P1].";
 
     @Test
     @Timeout(30)
     void aRequestInFlightWhenTheServerStopsStillGetsItsAnswer() throws Exception {
         HttpClient client = helpdesk.client();
-        FakeOpenAi model = helpdesk.fakeLlm().reply(FakeOpenAi.Reply.text(SLOW_ANSWER).after(Duration.ofMillis(1500)));
+        FakeOpenAi model =
+                helpdesk.fakeLlm().reply(FakeOpenAi.Reply.text(SLOW_ANSWER).after(Duration.ofMillis(1500)));
         int port = helpdesk.port();
         URI ask = URI.create("http://localhost:" + port + "/api/ask");
         // Answered by the extractive composer, so it goes to the (slow) model.
-        CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(HttpRequest.newBuilder(ask)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"question\":\"What does recital 14 say about storage of copies?\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(
+                HttpRequest.newBuilder(ask)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"question\":\"What does recital 14 say about storage of copies?\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (model.requests().isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -53,8 +59,12 @@ class GracefulShutdownTest {
         JsonNode body = new ObjectMapper().readTree(answered.body());
         assertFalse(body.get("degraded").asBoolean(), "the model's answer arrived in full");
         assertTrue(body.get("answer").asText().startsWith("Copies may be stored"), body.toString());
-        assertThrows(IOException.class, () -> client.send(HttpRequest.newBuilder(URI.create(
-                "http://localhost:" + port + "/api/health")).build(), HttpResponse.BodyHandlers.ofString()),
+        assertThrows(
+                IOException.class,
+                () -> client.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/health"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()),
                 "no new requests after the stop");
     }
 }

@@ -22,9 +22,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLSession;
-import nl.wur.cip.helpdesk.insight.AnswerRecordStore;
-import nl.wur.cip.helpdesk.insight.AnswerRecorder;
-import nl.wur.cip.helpdesk.knowledge.Messages;
 import nl.wur.cip.helpdesk.TestHelpdesk;
 import nl.wur.cip.helpdesk.admin.AdminAuth;
 import nl.wur.cip.helpdesk.checklist.AssessmentStore;
@@ -39,7 +36,10 @@ import nl.wur.cip.helpdesk.escalation.SmtpSettings;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.guard.GuardSettings;
+import nl.wur.cip.helpdesk.insight.AnswerRecordStore;
+import nl.wur.cip.helpdesk.insight.AnswerRecorder;
 import nl.wur.cip.helpdesk.knowledge.KnowledgeLoader;
+import nl.wur.cip.helpdesk.knowledge.Messages;
 import nl.wur.cip.helpdesk.llm.FakeOpenAi;
 import nl.wur.cip.helpdesk.llm.LlmAnswerService;
 import nl.wur.cip.helpdesk.optout.OptOutChecker;
@@ -61,13 +61,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * differs between tests (limits, admin password, mail server, clock, LLM fake, checklist, opt-out checker) is set on
  * the {@link #builder()}.
  */
-public final class HelpdeskServerExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-        AfterEachCallback, AutoCloseable {
+public final class HelpdeskServerExtension
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, AutoCloseable {
     /** The office address and the sender of the mails. */
     public static final String OFFICE = "copyright@wur.nl";
+
     public static final String MAIL_FROM = "helpdesk@cip.test";
     /** One client for all tests: it is thread-safe, and every new one starts threads of its own. */
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Builder settings;
@@ -103,8 +105,7 @@ public final class HelpdeskServerExtension implements BeforeAllCallback, AfterAl
         private Optional<OptOutConfig> optOut = Optional.empty();
         private Optional<Long> diskFloorBytes = Optional.empty();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder guards(GuardSettings limits) {
             this.guards = limits;
@@ -216,23 +217,46 @@ public final class HelpdeskServerExtension implements BeforeAllCallback, AfterAl
             if (settings.mail) {
                 mailbox = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort());
                 mailbox.start();
-                SmtpSettings smtp = new SmtpSettings("127.0.0.1", mailbox.getSmtp().getPort(), SmtpSettings.Tls.NONE,
-                        Optional.empty(), Optional.empty(), MAIL_FROM, Duration.ofSeconds(2));
-                worker = new DeliveryWorker(store, new MailComposer(OFFICE, MAIL_FROM, 180, Messages.load(Path.of("knowledge"))), new SmtpMailer(smtp),
-                        new Backoff(Duration.ofMillis(50), Duration.ofMillis(200), 5), clock, Duration.ofMillis(100),
-                        Duration.ofSeconds(10)).start();
+                SmtpSettings smtp = new SmtpSettings(
+                        "127.0.0.1",
+                        mailbox.getSmtp().getPort(),
+                        SmtpSettings.Tls.NONE,
+                        Optional.empty(),
+                        Optional.empty(),
+                        MAIL_FROM,
+                        Duration.ofSeconds(2));
+                worker = new DeliveryWorker(
+                                store,
+                                new MailComposer(OFFICE, MAIL_FROM, 180, Messages.load(Path.of("knowledge"))),
+                                new SmtpMailer(smtp),
+                                new Backoff(Duration.ofMillis(50), Duration.ofMillis(200), 5),
+                                clock,
+                                Duration.ofMillis(100),
+                                Duration.ofSeconds(10))
+                        .start();
             }
-            EscalationService escalations = new EscalationService(store, Optional.ofNullable(worker),
-                    settings.mail ? "cip.test" : "wur.nl", OFFICE, clock);
-            Optional<AdminAuth> admin = settings.adminPassword.map(password -> new AdminAuth(password, clock, database));
-            DiskFloor disk = settings.diskFloorBytes.map(bytes -> new DiskFloor(dataDir, bytes)).orElse(DiskFloor.none());
-            services = new HelpdeskServer.Services(new FeedbackStore(database), new UnansweredLog(database), escalations, admin,
-                    settings.guards, settings.metricsToken, disk, List.of(),
+            EscalationService escalations = new EscalationService(
+                    store, Optional.ofNullable(worker), settings.mail ? "cip.test" : "wur.nl", OFFICE, clock);
+            Optional<AdminAuth> admin =
+                    settings.adminPassword.map(password -> new AdminAuth(password, clock, database));
+            DiskFloor disk = settings.diskFloorBytes
+                    .map(bytes -> new DiskFloor(dataDir, bytes))
+                    .orElse(DiskFloor.none());
+            services = new HelpdeskServer.Services(
+                    new FeedbackStore(database),
+                    new UnansweredLog(database),
+                    escalations,
+                    admin,
+                    settings.guards,
+                    settings.metricsToken,
+                    disk,
+                    List.of(),
                     new AnswerRecorder(new AnswerRecordStore(database), AnswerRecorder.DEFAULT_QUEUE));
             server = new HelpdeskServer(Path.of("web"), services, clock).start(0);
             if (settings.fakeLlmTimeout.isPresent()) {
                 fakeLlm = new FakeOpenAi();
-                answers = LlmAnswerService.create(TestHelpdesk.passagesOnly(), fakeLlm.config(settings.fakeLlmTimeout.get(), 2));
+                answers = LlmAnswerService.create(
+                        TestHelpdesk.passagesOnly(), fakeLlm.config(settings.fakeLlmTimeout.get(), 2));
             } else {
                 answers = settings.answers.map(Supplier::get).orElse(null);
             }
@@ -240,12 +264,18 @@ public final class HelpdeskServerExtension implements BeforeAllCallback, AfterAl
                 server.ready(answers);
             }
             if (settings.checklist) {
-                server.checklistReady(new ChecklistService(TestHelpdesk.shared().checklist().orElseThrow(),
-                        new AssessmentStore(database), TestHelpdesk.shared().knowledge(), clock));
+                server.checklistReady(new ChecklistService(
+                        TestHelpdesk.shared().checklist().orElseThrow(),
+                        new AssessmentStore(database),
+                        TestHelpdesk.shared().knowledge(),
+                        clock));
             }
             if (settings.optOut.isPresent()) {
-                optOut = OptOutChecker.create(settings.optOut.get(), Path.of("knowledge"),
-                        new KnowledgeLoader().load(Path.of("knowledge")), clock);
+                optOut = OptOutChecker.create(
+                        settings.optOut.get(),
+                        Path.of("knowledge"),
+                        new KnowledgeLoader().load(Path.of("knowledge")),
+                        clock);
                 server.optOutReady(optOut);
             }
             return this;
@@ -358,22 +388,34 @@ public final class HelpdeskServerExtension implements BeforeAllCallback, AfterAl
 
     /** A POST of JSON; headers as name, value pairs, a null value leaving that header out. */
     public Reply post(String path, String json, String... headers) throws IOException, InterruptedException {
-        return send(withHeaders(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), headers).build());
+        return send(withHeaders(
+                        request(path)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(json)),
+                        headers)
+                .build());
     }
 
     /** Any method, content type (null: none) and body (null: none), with the given headers. */
     public Reply send(String method, String path, String contentType, String body, Map<String, String> headers)
             throws IOException, InterruptedException {
-        return sendBytes(method, path, contentType, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        return sendBytes(
+                method,
+                path,
+                contentType,
+                body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 headers);
     }
 
     /** As {@link #send(String, String, String, String, Map)}, with a body of raw bytes (e.g. invalid UTF-8). */
     public Reply sendBytes(String method, String path, String contentType, byte[] body, Map<String, String> headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request = request(path)
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

@@ -51,6 +51,7 @@ class InsightApiTest {
             "Is using a commercial typeface on a poster a copyright problem?",
             "Can I use a downloaded font for the poster I present at a conference?",
             "Are there copyright rules for the fonts on my poster?");
+
     static final List<String> OTHER_QUESTIONS = List.of(
             "How do I renew my parking permit at the campus?",
             "Wat is het wachtwoord van de wifi in het Forum?",
@@ -65,8 +66,12 @@ class InsightApiTest {
     @BeforeEach
     void start() {
         database = Database.open("jdbc:h2:mem:insight-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        server = new HelpdeskServer(Path.of("web"), TestHelpdesk.servicesWithoutMail(database,
-                Optional.of(new AdminAuth(PASSWORD, clock, database)), clock), clock).start(0);
+        server = new HelpdeskServer(
+                        Path.of("web"),
+                        TestHelpdesk.servicesWithoutMail(
+                                database, Optional.of(new AdminAuth(PASSWORD, clock, database)), clock),
+                        clock)
+                .start(0);
         server.ready(TestHelpdesk.extractive());
     }
 
@@ -79,7 +84,9 @@ class InsightApiTest {
     private HttpResponse<String> send(String method, String path, String json, String cookie, String language)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
@@ -93,15 +100,16 @@ class InsightApiTest {
     }
 
     private String login() throws Exception {
-        HttpResponse<String> response = send("POST", "/admin/api/login", "{\"password\":\"" + PASSWORD + "\"}", null, null);
+        HttpResponse<String> response =
+                send("POST", "/admin/api/login", "{\"password\":\"" + PASSWORD + "\"}", null, null);
         assertEquals(200, response.statusCode(), response.body());
         String setCookie = response.headers().firstValue("Set-Cookie").orElseThrow();
         return setCookie.substring(0, setCookie.indexOf(';'));
     }
 
     private JsonNode ask(String question) throws Exception {
-        HttpResponse<String> answer = send("POST", "/api/ask", mapper.writeValueAsString(java.util.Map.of("question", question)),
-                null, null);
+        HttpResponse<String> answer =
+                send("POST", "/api/ask", mapper.writeValueAsString(java.util.Map.of("question", question)), null, null);
         assertEquals(200, answer.statusCode(), answer.body());
         return mapper.readTree(answer.body());
     }
@@ -112,11 +120,17 @@ class InsightApiTest {
         for (int i = 0; i < FONT_QUESTIONS.size(); i++) {
             // six in the last seven days, four in the seven before
             Instant at = now.minus(Duration.ofDays(i < 6 ? i : 7 + i - 6)).minus(Duration.ofHours(1));
-            log.record(new UnansweredLog.Entry(at, "en", "escalate", 0.2, "intent:outside-knowledge", FONT_QUESTIONS.get(i)));
+            log.record(new UnansweredLog.Entry(
+                    at, "en", "escalate", 0.2, "intent:outside-knowledge", FONT_QUESTIONS.get(i)));
         }
         for (int i = 0; i < OTHER_QUESTIONS.size(); i++) {
-            log.record(new UnansweredLog.Entry(now.minus(Duration.ofDays(2)), i == 1 ? "nl" : "en", "off_topic", 0.6,
-                    "intent:off-topic", OTHER_QUESTIONS.get(i)));
+            log.record(new UnansweredLog.Entry(
+                    now.minus(Duration.ofDays(2)),
+                    i == 1 ? "nl" : "en",
+                    "off_topic",
+                    0.6,
+                    "intent:off-topic",
+                    OTHER_QUESTIONS.get(i)));
         }
     }
 
@@ -131,14 +145,16 @@ class InsightApiTest {
         JsonNode dutch = ask("Mag ik artikelen van een website scrapen voor mijn onderzoek?");
         // Seeded history: three days ago two answers, one of them Dutch.
         AnswerRecordStore store = new AnswerRecordStore(database);
-        store.insert(List.of(new AnswerRecord(NOW.minus(Duration.ofDays(3)), "answered", "en", 0.9, Optional.of("faq-retention")),
+        store.insert(List.of(
+                new AnswerRecord(NOW.minus(Duration.ofDays(3)), "answered", "en", 0.9, Optional.of("faq-retention")),
                 new AnswerRecord(NOW.minus(Duration.ofDays(3)), "escalate", "nl", 0.3, Optional.empty()),
                 new AnswerRecord(NOW.minus(Duration.ofDays(40)), "answered", "en", 0.9, Optional.empty())));
 
         JsonNode report = null;
         long until = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < until) { // the three answers are written by the recorder's own thread
-            report = mapper.readTree(send("GET", "/admin/api/insight?days=7", null, cookie, null).body());
+            report = mapper.readTree(
+                    send("GET", "/admin/api/insight?days=7", null, cookie, null).body());
             if (report.get("total").asLong() == 5) {
                 break;
             }
@@ -147,26 +163,36 @@ class InsightApiTest {
         assertEquals(5, report.get("total").asLong(), report.toString());
         assertEquals(7, report.get("perDay").size(), "one entry per day, empty days included");
         JsonNode today = report.get("perDay").get(6);
-        assertEquals(LocalDate.ofInstant(NOW, ZoneOffset.UTC).toString(), today.get("day").asText());
+        assertEquals(
+                LocalDate.ofInstant(NOW, ZoneOffset.UTC).toString(),
+                today.get("day").asText());
         assertEquals(3, today.get("total").asLong());
         for (JsonNode given : List.of(card, offTopic, dutch)) {
             assertTrue(today.get("outcomes").get(given.get("outcome").asText()).asLong() >= 1, given.toString());
         }
         assertEquals(1, today.get("outcomes").get("off_topic").asLong());
-        assertEquals(dutch.get("language").asText().equals("nl") ? 1 : 0, today.get("languages").get("nl").asLong());
+        assertEquals(
+                dutch.get("language").asText().equals("nl") ? 1 : 0,
+                today.get("languages").get("nl").asLong());
         JsonNode threeDaysAgo = report.get("perDay").get(3);
         assertEquals(1, threeDaysAgo.get("outcomes").get("answered").asLong());
         assertEquals(1, threeDaysAgo.get("outcomes").get("escalate").asLong());
         assertEquals(1, threeDaysAgo.get("languages").get("nl").asLong());
-        assertEquals(6, mapper.readTree(send("GET", "/admin/api/insight?days=60", null, cookie, null).body()).get("total")
-                .asLong(), "the answer of 40 days ago is in a 60-day period only");
+        assertEquals(
+                6,
+                mapper.readTree(send("GET", "/admin/api/insight?days=60", null, cookie, null)
+                                .body())
+                        .get("total")
+                        .asLong(),
+                "the answer of 40 days ago is in a 60-day period only");
 
         // What was stored: the card that answered, and nothing of the question.
         Set<String> cards = new HashSet<>();
         List<String> columns = new ArrayList<>();
-        try (Connection c = database.connection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT * FROM answer_record WHERE answered_at > TIMESTAMP WITH TIME ZONE"
-                     + " '2026-12-02 00:00:00+00'")) {
+        try (Connection c = database.connection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT * FROM answer_record WHERE answered_at > TIMESTAMP WITH TIME ZONE"
+                        + " '2026-12-02 00:00:00+00'")) {
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                 columns.add(rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT));
             }
@@ -188,27 +214,45 @@ class InsightApiTest {
     void thumbsAndEscalationsAreCountedWithTheTimeUntilHandled() throws Exception {
         TestHelpdesk.insightReady(server, database, clock);
         for (String rating : List.of("up", "up", "up", "down")) {
-            assertEquals(201, send("POST", "/api/feedback", "{\"rating\":\"" + rating + "\",\"question\":\"q\",\"answer\":\"a\","
-                    + "\"outcome\":\"answered\"}", null, null).statusCode());
+            assertEquals(
+                    201,
+                    send(
+                                    "POST",
+                                    "/api/feedback",
+                                    "{\"rating\":\"" + rating + "\",\"question\":\"q\",\"answer\":\"a\","
+                                            + "\"outcome\":\"answered\"}",
+                                    null,
+                                    null)
+                            .statusCode());
         }
         List<String> tickets = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            HttpResponse<String> submitted = client.send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + server.port() + "/api/escalations"))
-                    .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"ada@example.org\",\"question\":\"Question " + i
-                            + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> submitted = client.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/escalations"))
+                            .header("Content-Type", "application/json")
+                            .header("Idempotency-Key", UUID.randomUUID().toString())
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"email\":\"ada@example.org\",\"question\":\"Question " + i + "\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(202, submitted.statusCode());
             tickets.add(mapper.readTree(submitted.body()).get("ticket").asText());
         }
         clock.advance(Duration.ofHours(5));
         String cookie = login();
-        assertEquals(200, send("POST", "/admin/api/escalations/" + tickets.get(0) + "/handled", "{}", cookie, null).statusCode());
+        assertEquals(
+                200,
+                send("POST", "/admin/api/escalations/" + tickets.get(0) + "/handled", "{}", cookie, null)
+                        .statusCode());
         clock.advance(Duration.ofHours(20));
         cookie = login();
-        assertEquals(200, send("POST", "/admin/api/escalations/" + tickets.get(1) + "/handled", "{}", cookie, null).statusCode());
+        assertEquals(
+                200,
+                send("POST", "/admin/api/escalations/" + tickets.get(1) + "/handled", "{}", cookie, null)
+                        .statusCode());
 
-        JsonNode report = mapper.readTree(send("GET", "/admin/api/insight", null, cookie, null).body());
+        JsonNode report = mapper.readTree(
+                send("GET", "/admin/api/insight", null, cookie, null).body());
         assertEquals(3, report.get("thumbs").get("up").asLong());
         assertEquals(1, report.get("thumbs").get("down").asLong());
         assertEquals(0.75, report.get("thumbs").get("shareUp").asDouble(), 1e-9);
@@ -223,23 +267,31 @@ class InsightApiTest {
     @Test
     void theCountsDownloadAsCsvWithOneRowPerDay() throws Exception {
         TestHelpdesk.insightReady(server, database, clock);
-        new AnswerRecordStore(database).insert(List.of(
-                new AnswerRecord(NOW.minus(Duration.ofDays(1)), "answered", "en", 0.9, Optional.of("faq-retention")),
-                new AnswerRecord(NOW.minus(Duration.ofDays(1)), "off_topic", "nl", 0.7, Optional.empty()),
-                new AnswerRecord(NOW, "escalate", "en", 0.2, Optional.empty())));
+        new AnswerRecordStore(database)
+                .insert(List.of(
+                        new AnswerRecord(
+                                NOW.minus(Duration.ofDays(1)), "answered", "en", 0.9, Optional.of("faq-retention")),
+                        new AnswerRecord(NOW.minus(Duration.ofDays(1)), "off_topic", "nl", 0.7, Optional.empty()),
+                        new AnswerRecord(NOW, "escalate", "en", 0.2, Optional.empty())));
         HttpResponse<String> csv = send("GET", "/admin/api/insight/counts.csv?days=3", null, login(), null);
         assertEquals(200, csv.statusCode());
         assertTrue(csv.headers().firstValue("Content-Type").orElseThrow().startsWith("text/csv"));
         assertTrue(csv.headers().firstValue("Content-Disposition").orElseThrow().contains("attachment"));
-        assertEquals(List.of("day,answered,escalate,off_topic,en,nl,total", "2026-11-30,0,0,0,0,0,0", "2026-12-01,1,0,1,1,1,2",
-                "2026-12-02,0,1,0,1,0,1"), csv.body().lines().toList());
+        assertEquals(
+                List.of(
+                        "day,answered,escalate,off_topic,en,nl,total",
+                        "2026-11-30,0,0,0,0,0,0",
+                        "2026-12-01,1,0,1,1,1,2",
+                        "2026-12-02,0,1,0,1,0,1"),
+                csv.body().lines().toList());
     }
 
     @Test
     void tenAlikeUnansweredQuestionsAreOneGapOfTenWithTheirTrendExamplesAndClosestCard() throws Exception {
         TestHelpdesk.insightReady(server, database, clock);
         seedUnanswered(database, NOW);
-        JsonNode report = mapper.readTree(send("GET", "/admin/api/insight/gaps?days=30", null, login(), null).body());
+        JsonNode report = mapper.readTree(send("GET", "/admin/api/insight/gaps?days=30", null, login(), null)
+                .body());
         assertEquals(13, report.get("questions").asInt());
         List<JsonNode> withFonts = new ArrayList<>();
         for (JsonNode gap : report.get("gaps")) {
@@ -261,16 +313,23 @@ class InsightApiTest {
         assertTrue(gap.get("closestCard").get("id").asText().startsWith("faq-"), gap.toString());
         assertTrue(gap.get("id").asText().startsWith("gap-"));
         assertEquals(3, report.get("alone").asInt(), "the three unrelated questions are alike to nothing: " + report);
-        assertEquals(report.toString(), mapper.readTree(send("GET", "/admin/api/insight/gaps?days=30", null, login(), null)
-                .body()).toString(), "the same questions give the same gaps");
+        assertEquals(
+                report.toString(),
+                mapper.readTree(send("GET", "/admin/api/insight/gaps?days=30", null, login(), null)
+                                .body())
+                        .toString(),
+                "the same questions give the same gaps");
     }
 
     @Test
     void aBadPeriodIsRefusedWithA400InTheRequestsLanguage() throws Exception {
         TestHelpdesk.insightReady(server, database, clock);
         String cookie = login();
-        for (String path : List.of("/admin/api/insight?days=0", "/admin/api/insight/gaps?days=367",
-                "/admin/api/insight/counts.csv?days=week", "/admin/api/insight?days=1.5")) {
+        for (String path : List.of(
+                "/admin/api/insight?days=0",
+                "/admin/api/insight/gaps?days=367",
+                "/admin/api/insight/counts.csv?days=week",
+                "/admin/api/insight?days=1.5")) {
             HttpResponse<String> english = send("GET", path, null, cookie, null);
             assertEquals(400, english.statusCode(), path);
             assertTrue(mapper.readTree(english.body()).get("error").asText().contains("whole number"), english.body());

@@ -3,13 +3,13 @@ package nl.wur.cip.helpdesk.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import nl.wur.cip.helpdesk.insight.AnswerRecord;
 import nl.wur.cip.helpdesk.insight.AnswerRecordStore;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,8 +34,12 @@ class InsightPageBrowserTest extends BrowserTestBase {
         String[] outcomes = {"answered", "answered", "escalate", "off_topic"};
         for (int day = 0; day < 14; day++) {
             for (int i = 0; i < 3 + day % 5; i++) {
-                records.add(new AnswerRecord(now.minus(Duration.ofDays(day)), outcomes[(day + i) % 4], i % 3 == 0 ? "nl" : "en",
-                        0.7, Optional.empty()));
+                records.add(new AnswerRecord(
+                        now.minus(Duration.ofDays(day)),
+                        outcomes[(day + i) % 4],
+                        i % 3 == 0 ? "nl" : "en",
+                        0.7,
+                        Optional.empty()));
             }
         }
         seededAnswers = records.size();
@@ -51,7 +55,8 @@ class InsightPageBrowserTest extends BrowserTestBase {
 
     private int sum(String selector) {
         return browser.findElements(By.cssSelector(selector)).stream()
-                .mapToInt(r -> Integer.parseInt(r.getAttribute("data-count"))).sum();
+                .mapToInt(r -> Integer.parseInt(r.getAttribute("data-count")))
+                .sum();
     }
 
     @Test
@@ -61,15 +66,22 @@ class InsightPageBrowserTest extends BrowserTestBase {
         assertEquals(seededAnswers, sum("#chart-languages rect"), "and in the language chart");
         assertTrue(sum("#chart-outcomes rect.series-escalate") > 0);
         assertTrue(sum("#chart-languages rect.series-nl") > 0);
-        assertEquals(3, browser.findElements(By.cssSelector("#legend-outcomes li")).size());
+        assertEquals(
+                3, browser.findElements(By.cssSelector("#legend-outcomes li")).size());
         List<WebElement> gaps = browser.findElements(By.cssSelector("#gaps tbody tr"));
-        List<WebElement> fonts = gaps.stream().filter(g -> g.getText().contains("font") || g.getText().contains("typeface")).toList();
+        List<WebElement> fonts = gaps.stream()
+                .filter(g -> g.getText().contains("font") || g.getText().contains("typeface"))
+                .toList();
         assertEquals(1, fonts.size(), "one gap holds the font questions");
         assertEquals("10", fonts.get(0).getAttribute("data-size"));
         assertEquals(3, fonts.get(0).findElements(By.cssSelector("ol li")).size(), "three example questions");
         screenshot("admin-insight.png");
-        Files.copy(fonts.get(0).getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(),
-                Path.of("target", "screenshots", "admin-insight-gap.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                fonts.get(0)
+                        .getScreenshotAs(org.openqa.selenium.OutputType.FILE)
+                        .toPath(),
+                Path.of("target", "screenshots", "admin-insight-gap.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test
@@ -78,11 +90,14 @@ class InsightPageBrowserTest extends BrowserTestBase {
         browser.executeScript("localStorage.setItem('cip-helpdesk-language', 'nl')");
         browser.navigate().refresh();
         logInAndOpenInsight();
-        assertEquals("Gaten in de kennis", browser.findElement(By.id("gaps-title")).getText());
+        assertEquals(
+                "Gaten in de kennis", browser.findElement(By.id("gaps-title")).getText());
         WebElement cell = browser.findElement(By.cssSelector("#gaps tbody td"));
         assertEquals("block", cell.getCssValue("display"), "a card, not a squeezed table");
         assertEquals("Vragen", cell.getAttribute("data-label"));
-        assertEquals("10", browser.findElement(By.cssSelector("#gaps tbody tr")).getAttribute("data-size"),
+        assertEquals(
+                "10",
+                browser.findElement(By.cssSelector("#gaps tbody tr")).getAttribute("data-size"),
                 "the largest gap first");
     }
 }

@@ -48,7 +48,8 @@ class JsonRequestsFuzzTest {
         request.name().ifPresent(name -> {
             assertFalse(name.isBlank());
             assertTrue(name.length() <= EscalationEndpoint.MAX_NAME_CHARS, name);
-            assertFalse(name.chars().anyMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029'),
+            assertFalse(
+                    name.chars().anyMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029'),
                     () -> "control character in name " + name);
         });
         assertFalse(request.question().isBlank());
@@ -64,8 +65,8 @@ class JsonRequestsFuzzTest {
         assertNotNull(request.language());
         assertEquals(64, request.fingerprint().length());
         // What passed the endpoint is what the delivery worker will mail: it must not reach the headers.
-        MailInvariants.checkBoth(MailInvariants.escalation("CIP-2026-000007", request,
-                request.assessmentId().map(id -> "Assessment " + id)));
+        MailInvariants.checkBoth(MailInvariants.escalation(
+                "CIP-2026-000007", request, request.assessmentId().map(id -> "Assessment " + id)));
     }
 
     /** The /api/ask and /api/ask/stream body, as {@code AskEndpoint.question} reads it. */
@@ -128,33 +129,59 @@ class JsonRequestsFuzzTest {
     /** The seed inputs reach past the checks: the fuzz target composes mails from the valid ones. */
     @Test
     void seedInputsCoverAcceptedAndRefusedBodies() throws Exception {
-        EscalationRequest valid = EscalationEndpoint.read(REQUESTS.parse(seed("valid"), EscalationEndpoint.MAX_BODY_BYTES));
+        EscalationRequest valid =
+                EscalationEndpoint.read(REQUESTS.parse(seed("valid"), EscalationEndpoint.MAX_BODY_BYTES));
         assertEquals(Optional.of("Jan de Vries"), valid.name());
         assertEquals(2, valid.transcript().size());
-        EscalationRequest longest = EscalationEndpoint.read(REQUESTS.parse(seed("max_lengths"), EscalationEndpoint.MAX_BODY_BYTES));
-        assertEquals(EscalationEndpoint.MAX_TRANSCRIPT_ENTRIES, longest.transcript().size());
+        EscalationRequest longest =
+                EscalationEndpoint.read(REQUESTS.parse(seed("max_lengths"), EscalationEndpoint.MAX_BODY_BYTES));
+        assertEquals(
+                EscalationEndpoint.MAX_TRANSCRIPT_ENTRIES, longest.transcript().size());
         // A name that looks like addresses is only a name; the question keeps its line breaks, loses the rest.
-        EscalationRequest lookalike = EscalationEndpoint.read(REQUESTS.parse(seed("header_in_question"),
-                EscalationEndpoint.MAX_BODY_BYTES));
+        EscalationRequest lookalike =
+                EscalationEndpoint.read(REQUESTS.parse(seed("header_in_question"), EscalationEndpoint.MAX_BODY_BYTES));
         assertEquals(Optional.of("Zo\u00eb \"Q\" <a@b.cc>, c@d.ee"), lookalike.name());
         assertEquals("hi\nBcc: victim@evil.example\n\nx", lookalike.question());
         assertEquals("To: v@evil.example", lookalike.transcript().get(0).text());
-        for (String refused : List.of("bcc_in_name", "bcc_in_email", "two_emails", "display_email",
-                "unicode_separators_name", "too_many_entries", "bad_transcript", "blank_after_clean", "bad_assessment")) {
-            ApiException e = assertThrows(ApiException.class,
-                    () -> EscalationEndpoint.read(REQUESTS.parse(seed(refused), EscalationEndpoint.MAX_BODY_BYTES)), refused);
+        for (String refused : List.of(
+                "bcc_in_name",
+                "bcc_in_email",
+                "two_emails",
+                "display_email",
+                "unicode_separators_name",
+                "too_many_entries",
+                "bad_transcript",
+                "blank_after_clean",
+                "bad_assessment")) {
+            ApiException e = assertThrows(
+                    ApiException.class,
+                    () -> EscalationEndpoint.read(REQUESTS.parse(seed(refused), EscalationEndpoint.MAX_BODY_BYTES)),
+                    refused);
             assertEquals(400, e.status(), refused);
         }
-        assertEquals(413, assertThrows(ApiException.class,
-                () -> REQUESTS.parse(seed("nested_100000"), EscalationEndpoint.MAX_BODY_BYTES)).status());
-        assertEquals(400, assertThrows(ApiException.class,
-                () -> REQUESTS.parse(seed("nested_100000"), JsonRequests.READ_LIMIT_BYTES)).status());
-        assertEquals(400, assertThrows(ApiException.class,
-                () -> REQUESTS.parse(seed("invalid_utf8"), EscalationEndpoint.MAX_BODY_BYTES)).status());
+        assertEquals(
+                413,
+                assertThrows(
+                                ApiException.class,
+                                () -> REQUESTS.parse(seed("nested_100000"), EscalationEndpoint.MAX_BODY_BYTES))
+                        .status());
+        assertEquals(
+                400,
+                assertThrows(
+                                ApiException.class,
+                                () -> REQUESTS.parse(seed("nested_100000"), JsonRequests.READ_LIMIT_BYTES))
+                        .status());
+        assertEquals(
+                400,
+                assertThrows(
+                                ApiException.class,
+                                () -> REQUESTS.parse(seed("invalid_utf8"), EscalationEndpoint.MAX_BODY_BYTES))
+                        .status());
     }
 
     private static byte[] seed(String name) throws IOException {
-        try (InputStream in = JsonRequestsFuzzTest.class.getResourceAsStream("JsonRequestsFuzzTestInputs/escalationBodies/" + name)) {
+        try (InputStream in =
+                JsonRequestsFuzzTest.class.getResourceAsStream("JsonRequestsFuzzTestInputs/escalationBodies/" + name)) {
             assertNotNull(in, name);
             return in.readAllBytes();
         }
@@ -184,7 +211,11 @@ class JsonRequestsFuzzTest {
     }
 
     private static void assertNoControlsButLines(String text) {
-        assertFalse(text.chars().anyMatch(c -> (Character.isISOControl(c) && c != '\n' && c != '\t')
-                || c == '\u2028' || c == '\u2029'), () -> "control character in " + text);
+        assertFalse(
+                text.chars()
+                        .anyMatch(c -> (Character.isISOControl(c) && c != '\n' && c != '\t')
+                                || c == '\u2028'
+                                || c == '\u2029'),
+                () -> "control character in " + text);
     }
 }

@@ -24,15 +24,22 @@ class LargeTextBrowserTest extends BrowserTestBase {
     void atTwiceTheTextSizeTheQuestionBoxNoLongerCoversTheConversation() throws Exception {
         browser.manage().window().setSize(new Dimension(360, 800));
         browser.navigate().refresh();
-        assertEquals("32px", browser.findElement(By.tagName("body")).getCssValue("font-size"), "the reader's text size applies");
+        assertEquals(
+                "32px",
+                browser.findElement(By.tagName("body")).getCssValue("font-size"),
+                "the reader's text size applies");
         WebElement box = wait.until(d -> d.findElement(By.id("question")));
         box.sendKeys("How long may I keep the copies I made for text and data mining?");
         browser.findElement(By.id("send")).click();
-        WebElement answer = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message.answer .answer-text")));
+        WebElement answer = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message.answer .answer-text")));
         browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", answer);
 
         WebElement composer = browser.findElement(By.cssSelector(".composer"));
-        assertEquals("static", composer.getCssValue("position"), "the box stays at the end of the page, not over the answer");
+        assertEquals(
+                "static",
+                composer.getCssValue("position"),
+                "the box stays at the end of the page, not over the answer");
         // Whatever the layout, the answer's first lines are on screen and nothing fixed lies over them.
         Object readable = browser.executeScript("""
                 const r = arguments[0].getBoundingClientRect();

@@ -52,33 +52,100 @@ class MalformedRequestsTest {
     private static final int RAW_REQUESTS = Integer.getInteger("malformed.raw", 600);
     private static final int THREADS = 8;
     private static final String PASSWORD = "malformed-requests-admin-password";
-    private static final List<String> POST_PATHS = List.of("/api/ask", "/api/ask/stream", "/api/feedback", "/api/escalations",
-            "/api/checklist/assess", "/api/optout-check", "/admin/api/login", "/admin/api/logout");
-    private static final List<String> GET_PATHS = List.of("/api/health", "/api/checklist", "/admin/api/escalations",
-            "/admin/api/session", "/admin/api/feedback", "/admin/api/unanswered");
-    private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "TRACE",
-            "PROPFIND", "FOO", "post");
-    private static final List<String> FIELDS = List.of("question", "language", "conversationId", "email", "name", "transcript",
-            "assessmentId", "quoteConsent", "origin", "rating", "answer", "outcome", "comment", "answers", "url", "password",
-            "role", "text", "__proto__", "", "\u0000");
-    private static final List<String> CONTENT_TYPES = List.of("application/json", "application/json; charset=utf-8",
-            "application/JSON;charset=UTF-16", "text/plain", "application/jsonx", "application/x-www-form-urlencoded",
-            "multipart/form-data; boundary=xyz", "*/*", "application/json; charset=\"\u00e9\"", "application/json; charset=?", "application/json; charset=no-such", ";;;", "application/",
+    private static final List<String> POST_PATHS = List.of(
+            "/api/ask",
+            "/api/ask/stream",
+            "/api/feedback",
+            "/api/escalations",
+            "/api/checklist/assess",
+            "/api/optout-check",
+            "/admin/api/login",
+            "/admin/api/logout");
+    private static final List<String> GET_PATHS = List.of(
+            "/api/health",
+            "/api/checklist",
+            "/admin/api/escalations",
+            "/admin/api/session",
+            "/admin/api/feedback",
+            "/admin/api/unanswered");
+    private static final List<String> METHODS =
+            List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "TRACE", "PROPFIND", "FOO", "post");
+    private static final List<String> FIELDS = List.of(
+            "question",
+            "language",
+            "conversationId",
+            "email",
+            "name",
+            "transcript",
+            "assessmentId",
+            "quoteConsent",
+            "origin",
+            "rating",
+            "answer",
+            "outcome",
+            "comment",
+            "answers",
+            "url",
+            "password",
+            "role",
+            "text",
+            "__proto__",
+            "",
+            "\u0000");
+    private static final List<String> CONTENT_TYPES = List.of(
+            "application/json",
+            "application/json; charset=utf-8",
+            "application/JSON;charset=UTF-16",
+            "text/plain",
+            "application/jsonx",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data; boundary=xyz",
+            "*/*",
+            "application/json; charset=\"\u00e9\"",
+            "application/json; charset=?",
+            "application/json; charset=no-such",
+            ";;;",
+            "application/",
             "text/html; charset=iso-8859-1");
-    private static final List<String> HEADER_NAMES = List.of("Accept", "Accept-Language", "Accept-Encoding", "Cookie",
-            "Authorization", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "Sec-Fetch-Site", "Range",
-            "If-Modified-Since", "If-None-Match", "Referer", "User-Agent", "Idempotency-Key", "Forwarded", "X-Requested-With",
-            "Content-Language", "Content-Encoding", "TE", "Via", "Pragma", "X-Custom-Ünicode");
+    private static final List<String> HEADER_NAMES = List.of(
+            "Accept",
+            "Accept-Language",
+            "Accept-Encoding",
+            "Cookie",
+            "Authorization",
+            "X-Forwarded-For",
+            "X-Forwarded-Host",
+            "X-Forwarded-Proto",
+            "Sec-Fetch-Site",
+            "Range",
+            "If-Modified-Since",
+            "If-None-Match",
+            "Referer",
+            "User-Agent",
+            "Idempotency-Key",
+            "Forwarded",
+            "X-Requested-With",
+            "Content-Language",
+            "Content-Encoding",
+            "TE",
+            "Via",
+            "Pragma",
+            "X-Custom-Ünicode");
     /** Words in no answer the server gives, only in stack traces or in exception messages. */
     private static final Pattern STACK_TRACE = Pattern.compile("\tat |java\\.|[A-Za-z]+Exception\\b|Caused by");
 
     @RegisterExtension
-    static final HelpdeskServerExtension server = HelpdeskServerExtension.builder().adminPassword(PASSWORD).checklist().build();
+    static final HelpdeskServerExtension server = HelpdeskServerExtension.builder()
+            .adminPassword(PASSWORD)
+            .checklist()
+            .build();
+
     private final ObjectMapper mapper = new ObjectMapper();
     private final Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     /** Its own client: HTTP/1.1 only and a pool of its own, for the flood of requests on eight threads at once. */
     private HttpClient client;
+
     private ExecutorService pool;
     private String adminCookie;
     private long seed;
@@ -86,14 +153,19 @@ class MalformedRequestsTest {
     @BeforeAll
     void start() throws Exception {
         pool = Executors.newFixedThreadPool(THREADS);
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(pool)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(pool)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         seed = Long.getLong("malformed.seed", System.nanoTime());
         System.out.println("MalformedRequestsTest seed: " + seed + " (repeat with -Dmalformed.seed=" + seed + ")");
         // A real admin session first, so the flood also reaches the admin endpoints behind the login.
-        HttpResponse<String> login = client.send(HttpRequest.newBuilder(uri("/admin/api/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"password\":\"" + PASSWORD + "\"}")).build(),
+        HttpResponse<String> login = client.send(
+                HttpRequest.newBuilder(uri("/admin/api/login"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"password\":\"" + PASSWORD + "\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, login.statusCode(), login.body());
         adminCookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
@@ -130,29 +202,41 @@ class MalformedRequestsTest {
             senders.shutdownNow();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("MalformedRequestsTest: %d HTTP requests and %d raw-socket requests in %.1f s; statuses %s%n",
+        System.out.printf(
+                "MalformedRequestsTest: %d HTTP requests and %d raw-socket requests in %.1f s; statuses %s%n",
                 REQUESTS, RAW_REQUESTS, seconds, new TreeMap<>(statuses));
-        assertTrue(failures.isEmpty(), "seed " + seed + ": " + failures.size() + " bad answers, the first:\n"
-                + String.join("\n", failures.subList(0, Math.min(20, failures.size()))));
-        int answered = statuses.entrySet().stream().filter(e -> !e.getKey().startsWith("raw"))
-                .mapToInt(e -> e.getValue().get()).sum();
+        assertTrue(
+                failures.isEmpty(),
+                "seed " + seed + ": " + failures.size() + " bad answers, the first:\n"
+                        + String.join("\n", failures.subList(0, Math.min(20, failures.size()))));
+        int answered = statuses.entrySet().stream()
+                .filter(e -> !e.getKey().startsWith("raw"))
+                .mapToInt(e -> e.getValue().get())
+                .sum();
         assertEquals(REQUESTS, answered, "every HTTP request got an answer: " + statuses);
         assertTrue(statuses.keySet().stream().anyMatch(s -> s.startsWith("4")), "no request was refused: " + statuses);
 
         // And the server still works.
-        HttpResponse<String> ask = client.send(HttpRequest.newBuilder(uri("/api/ask")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"question\":\"May I use text and data mining on journal articles?\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ask = client.send(
+                HttpRequest.newBuilder(uri("/api/ask"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"question\":\"May I use text and data mining on journal articles?\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ask.statusCode(), ask.body());
         assertTrue(mapper.readTree(ask.body()).get("answer").isTextual(), ask.body());
         // Found by this test: a charset Jetty cannot name made every JSON endpoint answer 500 (README, "Bad input").
-        HttpResponse<String> badCharset = client.send(HttpRequest.newBuilder(uri("/api/feedback"))
-                .header("Content-Type", "application/json; charset=?")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"rating\":\"sideways\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> badCharset = client.send(
+                HttpRequest.newBuilder(uri("/api/feedback"))
+                        .header("Content-Type", "application/json; charset=?")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"rating\":\"sideways\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(400, badCharset.statusCode(), badCharset.body());
         assertTrue(mapper.readTree(badCharset.body()).get("error").isTextual(), badCharset.body());
-        HttpResponse<String> health = client.send(HttpRequest.newBuilder(uri("/api/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health =
+                client.send(HttpRequest.newBuilder(uri("/api/health")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, health.statusCode(), health.body());
     }
 
@@ -180,16 +264,25 @@ class MalformedRequestsTest {
             builder.header("Content-Type", r.nextInt(3) == 0 ? pick(r, CONTENT_TYPES) : "application/json");
         }
         if (path.equals("/api/escalations") && r.nextInt(4) > 0) {
-            builder.header("Idempotency-Key", r.nextBoolean() ? UUID.randomUUID().toString() : randomText(r, r.nextInt(120), 0x20, 0x7e));
+            builder.header(
+                    "Idempotency-Key",
+                    r.nextBoolean() ? UUID.randomUUID().toString() : randomText(r, r.nextInt(120), 0x20, 0x7e));
         }
         if (path.startsWith("/admin/api/") && r.nextInt(3) == 0) {
-            builder.header("Cookie", r.nextBoolean() ? adminCookie : "helpdesk_admin=" + randomText(r, r.nextInt(80), 0x21, 0x7e)
-                    .replace(";", "").replace(",", ""));
+            builder.header(
+                    "Cookie",
+                    r.nextBoolean()
+                            ? adminCookie
+                            : "helpdesk_admin="
+                                    + randomText(r, r.nextInt(80), 0x21, 0x7e)
+                                            .replace(";", "")
+                                            .replace(",", ""));
         }
         int headers = r.nextInt(4);
         for (int h = 0; h < headers; h++) {
             String name = r.nextInt(5) == 0 ? "X-" + randomText(r, 1 + r.nextInt(20), 'a', 'z') : pick(r, HEADER_NAMES);
-            String value = randomText(r, r.nextInt(r.nextInt(20) == 0 ? 4000 : 60), 0x20, 0x7e).strip();
+            String value = randomText(r, r.nextInt(r.nextInt(20) == 0 ? 4000 : 60), 0x20, 0x7e)
+                    .strip();
             try {
                 builder.header(name, value);
             } catch (IllegalArgumentException e) {
@@ -198,13 +291,18 @@ class MalformedRequestsTest {
         }
         String described = "#" + index + " " + method + " " + path + query + " (" + body.length + " bytes"
                 + (body.length <= 300 ? ": " + printable(body) : "") + ")";
-        HttpRequest request = builder.method(method, body.length == 0 && r.nextBoolean()
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpRequest request = builder.method(
+                        method,
+                        body.length == 0 && r.nextBoolean()
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
         HttpResponse<byte[]> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            // A large body the server refuses without reading (e.g. 415, 401) may be cut off by a reset once it has answered.
+            // A large body the server refuses without reading (e.g. 415, 401) may be cut off by a reset once it has
+            // answered.
             if (body.length > JsonRequests.MAX_BODY_BYTES) {
                 statuses.computeIfAbsent("reset-huge", k -> new AtomicInteger()).incrementAndGet();
                 return;
@@ -215,13 +313,26 @@ class MalformedRequestsTest {
             Thread.currentThread().interrupt();
             return;
         }
-        statuses.computeIfAbsent(Integer.toString(response.statusCode()), k -> new AtomicInteger()).incrementAndGet();
-        check(described, method, path, response.statusCode(), response.headers().firstValue("Retry-After").isPresent(),
-                response.headers().firstValue("Content-Type").orElse(""), response.body());
+        statuses.computeIfAbsent(Integer.toString(response.statusCode()), k -> new AtomicInteger())
+                .incrementAndGet();
+        check(
+                described,
+                method,
+                path,
+                response.statusCode(),
+                response.headers().firstValue("Retry-After").isPresent(),
+                response.headers().firstValue("Content-Type").orElse(""),
+                response.body());
     }
 
-    private void check(String described, String method, String path, int status, boolean retryAfter, String contentType,
-                       byte[] bytes) {
+    private void check(
+            String described,
+            String method,
+            String path,
+            int status,
+            boolean retryAfter,
+            String contentType,
+            byte[] bytes) {
         String body = new String(bytes, StandardCharsets.UTF_8);
         if (status >= 500 && !(status == 503 && retryAfter)) {
             failures.add(described + ": status " + status + ": " + abbreviate(body));
@@ -237,12 +348,16 @@ class MalformedRequestsTest {
         if (api && status >= 400 && status < 500 && !method.equals("HEAD")) {
             try {
                 JsonNode json = mapper.readTree(body);
-                if (json == null || !json.path("error").isTextual() || json.path("error").asText().isBlank()
+                if (json == null
+                        || !json.path("error").isTextual()
+                        || json.path("error").asText().isBlank()
                         || !contentType.startsWith("application/json")) {
-                    failures.add(described + ": a " + status + " without a JSON error (" + contentType + "): " + abbreviate(body));
+                    failures.add(described + ": a " + status + " without a JSON error (" + contentType + "): "
+                            + abbreviate(body));
                 }
             } catch (IOException e) {
-                failures.add(described + ": a " + status + " whose body is not JSON (" + contentType + "): " + abbreviate(body));
+                failures.add(described + ": a " + status + " whose body is not JSON (" + contentType + "): "
+                        + abbreviate(body));
             }
         }
     }
@@ -256,31 +371,75 @@ class MalformedRequestsTest {
         byte[] request = switch (kind) {
             case 0 -> bytes(randomBytes(r, 1 + r.nextInt(300)));
             case 1 -> ascii(pick(r, METHODS) + " " + path + " HTTP/1.1 extra\r\n" + host + "\r\n");
-            case 2 -> ascii("POST " + path + " HTTP/1.1\r\n" + host + "Content-Type: application/json\r\nContent-Length: "
-                    + pick(r, List.of("-1", "abc", "99999999999999999999", "5, 6", "")) + "\r\nConnection: close\r\n\r\n{}");
-            case 3 -> ascii("POST " + path + " HTTP/1.1\r\n" + host + "Content-Type: application/json\r\n"
-                    + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + pick(r, List.of("zz\r\n{}\r\n0\r\n\r\n",
-                    "2\r\n{}\r\n", "ffffffffffffffff\r\n{}", "2;ext=\"\r\n{}\r\n0\r\n\r\n")));
-            case 4 -> ascii("GET " + path + " HTTP/1.1\r\n" + host + "X-Big: " + "a".repeat(9000 + r.nextInt(20000))
-                    + "\r\nConnection: close\r\n\r\n");
-            case 5 -> ascii("GET /" + "a".repeat(9000 + r.nextInt(10000)) + " HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n");
-            case 6 -> ascii("GET " + path + " HTTP/1.1\r\n" + host + "Bad Header Without Colon\r\nConnection: close\r\n\r\n");
-            case 7 -> ascii("GET " + pick(r, List.of("/api/%", "/api/%zz", "/api/%2e%2e/admin/api/escalations", "/api/..%2f..%2fetc",
-                    "/api/checklist/assessments/%00", "/api/checklist/assessments/a%2Fb", "/api//ask", "/api/./ask", "/%c0%af",
-                    "/api/checklist/assessments/" + "%ff".repeat(20), "*", "http://evil.example/api/ask", "/api/ask#frag"))
-                    + " HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n");
-            case 8 -> ascii("POST " + path + " HTTP/1.1\r\n" + host + "Content-Type: application/json\r\nContent-Length: 2\r\n"
-                    + "Content-Length: 40\r\nConnection: close\r\n\r\n{}");
-            case 9 -> concat(ascii("POST " + path + " HTTP/1.1\r\n" + host + "Content-Type: application/json\r\nX-\u00ff: "),
-                    randomBytes(r, 20), ascii("\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"));
-            case 10 -> ascii(pick(r, List.of("GET " + path + " HTTP/0.9\r\n\r\n", "GET " + path + " HTTP/2.0\r\n" + host + "\r\n",
-                    "GET " + path + " FOO/1.1\r\n" + host + "\r\n", "GET " + path + "\r\n\r\n", "\r\n\r\n\r\n",
-                    "GET " + path + " HTTP/1.1\r\n\r\n", "GET " + path + " HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n")));
-            default -> concat(ascii("POST " + path + " HTTP/1.1\r\n" + host + "Content-Type: application/json\r\n"
-                    + "Content-Length: 100\r\nConnection: close\r\n\r\n"), randomBytes(r, 40)); // a body cut short
+            case 2 ->
+                ascii("POST " + path + " HTTP/1.1\r\n" + host + "Content-Type: application/json\r\nContent-Length: "
+                        + pick(r, List.of("-1", "abc", "99999999999999999999", "5, 6", ""))
+                        + "\r\nConnection: close\r\n\r\n{}");
+            case 3 ->
+                ascii("POST " + path + " HTTP/1.1\r\n" + host + "Content-Type: application/json\r\n"
+                        + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                        + pick(
+                                r,
+                                List.of(
+                                        "zz\r\n{}\r\n0\r\n\r\n",
+                                        "2\r\n{}\r\n",
+                                        "ffffffffffffffff\r\n{}",
+                                        "2;ext=\"\r\n{}\r\n0\r\n\r\n")));
+            case 4 ->
+                ascii("GET " + path + " HTTP/1.1\r\n" + host + "X-Big: " + "a".repeat(9000 + r.nextInt(20000))
+                        + "\r\nConnection: close\r\n\r\n");
+            case 5 ->
+                ascii("GET /" + "a".repeat(9000 + r.nextInt(10000)) + " HTTP/1.1\r\n" + host
+                        + "Connection: close\r\n\r\n");
+            case 6 ->
+                ascii("GET " + path + " HTTP/1.1\r\n" + host + "Bad Header Without Colon\r\nConnection: close\r\n\r\n");
+            case 7 ->
+                ascii("GET "
+                        + pick(
+                                r,
+                                List.of(
+                                        "/api/%",
+                                        "/api/%zz",
+                                        "/api/%2e%2e/admin/api/escalations",
+                                        "/api/..%2f..%2fetc",
+                                        "/api/checklist/assessments/%00",
+                                        "/api/checklist/assessments/a%2Fb",
+                                        "/api//ask",
+                                        "/api/./ask",
+                                        "/%c0%af",
+                                        "/api/checklist/assessments/" + "%ff".repeat(20),
+                                        "*",
+                                        "http://evil.example/api/ask",
+                                        "/api/ask#frag"))
+                        + " HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n");
+            case 8 ->
+                ascii("POST " + path + " HTTP/1.1\r\n" + host
+                        + "Content-Type: application/json\r\nContent-Length: 2\r\n"
+                        + "Content-Length: 40\r\nConnection: close\r\n\r\n{}");
+            case 9 ->
+                concat(
+                        ascii("POST " + path + " HTTP/1.1\r\n" + host + "Content-Type: application/json\r\nX-\u00ff: "),
+                        randomBytes(r, 20),
+                        ascii("\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"));
+            case 10 ->
+                ascii(pick(
+                        r,
+                        List.of(
+                                "GET " + path + " HTTP/0.9\r\n\r\n",
+                                "GET " + path + " HTTP/2.0\r\n" + host + "\r\n",
+                                "GET " + path + " FOO/1.1\r\n" + host + "\r\n",
+                                "GET " + path + "\r\n\r\n",
+                                "\r\n\r\n\r\n",
+                                "GET " + path + " HTTP/1.1\r\n\r\n",
+                                "GET " + path + " HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n")));
+            default ->
+                concat(
+                        ascii("POST " + path + " HTTP/1.1\r\n" + host + "Content-Type: application/json\r\n"
+                                + "Content-Length: 100\r\nConnection: close\r\n\r\n"),
+                        randomBytes(r, 40)); // a body cut short
         };
-        String described = "raw #" + index + " kind " + kind + ": " + abbreviate(new String(request, 0, Math.min(request.length, 160),
-                StandardCharsets.ISO_8859_1));
+        String described = "raw #" + index + " kind " + kind + ": "
+                + abbreviate(new String(request, 0, Math.min(request.length, 160), StandardCharsets.ISO_8859_1));
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
             socket.setSoTimeout(kind == 11 || kind == 3 || kind == 2 ? 3000 : 15000);
@@ -308,7 +467,8 @@ class MalformedRequestsTest {
             String head = split < 0 ? text : text.substring(0, split);
             String body = split < 0 ? "" : text.substring(split + 4);
             boolean retryAfter = head.toLowerCase().contains("\r\nretry-after:");
-            boolean notHttp11 = kind == 10 && !new String(request, StandardCharsets.ISO_8859_1).split("\r\n", 2)[0].endsWith(" HTTP/1.1");
+            boolean notHttp11 = kind == 10
+                    && !new String(request, StandardCharsets.ISO_8859_1).split("\r\n", 2)[0].endsWith(" HTTP/1.1");
             if (status == 505 && notHttp11) {
                 // Jetty's own, correct answer to a request line that is not HTTP/1.x.
             } else if (status >= 500 && !(status == 503 && retryAfter)) {
@@ -362,21 +522,41 @@ class MalformedRequestsTest {
             return ascii("{\"question\":" + "{\"a\":".repeat(40 + r.nextInt(5000)));
         } else if (kind < 74) {
             // Invalid UTF-8 inside otherwise valid JSON.
-            return concat(ascii("{\"question\":\""), randomBytes(r, 1 + r.nextInt(30)), ascii("\",\"email\":\"a@b.cc\"}"));
+            return concat(
+                    ascii("{\"question\":\""), randomBytes(r, 1 + r.nextInt(30)), ascii("\",\"email\":\"a@b.cc\"}"));
         } else if (kind < 78) {
-            // Huge strings: over the endpoint limits, over the body limits, and rarely over what the server reads at all.
-            int size = r.nextInt(20) == 0 ? JsonRequests.READ_LIMIT_BYTES + 1 + r.nextInt(100_000)
+            // Huge strings: over the endpoint limits, over the body limits, and rarely over what the server reads at
+            // all.
+            int size = r.nextInt(20) == 0
+                    ? JsonRequests.READ_LIMIT_BYTES + 1 + r.nextInt(100_000)
                     : r.nextBoolean() ? 70_000 + r.nextInt(10_000) : 2_000 + r.nextInt(15_000);
             return ascii("{\"" + pick(r, FIELDS) + "\":\"" + "x".repeat(size) + "\"}");
         } else if (kind < 80) {
             return new byte[0];
         } else if (kind < 82) {
-            return ascii(pick(r, List.of("null", "true", "1", "\"string\"", "[]", "{}", " ", "{", "}", "{\"a\":1}{}",
-                    "{\"question\":\"q\"}garbage", "{'question':'single'}", "{question:1}", "{\"question\":NaN}",
-                    "/* comment */ {}", "\ufeff{\"question\":\"bom\"}")));
+            return ascii(pick(
+                    r,
+                    List.of(
+                            "null",
+                            "true",
+                            "1",
+                            "\"string\"",
+                            "[]",
+                            "{}",
+                            " ",
+                            "{",
+                            "}",
+                            "{\"a\":1}{}",
+                            "{\"question\":\"q\"}garbage",
+                            "{'question':'single'}",
+                            "{question:1}",
+                            "{\"question\":NaN}",
+                            "/* comment */ {}",
+                            "\ufeff{\"question\":\"bom\"}")));
         } else if (kind < 85) {
-            return ascii(json(r, 0)).length > 0 ? new String(ascii(json(r, 0)), StandardCharsets.ISO_8859_1)
-                    .getBytes(StandardCharsets.UTF_16) : new byte[0];
+            return ascii(json(r, 0)).length > 0
+                    ? new String(ascii(json(r, 0)), StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.UTF_16)
+                    : new byte[0];
         } else {
             return plausible(r, path);
         }
@@ -402,8 +582,11 @@ class MalformedRequestsTest {
         Map<String, Object> body = new TreeMap<>();
         switch (path) {
             case "/api/ask", "/api/ask/stream" -> {
-                body.put("question", r.nextInt(4) == 0 ? "copyright " + randomText(r, r.nextInt(50), 0x20, 0x2ff)
-                        : randomText(r, r.nextInt(30), 0, 0xffff));
+                body.put(
+                        "question",
+                        r.nextInt(4) == 0
+                                ? "copyright " + randomText(r, r.nextInt(50), 0x20, 0x2ff)
+                                : randomText(r, r.nextInt(30), 0, 0xffff));
                 body.put("language", pick(r, List.of("en", "nl", "NL ", "de", "", "english")));
             }
             case "/api/feedback" -> {
@@ -414,12 +597,33 @@ class MalformedRequestsTest {
                 body.put("comment", randomText(r, r.nextInt(1100), 0, 0xffff));
             }
             case "/api/escalations" -> {
-                body.put("email", pick(r, List.of("researcher@wur.nl", "a@b", "x@y.zz\r\nBcc: v@evil.example", "<x@y.zz>",
-                        "x@y.zz, v@evil.example", randomText(r, 30, 0x21, 0x7e))));
-                body.put("name", pick(r, List.of("Jan", "Eve\r\nBcc: v@evil.example", randomText(r, r.nextInt(120), 0, 0xffff))));
+                body.put(
+                        "email",
+                        pick(
+                                r,
+                                List.of(
+                                        "researcher@wur.nl",
+                                        "a@b",
+                                        "x@y.zz\r\nBcc: v@evil.example",
+                                        "<x@y.zz>",
+                                        "x@y.zz, v@evil.example",
+                                        randomText(r, 30, 0x21, 0x7e))));
+                body.put(
+                        "name",
+                        pick(
+                                r,
+                                List.of(
+                                        "Jan",
+                                        "Eve\r\nBcc: v@evil.example",
+                                        randomText(r, r.nextInt(120), 0, 0xffff))));
                 body.put("question", randomText(r, r.nextInt(r.nextInt(10) == 0 ? 5000 : 100), 0, 0xffff));
-                body.put("transcript", List.of(Map.of("role", pick(r, List.of("user", "helpdesk", "system")),
-                        "text", randomText(r, r.nextInt(100), 0, 0xffff))));
+                body.put(
+                        "transcript",
+                        List.of(Map.of(
+                                "role",
+                                pick(r, List.of("user", "helpdesk", "system")),
+                                "text",
+                                randomText(r, r.nextInt(100), 0, 0xffff))));
                 body.put("assessmentId", pick(r, List.of("abc", "../x", randomText(r, r.nextInt(50), 0x21, 0x7e))));
                 body.put("language", pick(r, List.of("en", "nl", "fr")));
                 body.put("origin", pick(r, List.of("chat", "checklist", "email")));
@@ -428,8 +632,9 @@ class MalformedRequestsTest {
                 Map<String, Object> answers = new TreeMap<>();
                 answers.put("material", pick(r, List.of("text", "images", "nope", "")));
                 for (int i = r.nextInt(r.nextInt(10) == 0 ? 100 : 5); i > 0; i--) {
-                    answers.put(randomText(r, r.nextInt(80), 0x20, 0x7e), r.nextInt(5) == 0 ? randomValue(r, 0)
-                            : randomText(r, r.nextInt(80), 0x20, 0x7e));
+                    answers.put(
+                            randomText(r, r.nextInt(80), 0x20, 0x7e),
+                            r.nextInt(5) == 0 ? randomValue(r, 0) : randomText(r, r.nextInt(80), 0x20, 0x7e));
                 }
                 body.put("answers", answers);
                 body.put("language", pick(r, List.of("en", "nl", "xx")));
@@ -447,9 +652,18 @@ class MalformedRequestsTest {
     private static List<String> fieldsOf(String path) {
         return switch (path) {
             case "/api/ask", "/api/ask/stream" -> List.of("question", "language", "conversationId");
-            case "/api/feedback" -> List.of("rating", "question", "answer", "outcome", "comment", "language", "conversationId");
-            case "/api/escalations" -> List.of("email", "name", "question", "transcript", "assessmentId", "quoteConsent",
-                    "language", "origin");
+            case "/api/feedback" ->
+                List.of("rating", "question", "answer", "outcome", "comment", "language", "conversationId");
+            case "/api/escalations" ->
+                List.of(
+                        "email",
+                        "name",
+                        "question",
+                        "transcript",
+                        "assessmentId",
+                        "quoteConsent",
+                        "language",
+                        "origin");
             case "/api/checklist/assess" -> List.of("answers", "language");
             case "/api/optout-check" -> List.of("url", "language");
             case "/admin/api/login" -> List.of("password");
@@ -461,7 +675,9 @@ class MalformedRequestsTest {
         try {
             Map<String, Object> object = new TreeMap<>();
             for (int i = r.nextInt(6); i > 0; i--) {
-                object.put(r.nextInt(3) == 0 ? randomText(r, r.nextInt(10), 0, 0xffff) : pick(r, FIELDS), randomValue(r, depth + 1));
+                object.put(
+                        r.nextInt(3) == 0 ? randomText(r, r.nextInt(10), 0, 0xffff) : pick(r, FIELDS),
+                        randomValue(r, depth + 1));
             }
             return mapper.writeValueAsString(object);
         } catch (IOException e) {
@@ -475,7 +691,8 @@ class MalformedRequestsTest {
             case 0 -> null;
             case 1 -> r.nextBoolean();
             case 2 -> r.nextInt(3) == 0 ? r.nextDouble() * 1e300 : r.nextLong();
-            case 3, 4, 5 -> randomText(r, r.nextInt(r.nextInt(30) == 0 ? 3000 : 40), 0, r.nextBoolean() ? 0x7f : 0xffff);
+            case 3, 4, 5 ->
+                randomText(r, r.nextInt(r.nextInt(30) == 0 ? 3000 : 40), 0, r.nextBoolean() ? 0x7f : 0xffff);
             case 6, 7 -> {
                 List<Object> list = new ArrayList<>();
                 for (int i = r.nextInt(r.nextInt(20) == 0 ? 60 : 4); i > 0; i--) {
@@ -486,7 +703,10 @@ class MalformedRequestsTest {
             default -> {
                 Map<String, Object> map = new TreeMap<>();
                 for (int i = r.nextInt(4); i > 0; i--) {
-                    map.put(r.nextBoolean() ? pick(r, List.of("role", "text", "material", "question")) : randomText(r, 6, 0x20, 0x7e),
+                    map.put(
+                            r.nextBoolean()
+                                    ? pick(r, List.of("role", "text", "material", "question"))
+                                    : randomText(r, 6, 0x20, 0x7e),
                             randomValue(r, depth + 1));
                 }
                 yield map;
@@ -504,8 +724,19 @@ class MalformedRequestsTest {
     }
 
     private String unknownPath(Random r) {
-        return pick(r, List.of("/api/", "/api/x", "/admin/api/", "/admin/api/nothing", "/api/ask/", "/api/ask/stream/x",
-                "/api/escalations/1", "/admin/api/escalations/CIP-2026-000001/delete", "/nothing.html", "/"))
+        return pick(
+                        r,
+                        List.of(
+                                "/api/",
+                                "/api/x",
+                                "/admin/api/",
+                                "/admin/api/nothing",
+                                "/api/ask/",
+                                "/api/ask/stream/x",
+                                "/api/escalations/1",
+                                "/admin/api/escalations/CIP-2026-000001/delete",
+                                "/nothing.html",
+                                "/"))
                 + (r.nextBoolean() ? randomSegment(r) : "");
     }
 
@@ -516,10 +747,15 @@ class MalformedRequestsTest {
             StringBuilder out = new StringBuilder();
             for (byte b : raw.getBytes(StandardCharsets.UTF_8)) {
                 int c = b & 0xff;
-                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-_~".indexOf(c) >= 0) {
+                if ((c >= 'a' && c <= 'z')
+                        || (c >= 'A' && c <= 'Z')
+                        || (c >= '0' && c <= '9')
+                        || "-_~".indexOf(c) >= 0) {
                     out.append((char) c);
                 } else if (c == '/' || c == '.' || c == '%' || c == '\\' || c == ';') {
-                    out.append('_'); // encoded slashes and dots are Jetty's ambiguous URIs: the raw-socket requests send them
+                    out.append(
+                            '_'); // encoded slashes and dots are Jetty's ambiguous URIs: the raw-socket requests send
+                    // them
                 } else {
                     out.append('%').append(String.format("%02X", c));
                 }

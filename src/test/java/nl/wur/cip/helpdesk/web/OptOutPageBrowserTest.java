@@ -39,7 +39,8 @@ class OptOutPageBrowserTest extends BrowserTestBase {
     void startSite() throws Exception {
         site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         site.createContext("/", exchange -> {
-            byte[] body = ("<html><head><meta name=\"tdm-reservation\" content=\"1\" data-x='" + HOSTILE + "'></head></html>")
+            byte[] body = ("<html><head><meta name=\"tdm-reservation\" content=\"1\" data-x='" + HOSTILE
+                            + "'></head></html>")
                     .getBytes(StandardCharsets.UTF_8);
             int status = exchange.getRequestURI().getPath().equals("/page") ? 200 : 404;
             exchange.getResponseHeaders().set("Content-Type", "text/html");
@@ -48,8 +49,11 @@ class OptOutPageBrowserTest extends BrowserTestBase {
             exchange.close();
         });
         site.start();
-        checker = OptOutChecker.create(HelpdeskConfig.defaults().optOut().withAllowPrivateAddresses(true), Path.of("knowledge"),
-                TestHelpdesk.shared().knowledge(), Clock.systemUTC());
+        checker = OptOutChecker.create(
+                HelpdeskConfig.defaults().optOut().withAllowPrivateAddresses(true),
+                Path.of("knowledge"),
+                TestHelpdesk.shared().knowledge(),
+                Clock.systemUTC());
         server.optOutReady(checker);
     }
 
@@ -64,9 +68,11 @@ class OptOutPageBrowserTest extends BrowserTestBase {
     @Test
     void theCheckShowsVerdictSignalsAndSourcesWithEvidenceAsText() {
         browser.get("http://localhost:" + server.port() + "/optout.html");
-        browser.findElement(By.id("url")).sendKeys("http://127.0.0.1:" + site.getAddress().getPort() + "/page");
+        browser.findElement(By.id("url"))
+                .sendKeys("http://127.0.0.1:" + site.getAddress().getPort() + "/page");
         browser.findElement(By.id("check")).click();
-        WebElement result = wait.until(d -> d.findElement(By.id("result")).isDisplayed() ? d.findElement(By.id("result")) : null);
+        WebElement result =
+                wait.until(d -> d.findElement(By.id("result")).isDisplayed() ? d.findElement(By.id("result")) : null);
         assertEquals("reserved", result.getAttribute("data-verdict"));
         assertTrue(browser.findElement(By.id("result-summary")).getText().contains("Art. 15n"));
         List<WebElement> evidence = browser.findElements(By.cssSelector("#signals .signal-evidence"));
@@ -86,10 +92,12 @@ class OptOutPageBrowserTest extends BrowserTestBase {
     @Test
     void aBareHostIsCheckedAsHttps() {
         browser.get("http://localhost:" + server.port() + "/optout.html");
-        browser.findElement(By.id("url")).sendKeys("127.0.0.1:" + site.getAddress().getPort() + "/page");
+        browser.findElement(By.id("url"))
+                .sendKeys("127.0.0.1:" + site.getAddress().getPort() + "/page");
         browser.findElement(By.id("check")).click();
         wait.until(d -> d.findElement(By.id("result")).isDisplayed());
-        assertEquals("https://127.0.0.1:" + site.getAddress().getPort() + "/page",
+        assertEquals(
+                "https://127.0.0.1:" + site.getAddress().getPort() + "/page",
                 browser.findElement(By.id("url")).getAttribute("value"));
         // The test site speaks plain http only, so the https check cannot reach it, and says so.
         assertEquals("unreachable", browser.findElement(By.id("result")).getAttribute("data-verdict"));
@@ -111,15 +119,19 @@ class OptOutPageBrowserTest extends BrowserTestBase {
         for (int step = 0; step < 30; step++) {
             wait.until(d -> !d.findElement(By.id("question-text")).getText().isBlank()
                     || d.findElement(By.id("verdict")).isDisplayed());
-            if (browser.findElement(By.id("tool-link")).isDisplayed() || browser.findElement(By.id("verdict")).isDisplayed()) {
+            if (browser.findElement(By.id("tool-link")).isDisplayed()
+                    || browser.findElement(By.id("verdict")).isDisplayed()) {
                 break;
             }
             String question = browser.findElement(By.id("question-text")).getText();
             List<WebElement> commercial = browser.findElements(By.cssSelector("input[value=commercial]"));
             WebElement option = commercial.isEmpty()
-                    ? browser.findElements(By.cssSelector("input[type=radio][name=option]")).get(0) : commercial.get(0);
+                    ? browser.findElements(By.cssSelector("input[type=radio][name=option]"))
+                            .get(0)
+                    : commercial.get(0);
             ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].click()", option);
-            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].click()", browser.findElement(By.id("next")));
+            ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript("arguments[0].click()", browser.findElement(By.id("next")));
             wait.until(d -> d.findElement(By.id("verdict")).isDisplayed()
                     || !d.findElement(By.id("question-text")).getText().equals(question));
         }

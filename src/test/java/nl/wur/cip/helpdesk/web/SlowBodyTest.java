@@ -22,8 +22,10 @@ import org.junit.jupiter.api.Test;
 
 /** Bodies that arrive a byte at a time over many connections from one address cannot take the server's threads. */
 class SlowBodyTest {
-    // Its own client: short timeouts, so a server whose threads the slow bodies took fails the test instead of hanging it.
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // Its own client: short timeouts, so a server whose threads the slow bodies took fails the test instead of hanging
+    // it.
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Socket> sockets = new ArrayList<>();
     // Started by each test with its limits and closed after the sockets, so the server's stop does not wait for them.
     private HelpdeskServerExtension server;
@@ -44,8 +46,10 @@ class SlowBodyTest {
     private Socket slowPost(String path) throws Exception {
         Socket socket = new Socket("127.0.0.1", server.port());
         socket.setSoTimeout(3000);
-        socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                + "Content-Length: 16000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream()
+                .write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                                + "Content-Length: 16000\r\n\r\n{")
+                        .getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
         sockets.add(socket);
         return socket;
@@ -56,8 +60,11 @@ class SlowBodyTest {
     }
 
     private HttpResponse<String> health() throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/health"))
-                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/health"))
+                        .timeout(Duration.ofSeconds(2))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -78,9 +85,11 @@ class SlowBodyTest {
         HttpResponse<String> asked = null;
         for (int attempt = 0; attempt < 50; attempt++) { // the server notices the closed connections within moments
             // From 127.0.0.1, the address the slow bodies came from (localhost may be ::1, another address).
-            asked = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/ask"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"question\":\"May I mine articles?\"}")).build(),
+            asked = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/ask"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"question\":\"May I mine articles?\"}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (asked.statusCode() == 200) {
                 break;
@@ -106,7 +115,8 @@ class SlowBodyTest {
             micros[i] = (System.nanoTime() - started) / 1000;
         }
         Arrays.sort(micros);
-        System.out.printf("health while one address holds 70 slow bodies: p50 %.1f ms, max %.1f ms (20 calls)%n",
+        System.out.printf(
+                "health while one address holds 70 slow bodies: p50 %.1f ms, max %.1f ms (20 calls)%n",
                 micros[micros.length / 2] / 1000.0, micros[micros.length - 1] / 1000.0);
         assertTrue(micros[micros.length - 1] < 2_000_000, "health answered within 2 s");
         long refused = 0;
