@@ -17,11 +17,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -32,12 +35,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import nl.wur.cip.helpdesk.Assembly;
+import nl.wur.cip.helpdesk.TestHelpdesk;
+import nl.wur.cip.helpdesk.admin.AdminAuth;
+import nl.wur.cip.helpdesk.checklist.AssessmentStore;
+import nl.wur.cip.helpdesk.checklist.ChecklistService;
+import nl.wur.cip.helpdesk.llm.LlmAnswerService;
+import nl.wur.cip.helpdesk.storage.Database;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 8, "hold under bad input": some 20,000 malformed requests with a seeded {@link Random} (the seed is
@@ -134,24 +143,34 @@ class MalformedRequestsTest {
     /** Words in no answer the server gives, only in stack traces or in exception messages. */
     private static final Pattern STACK_TRACE = Pattern.compile("\tat |java\\.|[A-Za-z]+Exception\\b|Caused by");
 
-    @RegisterExtension
-    static final HelpdeskServerExtension server = HelpdeskServerExtension.builder()
-            .adminPassword(PASSWORD)
-            .checklist()
-            .build();
-
     private final ObjectMapper mapper = new ObjectMapper();
     private final Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
-    /** Its own client: HTTP/1.1 only and a pool of its own, for the flood of requests on eight threads at once. */
+    private Database database;
+    private HelpdeskServer server;
     private HttpClient client;
-
     private ExecutorService pool;
     private String adminCookie;
     private long seed;
 
     @BeforeAll
     void start() throws Exception {
+        Assembly helpdesk = TestHelpdesk.shared();
+        database = Database.open("jdbc:h2:mem:malformed-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        server = new HelpdeskServer(
+                        Path.of("web"),
+                        TestHelpdesk.servicesWithoutMail(
+                                database,
+                                Optional.of(new AdminAuth(PASSWORD, Clock.systemUTC(), database)),
+                                Clock.systemUTC()),
+                        Clock.systemUTC())
+                .start(0);
+        server.ready(LlmAnswerService.extractiveOnly(helpdesk.answers()));
+        server.checklistReady(new ChecklistService(
+                helpdesk.checklist().orElseThrow(),
+                new AssessmentStore(database),
+                helpdesk.knowledge(),
+                Clock.systemUTC()));
         pool = Executors.newFixedThreadPool(THREADS);
         client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -175,6 +194,12 @@ class MalformedRequestsTest {
     void stop() {
         if (pool != null) {
             pool.shutdownNow();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (database != null) {
+            database.close();
         }
     }
 
