@@ -43,7 +43,8 @@ public record Assembly(
         Retriever retriever,
         QuestionUnderstanding understanding,
         AnswerService answers,
-        Optional<ChecklistEngine> checklist)
+        Optional<ChecklistEngine> checklist,
+        BuildTimes times)
         implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Assembly.class);
     /** Tribuo reports every training through java.util.logging at INFO; only its warnings belong in our log. */
@@ -60,8 +61,8 @@ public record Assembly(
         analysis.close();
     }
 
+    /** Loads the embedding model and the knowledge side by side, then builds the rest: the start of every command. */
     public static Assembly of(HelpdeskConfig config) {
-        long start = System.nanoTime();
         TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
         // The parts that do not need each other load side by side: start-up is what a fresh deployment waits for.
         CompletableFuture<TextEmbedder> embedderLoad = CompletableFuture.supplyAsync(() -> config.embeddingModel()
@@ -70,28 +71,41 @@ public record Assembly(
                 .orElseGet(() -> OnnxTextEmbedder.bundled(config.embeddingThreads())));
         KnowledgeBase knowledge = new KnowledgeLoader().load(config.knowledgeDir());
         knowledge.problems().forEach(p -> LOG.warn("knowledge file skipped or incomplete: {}", p));
+        return build(config, knowledge, joined(embedderLoad), loadChecklist(config, knowledge));
+    }
+
+    /**
+     * Builds everything that answers from loaded knowledge with an embedding model already loaded: the start, and a
+     * reload, which keeps the model and replaces the rest.
+     */
+    public static Assembly build(
+            HelpdeskConfig config,
+            KnowledgeBase knowledge,
+            TextEmbedder embedder,
+            Optional<ChecklistEngine> checklist) {
+        long start = System.nanoTime();
+        TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
         TextAnalysis analysis = new TextAnalysis();
-        TextEmbedder embedder = joined(embedderLoad);
         VectorCache vectors = new VectorCache(embedder, config.dataDir());
         QueryExpansion expansion = new QueryExpansion(knowledge.rules().dutchToEnglish());
-        CompletableFuture<QuestionUnderstanding> understandingLoad =
-                CompletableFuture.supplyAsync(() -> new QuestionUnderstanding(
+        CompletableFuture<Timed<QuestionUnderstanding>> understandingLoad =
+                CompletableFuture.supplyAsync(() -> Timed.of(() -> new QuestionUnderstanding(
                         knowledge,
                         new QuestionFeatures(analysis, QuestionFeatures.Weights.defaults()),
                         vectors,
                         embedder,
                         expansion::queryText,
                         IntentClassifier.Settings.defaults(),
-                        config.dataDir()));
-        KnowledgeIndex index = new KnowledgeIndex(knowledge, analysis, vectors);
+                        config.dataDir())));
+        Timed<KnowledgeIndex> index = Timed.of(() -> new KnowledgeIndex(knowledge, analysis, vectors));
         Retriever retriever =
-                new Retriever(index, embedder, knowledge.rules().dutchToEnglish(), config.retrievalMode());
-        QuestionUnderstanding understanding = joined(understandingLoad);
+                new Retriever(index.value(), embedder, knowledge.rules().dutchToEnglish(), config.retrievalMode());
+        Timed<QuestionUnderstanding> understanding = joined(understandingLoad);
         vectors.save();
         AnswerService answers = new AnswerService(
                 knowledge,
                 retriever,
-                understanding,
+                understanding.value(),
                 new LanguageDetector(),
                 AnswerPolicy.defaults(),
                 config.escalationTo(),
@@ -102,7 +116,7 @@ public record Assembly(
                 knowledge.documents().size(),
                 retriever.passageCount(),
                 knowledge.cards().size(),
-                understanding.intentCount(),
+                understanding.value().intentCount(),
                 config.knowledgeDir().toAbsolutePath(),
                 embedder.modelName(),
                 vectors.computed(),
@@ -110,19 +124,31 @@ public record Assembly(
                 String.format(
                         java.util.Locale.ROOT,
                         "%.1f",
-                        understanding.validation().accuracy() * 100),
-                understanding.validation().temperature(),
+                        understanding.value().validation().accuracy() * 100),
+                understanding.value().validation().temperature(),
                 (System.nanoTime() - start) / 1_000_000);
         return new Assembly(
                 knowledge,
                 analysis,
                 embedder,
                 vectors,
-                index,
+                index.value(),
                 retriever,
-                understanding,
+                understanding.value(),
                 answers,
-                loadChecklist(config, knowledge));
+                checklist,
+                new BuildTimes(index.ms(), understanding.ms()));
+    }
+
+    /** How long the index and the intent model took (they are built side by side), for a reload's result. */
+    public record BuildTimes(long indexMs, long modelMs) {}
+
+    private record Timed<T>(T value, long ms) {
+        static <T> Timed<T> of(java.util.function.Supplier<T> step) {
+            long start = System.nanoTime();
+            T value = step.get();
+            return new Timed<>(value, (System.nanoTime() - start) / 1_000_000);
+        }
     }
 
     /** The result of a start-up step, failing the way the step itself failed. */
@@ -140,12 +166,21 @@ public record Assembly(
         }
     }
 
+    /** The checklist file of a knowledge folder. */
+    public static Path checklistFile(Path knowledgeDir) {
+        return knowledgeDir.resolve("checklist").resolve("checklist.yml");
+    }
+
+    /** Reads the checklist against the knowledge's documents (its verdicts cite them). */
+    public static ChecklistEngine readChecklist(Path knowledgeDir, KnowledgeBase knowledge) {
+        Set<String> ids = knowledge.documents().stream().map(d -> d.id()).collect(Collectors.toSet());
+        return new ChecklistEngine(new ChecklistLoader().load(checklistFile(knowledgeDir), ids));
+    }
+
     /** A broken checklist file is logged and leaves the checklist off; it never stops the chat. */
     private static Optional<ChecklistEngine> loadChecklist(HelpdeskConfig config, KnowledgeBase knowledge) {
-        Path file = config.knowledgeDir().resolve("checklist").resolve("checklist.yml");
         try {
-            Set<String> ids = knowledge.documents().stream().map(d -> d.id()).collect(Collectors.toSet());
-            ChecklistEngine engine = new ChecklistEngine(new ChecklistLoader().load(file, ids));
+            ChecklistEngine engine = readChecklist(config.knowledgeDir(), knowledge);
             LOG.info(
                     "checklist version {} loaded: {} questions",
                     engine.checklist().version(),

@@ -19,7 +19,6 @@ import nl.wur.cip.helpdesk.answer.Answer;
 import nl.wur.cip.helpdesk.bench.Benchmark;
 import nl.wur.cip.helpdesk.checklist.AssessmentStore;
 import nl.wur.cip.helpdesk.checklist.ChecklistLoader;
-import nl.wur.cip.helpdesk.checklist.ChecklistService;
 import nl.wur.cip.helpdesk.checklist.ChecklistTable;
 import nl.wur.cip.helpdesk.config.SettingsTable;
 import nl.wur.cip.helpdesk.escalation.Backoff;
@@ -37,7 +36,6 @@ import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.guard.GuardSettings;
 import nl.wur.cip.helpdesk.insight.AnswerRecordStore;
 import nl.wur.cip.helpdesk.insight.AnswerRecorder;
-import nl.wur.cip.helpdesk.insight.ContentGaps;
 import nl.wur.cip.helpdesk.insight.Insights;
 import nl.wur.cip.helpdesk.knowledge.Citation;
 import nl.wur.cip.helpdesk.knowledge.Language;
@@ -45,8 +43,10 @@ import nl.wur.cip.helpdesk.knowledge.Messages;
 import nl.wur.cip.helpdesk.llm.LlmAnswerService;
 import nl.wur.cip.helpdesk.llm.LlmConfig;
 import nl.wur.cip.helpdesk.optout.OptOutChecker;
+import nl.wur.cip.helpdesk.reload.KnowledgeGeneration;
+import nl.wur.cip.helpdesk.reload.KnowledgeReloader;
+import nl.wur.cip.helpdesk.reload.QuestionGate;
 import nl.wur.cip.helpdesk.search.LanguageDetector;
-import nl.wur.cip.helpdesk.search.QueryExpansion;
 import nl.wur.cip.helpdesk.storage.Database;
 import nl.wur.cip.helpdesk.storage.DiskFloor;
 import nl.wur.cip.helpdesk.understanding.IntentClassifier;
@@ -111,7 +111,7 @@ public final class Main {
                 case "ask" -> ask(config, positional, flags, out, err);
                 case "eval" -> evaluate(config, positional, out, err);
                 case "checklist-table" -> {
-                    Path file = config.knowledgeDir().resolve("checklist").resolve("checklist.yml");
+                    Path file = Assembly.checklistFile(config.knowledgeDir());
                     out.print(ChecklistTable.markdown(new ChecklistLoader().load(file)));
                     yield 0;
                 }
@@ -242,28 +242,31 @@ public final class Main {
             return 1;
         }
         LlmAnswerService answering = LlmAnswerService.create(assembly.answers(), llm);
-        server.ready(answering);
-        assembly.checklist()
-                .ifPresent(engine ->
-                        server.checklistReady(new ChecklistService(engine, assessments, assembly.knowledge(), clock)));
+        KnowledgeGenerations generations =
+                new KnowledgeGenerations(config, assembly.embedder(), answering, assessments, unanswered, clock);
+        KnowledgeGeneration first = generations.first(assembly);
+        server.knowledge().switchTo(first); // answers, checklist and gaps at once
         OptOutChecker optOut =
                 OptOutChecker.create(config.optOut(), config.knowledgeDir(), assembly.knowledge(), clock);
         server.optOutReady(optOut);
         server.insightReady(
                 new Insights(answerRecords, feedback, escalationStore, clock),
-                new ContentGaps(
-                        unanswered,
-                        assembly.knowledge(),
-                        assembly.vectors(),
-                        assembly.embedder(),
-                        new QueryExpansion(assembly.knowledge().rules().dutchToEnglish()),
-                        clock));
+                first.gaps().orElseThrow());
+        KnowledgeReloader reloader = new KnowledgeReloader(
+                server.knowledge(),
+                generations,
+                QuestionGate.shipped(),
+                clock,
+                result -> server.metrics().knowledgeReload(result.status()));
+        server.reloadReady(reloader);
+        reloadOnHangUp(reloader);
         // Each part is closed even when one before it fails (a request outliving the stop timeout made the web
         // server's close throw, and the mail worker and the database were never closed).
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> closeAll(List.of(
                                 server::close,
+                                reloader::close,
                                 answering::close,
                                 optOut::close,
                                 () -> worker.ifPresent(DeliveryWorker::close),
@@ -277,6 +280,23 @@ public final class Main {
                 (System.nanoTime() - start) / 1_000_000,
                 config.escalationTo());
         return SERVING;
+    }
+
+    /**
+     * {@code kill -HUP <pid>} reloads the knowledge, as the admin page does. Replacing the JVM's own handler also keeps
+     * a hang-up from stopping the server.
+     */
+    @SuppressWarnings("sunapi") // sun.misc.Signal: the JDK's only way to handle a signal, exported by jdk.unsupported
+    private static void reloadOnHangUp(KnowledgeReloader reloader) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> {
+                if (reloader.start("SIGHUP", result -> {}) != KnowledgeReloader.Start.STARTED) {
+                    LOG.warn("SIGHUP ignored: a knowledge reload is already running, or the helpdesk is stopping");
+                }
+            });
+        } catch (IllegalArgumentException e) { // no SIGHUP on this system (Windows)
+            LOG.info("no SIGHUP here: reload the knowledge from the admin page");
+        }
     }
 
     private static int ask(

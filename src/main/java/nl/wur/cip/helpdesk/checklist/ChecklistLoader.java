@@ -96,7 +96,7 @@ public final class ChecklistLoader {
         try {
             located = yaml.readLocated(source, content, 1);
         } catch (KnowledgeFormatException e) {
-            throw new ChecklistException(e.problem().toString());
+            throw ChecklistException.at(List.of(e.problem()));
         }
         JsonNode root = located.root();
         if (!root.isObject()) {

@@ -161,6 +161,16 @@ final class AdminEndpoints {
         enabled().audit().record(who(ctx), action, target);
     }
 
+    /** Who is signed in on this request, for a change recorded after the request (a reload, when it ends). */
+    AdminIdentity signedIn(Context ctx) {
+        return who(ctx);
+    }
+
+    /** Writes a change that ended after its request to the audit list. */
+    void record(AdminIdentity who, AuditLog.Action action, String target) {
+        enabled().audit().record(who, action, target);
+    }
+
     Map<String, Object> login(Context ctx) {
         AdminAuth admin = enabled();
         JsonNode body = requests.object(ctx);

@@ -30,6 +30,8 @@ import nl.wur.cip.helpdesk.llm.LlmAnswerService;
 import nl.wur.cip.helpdesk.ops.Metrics;
 import nl.wur.cip.helpdesk.ops.RequestIds;
 import nl.wur.cip.helpdesk.optout.OptOutChecker;
+import nl.wur.cip.helpdesk.reload.KnowledgeReloader;
+import nl.wur.cip.helpdesk.reload.LiveKnowledge;
 import nl.wur.cip.helpdesk.storage.DiskFloor;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -52,15 +54,15 @@ public final class HelpdeskServer implements AutoCloseable {
             "X-Content-Type-Options", "nosniff",
             "Referrer-Policy", "no-referrer");
 
-    private final AtomicReference<LlmAnswerService> answers = new AtomicReference<>();
-    private final AtomicReference<ChecklistService> checklist = new AtomicReference<>();
+    private final LiveKnowledge knowledge;
     private final JsonRequests requests = new JsonRequests();
     private final AtomicReference<OptOutChecker> optOut = new AtomicReference<>();
     private final Javalin app;
     private final WorkGate gate;
     private final Metrics metrics;
     private final AnswerRecorder answerRecords;
-    private final InsightEndpoints insight = new InsightEndpoints();
+    private final InsightEndpoints insight;
+    private final KnowledgeReloadEndpoints reload;
 
     /**
      * What the server stores and hands on, all available before the index is ready.
@@ -95,6 +97,8 @@ public final class HelpdeskServer implements AutoCloseable {
 
     public HelpdeskServer(Path webDir, Services services, Clock clock) {
         GuardSettings guards = services.guards();
+        knowledge = new LiveKnowledge(clock);
+        insight = new InsightEndpoints(() -> knowledge.current().gaps());
         String frameAncestors =
                 services.embedOrigins().isEmpty() ? "'none'" : String.join(" ", services.embedOrigins());
         gate = new WorkGate(guards.workConcurrency(), guards.workQueue(), Duration.ofSeconds(2));
@@ -112,7 +116,7 @@ public final class HelpdeskServer implements AutoCloseable {
         metrics.countAnswerRecordsDropped(answerRecords::dropped);
         AskEndpoint ask = new AskEndpoint(
                 requests,
-                () -> Optional.ofNullable(answers.get()),
+                () -> knowledge.current().answers(),
                 services.unanswered(),
                 answerRecords,
                 services.disk(),
@@ -124,11 +128,12 @@ public final class HelpdeskServer implements AutoCloseable {
                 new OptOutEndpoint(requests, () -> Optional.ofNullable(optOut.get()), guards.optOutChecksPerMinute());
         FeedbackEndpoint feedback = new FeedbackEndpoint(requests, services.feedback(), services.disk(), clock);
         ChecklistEndpoints checklistApi =
-                new ChecklistEndpoints(requests, () -> Optional.ofNullable(checklist.get()), services.disk());
-        EscalationEndpoint escalation =
-                new EscalationEndpoint(requests, services.escalations(), () -> Optional.ofNullable(checklist.get()));
+                new ChecklistEndpoints(requests, () -> knowledge.current().checklist(), services.disk());
+        EscalationEndpoint escalation = new EscalationEndpoint(
+                requests, services.escalations(), () -> knowledge.current().checklist());
         AdminEndpoints admin = new AdminEndpoints(
                 requests, services.admin(), services.escalations(), services.feedback(), services.unanswered(), clock);
+        reload = new KnowledgeReloadEndpoints(admin);
         JsonResponses responses = new JsonResponses(requests.mapper());
         Routes routes = new Routes(
                 responses,
@@ -141,6 +146,7 @@ public final class HelpdeskServer implements AutoCloseable {
                 escalation,
                 admin,
                 insight,
+                reload,
                 optOutApi,
                 new Routes.Limits(askLimit, feedbackLimit, escalationLimit, assessLimit, loginLimit));
         ErrorMapping errors = new ErrorMapping(responses);
@@ -197,7 +203,8 @@ public final class HelpdeskServer implements AutoCloseable {
     }
 
     private void health(Context ctx, JsonResponses responses) throws Exception {
-        if (answers.get() == null) {
+        Optional<LlmAnswerService> answers = knowledge.current().answers();
+        if (answers.isEmpty()) {
             ctx.header("Retry-After", "2");
             responses.send(ctx, 503, Map.of("status", "starting"));
         } else {
@@ -242,17 +249,31 @@ public final class HelpdeskServer implements AutoCloseable {
 
     /** Called once the index is built: from now on the helpdesk answers (through the LLM when one is configured). */
     public void ready(LlmAnswerService service) {
-        answers.set(service);
+        knowledge.update(generation -> generation.withAnswers(service));
     }
 
     /** Called once the checklist is loaded; until then, or if it could not be, its endpoints answer 503. */
     public void checklistReady(ChecklistService service) {
-        checklist.set(service);
+        knowledge.update(generation -> generation.withChecklist(service));
     }
 
     /** Called once the knowledge and its embedding model are loaded; until then the insight API answers 503. */
     public void insightReady(Insights counts, ContentGaps gaps) {
-        insight.ready(new InsightEndpoints.Sources(counts, gaps));
+        knowledge.update(generation -> generation.withGaps(gaps));
+        insight.ready(counts);
+    }
+
+    /**
+     * The knowledge that answers: the start hands it over whole ({@link LiveKnowledge#switchTo}) or in parts (the
+     * methods above), and a reload switches it. Every request reads it once.
+     */
+    public LiveKnowledge knowledge() {
+        return knowledge;
+    }
+
+    /** Called once the knowledge loaded at start: from now on an admin can reload it; until then 503. */
+    public void reloadReady(KnowledgeReloader reloader) {
+        reload.ready(reloader);
     }
 
     /** Called once the opt-out checker is built; until then {@code /api/optout-check} answers 503. */

@@ -3,6 +3,7 @@ package nl.wur.cip.helpdesk.web;
 import io.javalin.http.Context;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import nl.wur.cip.helpdesk.insight.ContentGaps;
 import nl.wur.cip.helpdesk.insight.Insights;
 
@@ -14,37 +15,45 @@ final class InsightEndpoints {
     static final int DEFAULT_DAYS = 30;
     static final int MAX_DAYS = 366;
 
-    /** What the page reads, handed over once the knowledge and the embedding model are loaded. */
-    record Sources(Insights counts, ContentGaps gaps) {}
+    private final AtomicReference<Insights> counts = new AtomicReference<>();
+    private final Supplier<Optional<ContentGaps>> gaps;
 
-    private final AtomicReference<Sources> sources = new AtomicReference<>();
+    /** @param gaps the gaps of the knowledge that answers now: a reload replaces them, as they name its cards */
+    InsightEndpoints(Supplier<Optional<ContentGaps>> gaps) {
+        this.gaps = gaps;
+    }
 
-    void ready(Sources ready) {
-        sources.set(ready);
+    /** Called once the knowledge and the embedding model are loaded. */
+    void ready(Insights ready) {
+        counts.set(ready);
     }
 
     Insights.Report counts(Context ctx) {
-        return sources().counts().report(days(ctx));
+        return counts().report(days(ctx));
     }
 
     ContentGaps.Report gaps(Context ctx) {
-        return sources().gaps().report(days(ctx));
+        counts();
+        return gaps.get().orElseThrow(InsightEndpoints::starting).report(days(ctx));
     }
 
     String csv(Context ctx) {
-        Insights.Report report = sources().counts().report(days(ctx));
+        Insights.Report report = counts().report(days(ctx));
         ctx.header(
                 "Content-Disposition",
                 "attachment; filename=\"helpdesk-counts-" + report.from() + "-to-" + report.to() + ".csv\"");
         return Insights.csv(report);
     }
 
-    private Sources sources() {
-        return Optional.ofNullable(sources.get())
-                .orElseThrow(() -> new ApiException(
-                        503,
-                        "the helpdesk is starting; the insight page is ready in a few seconds",
-                        "de helpdesk start nog op; het inzichtoverzicht is over een paar seconden klaar"));
+    private Insights counts() {
+        return Optional.ofNullable(counts.get()).orElseThrow(InsightEndpoints::starting);
+    }
+
+    private static ApiException starting() {
+        return new ApiException(
+                503,
+                "the helpdesk is starting; the insight page is ready in a few seconds",
+                "de helpdesk start nog op; het inzichtoverzicht is over een paar seconden klaar");
     }
 
     /** {@code ?days=N}: the period, today included; 30 without it. */

@@ -29,12 +29,17 @@ record Routes(
         EscalationEndpoint escalation,
         AdminEndpoints admin,
         InsightEndpoints insight,
+        KnowledgeReloadEndpoints reload,
         OptOutEndpoint optOut,
         Limits limits) {
 
     /** The admin routes only the handler role may use (under /admin/api). */
-    static final List<String> HANDLER_ONLY =
-            List.of("/escalations/{ticket}/retry", "/escalations/{ticket}/handled", "/people/export", "/people/delete");
+    static final List<String> HANDLER_ONLY = List.of(
+            "/escalations/{ticket}/retry",
+            "/escalations/{ticket}/handled",
+            "/people/export",
+            "/people/delete",
+            "/knowledge/reload");
 
     /** The per-client limits in front of the endpoints that do work or store something. */
     record Limits(
@@ -112,6 +117,8 @@ record Routes(
                         ctx -> ctx.status(200)
                                 .contentType("text/csv; charset=utf-8")
                                 .result(insight.csv(ctx)));
+                get("/knowledge", ctx -> responses.send(ctx, 200, reload.status(ctx)));
+                post("/knowledge/reload", ctx -> responses.send(ctx, 202, reload.reload(ctx)));
             });
         });
     }

@@ -29,7 +29,11 @@ class KnowledgeReloaderTest {
     private static LiveKnowledge serving(AnswerService answers) {
         LiveKnowledge live = new LiveKnowledge(Clock.systemUTC());
         live.switchTo(new KnowledgeGeneration(
-                1, Instant.now(), Optional.of(LlmAnswerService.extractiveOnly(answers)), Optional.empty()));
+                1,
+                Instant.now(),
+                Optional.of(LlmAnswerService.extractiveOnly(answers)),
+                Optional.empty(),
+                Optional.empty()));
         return live;
     }
 
@@ -38,7 +42,11 @@ class KnowledgeReloaderTest {
         AnswerService answers = TestHelpdesk.shared().answers();
         LiveKnowledge live = serving(answers);
         KnowledgeGeneration next = new KnowledgeGeneration(
-                2, Instant.now(), Optional.of(LlmAnswerService.extractiveOnly(answers)), Optional.empty());
+                2,
+                Instant.now(),
+                Optional.of(LlmAnswerService.extractiveOnly(answers)),
+                Optional.empty(),
+                Optional.empty());
         try (KnowledgeReloader reloader = new KnowledgeReloader(
                 live, n -> Candidate.ready(next, Candidate.Build.NONE), QuestionGate.shipped(), clock, counted::add)) {
             ReloadResult result = reloader.reloadNow("admin").orElseThrow();

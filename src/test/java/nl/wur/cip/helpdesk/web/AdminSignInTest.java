@@ -288,6 +288,7 @@ class AdminSignInTest {
                 api(vic, "GET", "/admin/api/people/export?email=lin@example.org", "en")
                         .statusCode());
         assertEquals(403, api(vic, "POST", "/admin/api/people/delete", "en").statusCode());
+        assertEquals(403, api(vic, "POST", "/admin/api/knowledge/reload", "en").statusCode());
 
         JsonNode shown = json(api(vic, "GET", "/admin/api/escalations/" + ticket, "en"));
         assertEquals("failed", shown.get("status").asText(), "the refused retry changed nothing");

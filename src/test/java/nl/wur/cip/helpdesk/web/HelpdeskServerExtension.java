@@ -44,6 +44,7 @@ import nl.wur.cip.helpdesk.llm.FakeOpenAi;
 import nl.wur.cip.helpdesk.llm.LlmAnswerService;
 import nl.wur.cip.helpdesk.optout.OptOutChecker;
 import nl.wur.cip.helpdesk.optout.OptOutConfig;
+import nl.wur.cip.helpdesk.reload.KnowledgeReloader;
 import nl.wur.cip.helpdesk.storage.Database;
 import nl.wur.cip.helpdesk.storage.DiskFloor;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -83,6 +84,7 @@ public final class HelpdeskServerExtension
     private FakeOpenAi fakeLlm;
     private LlmAnswerService answers;
     private OptOutChecker optOut;
+    private ReloadableKnowledge reloadable;
 
     private HelpdeskServerExtension(Builder settings) {
         this.settings = settings;
@@ -104,8 +106,21 @@ public final class HelpdeskServerExtension
         private boolean checklist;
         private Optional<OptOutConfig> optOut = Optional.empty();
         private Optional<Long> diskFloorBytes = Optional.empty();
+        private boolean reloadable;
 
         private Builder() {}
+
+        /**
+         * Serves a copy of the shipped knowledge in the data folder ({@link #knowledgeDir()}), built as the server
+         * builds it (answers, checklist, content gaps, insight counts), with a real reloader over it ({@link
+         * #reloader()}): a test edits the copy and reloads.
+         */
+        public Builder reloadableKnowledge() {
+            this.reloadable = true;
+            this.answers = Optional.empty();
+            this.fakeLlmTimeout = Optional.empty();
+            return this;
+        }
 
         public Builder guards(GuardSettings limits) {
             this.guards = limits;
@@ -278,6 +293,9 @@ public final class HelpdeskServerExtension
                         clock);
                 server.optOutReady(optOut);
             }
+            if (settings.reloadable) {
+                reloadable = ReloadableKnowledge.serve(server, database, dataDir, clock);
+            }
             return this;
         } catch (IOException e) {
             close();
@@ -299,6 +317,10 @@ public final class HelpdeskServerExtension
     @Override
     public void close() {
         stopServer();
+        if (reloadable != null) {
+            reloadable.close();
+            reloadable = null;
+        }
         if (answers != null) {
             answers.close();
             answers = null;
@@ -363,6 +385,16 @@ public final class HelpdeskServerExtension
         return fakeLlm;
     }
 
+    /** The knowledge folder the server reads; only with {@link Builder#reloadableKnowledge()}. */
+    public Path knowledgeDir() {
+        return reloadable.folder();
+    }
+
+    /** The reloader over {@link #knowledgeDir()}; only with {@link Builder#reloadableKnowledge()}. */
+    public KnowledgeReloader reloader() {
+        return reloadable.reloader();
+    }
+
     /** The opt-out checker; only with {@link Builder#optOut}. */
     public OptOutChecker optOut() {
         return optOut;
@@ -379,6 +411,15 @@ public final class HelpdeskServerExtension
     /** A request to the path, for the cases the helpers below do not cover (streams, asynchronous sends). */
     public HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(uri(path));
+    }
+
+    /** Logs in to the admin with the password; the session cookie ({@code name=value}) to send back. */
+    public String adminCookie(String password) throws IOException, InterruptedException {
+        Reply login = post("/admin/api/login", JSON.writeValueAsString(Map.of("password", password)));
+        if (login.statusCode() != 200) {
+            throw new IllegalStateException("admin login refused: " + login.body());
+        }
+        return login.header("Set-Cookie").orElseThrow().split(";")[0];
     }
 
     /** A GET; headers as name, value pairs, a null value leaving that header out. */
