@@ -37,6 +37,7 @@ import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.guard.GuardSettings;
 import nl.wur.cip.helpdesk.insight.AnswerRecordStore;
 import nl.wur.cip.helpdesk.insight.AnswerRecorder;
+import nl.wur.cip.helpdesk.insight.CardDrafts;
 import nl.wur.cip.helpdesk.insight.ContentGaps;
 import nl.wur.cip.helpdesk.insight.Insights;
 import nl.wur.cip.helpdesk.knowledge.Citation;
@@ -257,7 +258,8 @@ public final class Main {
                         assembly.vectors(),
                         assembly.embedder(),
                         new QueryExpansion(assembly.knowledge().rules().dutchToEnglish()),
-                        clock));
+                        clock),
+                new CardDrafts(assembly.knowledge(), config.draftsFolder(), clock));
         // Each part is closed even when one before it fails (a request outliving the stop timeout made the web
         // server's close throw, and the mail worker and the database were never closed).
         Runtime.getRuntime()

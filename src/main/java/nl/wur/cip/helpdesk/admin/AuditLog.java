@@ -14,7 +14,8 @@ import nl.wur.cip.helpdesk.storage.Database;
 import nl.wur.cip.helpdesk.storage.StorageException;
 
 /**
- * The admin's audit list: who changed what, and when (retry, mark handled, export, erase, sign-in, sign-out). The
+ * The admin's audit list: who changed what, and when (retry, mark handled, export, erase, a saved card
+ * draft, sign-in, sign-out). The
  * target is a ticket or a count of escalations; a researcher's address is never written here, so an erasure leaves
  * nothing of them behind.
  */
@@ -28,7 +29,9 @@ public final class AuditLog {
         RETRY,
         HANDLED,
         EXPORT,
-        ERASE;
+        ERASE,
+        /** A card drafted from a content gap and saved in the drafts folder. */
+        DRAFT;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);

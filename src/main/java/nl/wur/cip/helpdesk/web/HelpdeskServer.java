@@ -23,6 +23,7 @@ import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.guard.GuardSettings;
 import nl.wur.cip.helpdesk.guard.WorkGate;
 import nl.wur.cip.helpdesk.insight.AnswerRecorder;
+import nl.wur.cip.helpdesk.insight.CardDrafts;
 import nl.wur.cip.helpdesk.insight.ContentGaps;
 import nl.wur.cip.helpdesk.insight.Insights;
 import nl.wur.cip.helpdesk.knowledge.Bilingual;
@@ -60,7 +61,7 @@ public final class HelpdeskServer implements AutoCloseable {
     private final WorkGate gate;
     private final Metrics metrics;
     private final AnswerRecorder answerRecords;
-    private final InsightEndpoints insight = new InsightEndpoints();
+    private final InsightEndpoints insight;
 
     /**
      * What the server stores and hands on, all available before the index is ready.
@@ -129,6 +130,7 @@ public final class HelpdeskServer implements AutoCloseable {
                 new EscalationEndpoint(requests, services.escalations(), () -> Optional.ofNullable(checklist.get()));
         AdminEndpoints admin = new AdminEndpoints(
                 requests, services.admin(), services.escalations(), services.feedback(), services.unanswered(), clock);
+        insight = new InsightEndpoints(admin);
         JsonResponses responses = new JsonResponses(requests.mapper());
         Routes routes = new Routes(
                 responses,
@@ -251,8 +253,8 @@ public final class HelpdeskServer implements AutoCloseable {
     }
 
     /** Called once the knowledge and its embedding model are loaded; until then the insight API answers 503. */
-    public void insightReady(Insights counts, ContentGaps gaps) {
-        insight.ready(new InsightEndpoints.Sources(counts, gaps));
+    public void insightReady(Insights counts, ContentGaps gaps, CardDrafts drafts) {
+        insight.ready(new InsightEndpoints.Sources(counts, gaps, drafts));
     }
 
     /** Called once the opt-out checker is built; until then {@code /api/optout-check} answers 503. */

@@ -3,21 +3,31 @@ package nl.wur.cip.helpdesk.web;
 import io.javalin.http.Context;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import nl.wur.cip.helpdesk.admin.AuditLog;
+import nl.wur.cip.helpdesk.insight.CardDraft;
+import nl.wur.cip.helpdesk.insight.CardDrafts;
 import nl.wur.cip.helpdesk.insight.ContentGaps;
 import nl.wur.cip.helpdesk.insight.Insights;
 
 /**
  * The insight page's API under {@code /admin/api/insight} (behind the admin guard): the counts of a period, its content
- * gaps and the counts as CSV. The gaps need the embedding model, so until the knowledge is loaded all three answer 503.
+ * gaps, the counts as CSV, and a gap drafted as a card (downloaded, or saved in the drafts folder by a handler). The
+ * gaps need the embedding model, so until the knowledge is loaded all answer 503.
  */
 final class InsightEndpoints {
     static final int DEFAULT_DAYS = 30;
     static final int MAX_DAYS = 366;
 
     /** What the page reads, handed over once the knowledge and the embedding model are loaded. */
-    record Sources(Insights counts, ContentGaps gaps) {}
+    record Sources(Insights counts, ContentGaps gaps, CardDrafts drafts) {}
 
     private final AtomicReference<Sources> sources = new AtomicReference<>();
+    private final AdminEndpoints admin;
+
+    /** @param admin where a saved draft is written to the audit list with who saved it */
+    InsightEndpoints(AdminEndpoints admin) {
+        this.admin = admin;
+    }
 
     void ready(Sources ready) {
         sources.set(ready);
@@ -37,6 +47,43 @@ final class InsightEndpoints {
                 "Content-Disposition",
                 "attachment; filename=\"helpdesk-counts-" + report.from() + "-to-" + report.to() + ".csv\"");
         return Insights.csv(report);
+    }
+
+    /** {@code GET …/gaps/{id}/draft.md}: the gap's draft card as a download. */
+    String draft(Context ctx) {
+        ContentGaps.Gap gap = gap(ctx);
+        ctx.header("Content-Disposition", "attachment; filename=\"" + CardDraft.fileName(gap.id()) + "\"");
+        return sources().drafts().markdown(gap);
+    }
+
+    /** {@code POST …/gaps/{id}/draft}: saves the draft in the drafts folder; one already there is never replaced. */
+    CardDrafts.Saved saveDraft(Context ctx) {
+        ContentGaps.Gap gap = gap(ctx);
+        CardDrafts.Saved saved;
+        try {
+            saved = sources().drafts().save(gap);
+        } catch (CardDrafts.AlreadyThere e) {
+            throw new ApiException(
+                    409,
+                    e.file() + " is already in the drafts folder; move or delete it there to draft this gap again",
+                    e.file() + " staat al in de map met concepten; verplaats of verwijder het daar om"
+                            + " opnieuw een concept van dit gat te maken");
+        }
+        admin.record(ctx, AuditLog.Action.DRAFT, saved.file() + " (" + gap.id() + ")");
+        return saved;
+    }
+
+    /** The gap of the path's id among the gaps of the period asked for. */
+    private ContentGaps.Gap gap(Context ctx) {
+        String id = ctx.pathParam("id");
+        int days = days(ctx);
+        return sources().gaps().report(days).gaps().stream()
+                .filter(g -> g.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new ApiException(
+                        404,
+                        "no content gap with this id in the last " + days + " days",
+                        "geen gat in de kennis met deze id in de laatste " + days + " dagen"));
     }
 
     private Sources sources() {
