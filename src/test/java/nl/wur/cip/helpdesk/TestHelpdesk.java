@@ -100,7 +100,9 @@ public final class TestHelpdesk {
      */
     public static void insightReady(HelpdeskServer server, Database database, Clock clock) {
         try {
-            insightReady(server, database, clock, Files.createTempDirectory("cip-drafts-"));
+            Path drafts = Files.createTempDirectory("cip-drafts-");
+            drafts.toFile().deleteOnExit(); // when no test saved a draft in it
+            insightReady(server, database, clock, drafts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

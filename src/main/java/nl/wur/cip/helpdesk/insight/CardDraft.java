@@ -47,8 +47,8 @@ public final class CardDraft {
                 .append(" questions). Write both answers, check the titles, sources and questions,\n")
                 .append("# then move this file into knowledge/faq/ and reload the knowledge.\n");
         md.append("id: ").append(cardId(gap.id())).append('\n');
-        title(md, "title", questions.get(Language.EN), "the question in English");
-        title(md, "title_nl", questions.get(Language.NL), "de vraag in het Nederlands");
+        title(md, "title", typical(gap, Language.EN, questions), "the question in English");
+        title(md, "title_nl", typical(gap, Language.NL, questions), "de vraag in het Nederlands");
         md.append("outcome: answered\n");
         List<String> cites = closest.map(AnswerCard::cites).orElse(List.of());
         md.append("cites: [").append(String.join(", ", cites)).append("]");
@@ -80,12 +80,23 @@ public final class CardDraft {
         return md.toString();
     }
 
-    private static void title(StringBuilder md, String field, List<String> questions, String todo) {
+    /** The title a draft proposes: the gap's most typical question in that language (nearest its centre), if any. */
+    private static Optional<String> typical(
+            ContentGaps.Gap gap, Language language, Map<Language, List<String>> questions) {
+        return gap.examples().stream()
+                .filter(e -> Language.fromCode(e.language()).orElse(Language.EN) == language)
+                .map(e -> e.question().strip().replaceAll("\\s+", " "))
+                .filter(q -> !q.isEmpty())
+                .findFirst()
+                .or(() -> questions.get(language).stream().findFirst());
+    }
+
+    private static void title(StringBuilder md, String field, Optional<String> question, String todo) {
         md.append(field).append(": ");
-        if (questions.isEmpty()) {
+        if (question.isEmpty()) {
             md.append("\"\"  # TODO: ").append(todo).append('\n');
         } else {
-            md.append(yamlString(questions.get(0))).append("  # TODO: check, it is the gap's first question\n");
+            md.append(yamlString(question.get())).append("  # TODO: check; the gap's most typical question\n");
         }
     }
 

@@ -56,7 +56,7 @@ class CardDraftTest {
                 questions.size(),
                 0,
                 Map.of(),
-                questions.subList(0, 1),
+                questions.stream().filter(e -> e.question().startsWith("Hoe")).toList(),
                 Optional.of(new ContentGaps.ClosestCard(CLOSEST, "t", "t", 0.6)),
                 questions);
     }
@@ -117,7 +117,10 @@ class CardDraftTest {
         assertEquals(closest.cites(), drafted.cites(), "the closest card's sources are proposed");
         assertEquals(List.of(CLOSEST), drafted.related());
         assertEquals("Can I keep the \"raw\" corpus: forever? # asking for my PhD", drafted.title(Language.EN));
-        assertEquals("Mag ik de data bewaren na mijn promotie?", drafted.title(Language.NL));
+        assertEquals(
+                "Hoe lang mag ik 'mijn' corpus houden #vraag",
+                drafted.title(Language.NL),
+                "the gap's most typical question in Dutch; in English, with no typical one, its first");
         assertEquals("Only as long as the research needs it.", drafted.answer(Language.EN));
         assertTrue(markdown.contains("\nid: faq-draft-0123456789ab\n"), markdown);
         assertTrue(markdown.contains("\nupdated: 2026-12-03\n"), markdown);
