@@ -8,6 +8,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 const OUTCOMES = ['answered', 'escalate', 'off_topic'];
 const LANGUAGES = ['en', 'nl'];
 let language = initialLanguage();
+let handler = false; // only a handler may save a draft in the drafts folder; a viewer may download it
 const t = (key, values) => translate(language, key, values);
 
 async function get(path) {
@@ -19,6 +20,16 @@ async function get(path) {
     error.status = 401;
     throw error;
   }
+  if (!response.ok) throw new Error((data && data.error) || response.statusText);
+  return data;
+}
+
+// The server insists on JSON for every change (a cross-site form cannot send it).
+async function post(path) {
+  const response = await fetch(path, { method: 'POST', body: '{}',
+    headers: { 'Content-Type': 'application/json', 'Accept-Language': language } });
+  let data = null;
+  try { data = await response.json(); } catch { /* status only */ }
   if (!response.ok) throw new Error((data && data.error) || response.statusText);
   return data;
 }
@@ -141,7 +152,47 @@ function counts(report) {
     : t('insightTimeToHandled', { median: number(e.hoursToHandledMedian, 1), p90: number(e.hoursToHandledP90, 1), n: number(e.handled) });
 }
 
-function gaps(report) {
+// "Draft a card": the gap as a Markdown card to download, and for a handler a button that saves it in the drafts folder.
+function draftActions(id, days) {
+  const cell = document.createElement('div');
+  cell.className = 'draft-actions';
+  const path = `/admin/api/insight/gaps/${encodeURIComponent(id)}/draft`;
+  const query = `?days=${encodeURIComponent(days)}`;
+  const download = document.createElement('a');
+  download.className = 'button-secondary draft-download';
+  download.href = `${path}.md${query}`;
+  download.setAttribute('download', '');
+  download.textContent = t('insightDraftDownload');
+  cell.append(download);
+  if (handler) {
+    const save = document.createElement('button');
+    save.type = 'button';
+    save.className = 'button-secondary draft-save';
+    save.textContent = t('insightDraftSave');
+    const result = document.createElement('p');
+    result.className = 'draft-result';
+    result.setAttribute('role', 'status');
+    save.addEventListener('click', async () => {
+      save.disabled = true;
+      result.classList.remove('form-error');
+      result.textContent = '';
+      try {
+        const saved = await post(path + query);
+        result.textContent = t('insightDraftSaved', { file: saved.file });
+        result.dataset.file = saved.file;
+      } catch (error) {
+        result.classList.add('form-error');
+        result.textContent = error.message;
+      } finally {
+        save.disabled = false;
+      }
+    });
+    cell.append(save, result);
+  }
+  return cell;
+}
+
+function gaps(report, days) {
   $('gaps-summary').textContent = report.gaps.length === 0 ? t('insightNoGaps', { questions: number(report.questions) })
     : t('insightGapsSummary', { questions: number(report.questions), gaps: number(report.gaps.length), alone: number(report.alone) });
   $('gaps').tBodies[0].replaceChildren(...report.gaps.map((gap) => {
@@ -156,7 +207,7 @@ function gaps(report) {
       title: language === 'nl' ? gap.closestCard.titleNl : gap.closestCard.titleEn, id: gap.closestCard.id,
       similarity: number(gap.closestCard.similarity, 2) }) : '—';
     const tr = row($('gaps'), [number(gap.size), t('insightTrendLine', { now: number(gap.thisWeek), before: number(gap.lastWeek) }),
-      examples, closest]);
+      examples, closest, draftActions(gap.id, days)]);
     tr.id = gap.id;
     tr.dataset.size = gap.size;
     return tr;
@@ -169,12 +220,13 @@ async function load() {
   $('insight-error').textContent = '';
   $('insight-status').textContent = t('insightLoading');
   try {
-    const [countReport, gapReport] = await Promise.all([get(`/admin/api/insight?days=${encodeURIComponent(days)}`),
-      get(`/admin/api/insight/gaps?days=${encodeURIComponent(days)}`)]);
+    const [countReport, gapReport, session] = await Promise.all([get(`/admin/api/insight?days=${encodeURIComponent(days)}`),
+      get(`/admin/api/insight/gaps?days=${encodeURIComponent(days)}`), get('/admin/api/session')]);
+    handler = session.role === 'handler';
     $('insight-login').hidden = true;
     $('insight').hidden = false;
     counts(countReport);
-    gaps(gapReport);
+    gaps(gapReport, days);
     $('insight-status').textContent = t('insightLoaded');
     document.body.dataset.loaded = days;
   } catch (error) {

@@ -29,6 +29,7 @@ public record HelpdeskConfig(
         Path dataDir,
         Path knowledgeDir,
         Path webDir,
+        Optional<Path> draftsDir,
         String escalationTo,
         Optional<Path> embeddingModel,
         String embeddingPooling,
@@ -67,6 +68,7 @@ public record HelpdeskConfig(
                 Path.of(values.raw(DATA_DIR)),
                 Path.of(values.raw(KNOWLEDGE_DIR)),
                 Path.of(values.raw(WEB_DIR)),
+                values.given(DRAFTS_DIR).map(Path::of),
                 escalationTo,
                 values.given(EMBEDDING_MODEL).map(Path::of),
                 values.choice(EMBEDDING_POOLING).toUpperCase(Locale.ROOT),
@@ -204,6 +206,7 @@ public record HelpdeskConfig(
         // Passwords stay out of logs and error messages.
         return "HelpdeskConfig[port=" + port + ", dataDir=" + dataDir + ", knowledgeDir=" + knowledgeDir + ", webDir="
                 + webDir
+                + ", drafts=" + draftsFolder()
                 + ", escalationTo=" + escalationTo + ", retrieval=" + retrievalMode + ", db=" + databaseUrl()
                 + ", dbPool=" + dbPoolSize
                 + ", smtp="
@@ -223,6 +226,7 @@ public record HelpdeskConfig(
                 folder,
                 knowledgeDir,
                 webDir,
+                draftsDir,
                 escalationTo,
                 embeddingModel,
                 embeddingPooling,
@@ -243,6 +247,11 @@ public record HelpdeskConfig(
                 answerCache,
                 embedOrigins,
                 llm);
+    }
+
+    /** Where drafted cards are saved: the setting, or {@code drafts} in the data folder (which follows the data folder). */
+    public Path draftsFolder() {
+        return draftsDir.orElseGet(() -> dataDir.resolve("drafts"));
     }
 
     /** The database and its pool. */

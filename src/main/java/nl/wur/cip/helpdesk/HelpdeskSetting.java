@@ -26,6 +26,13 @@ public enum HelpdeskSetting implements DeclaredSetting {
     KNOWLEDGE_DIR(text("HELPDESK_KNOWLEDGE_DIR", "knowledge", "the knowledge folder (see `knowledge/README.md`)")
             .accepting("folder")),
     WEB_DIR(text("HELPDESK_WEB_DIR", "web", "the browser front end").accepting("folder")),
+    DRAFTS_DIR(text(
+                    "HELPDESK_DRAFTS_DIR",
+                    "",
+                    "where the insight page saves the answer cards drafted from content gaps, for the office to"
+                            + " write their answers and move into `knowledge/faq/`")
+            .shownAs("`drafts` in the data folder")
+            .accepting("folder")),
     ESCALATION_TO(text(
                     "HELPDESK_ESCALATION_TO",
                     "copyright@wur.nl",

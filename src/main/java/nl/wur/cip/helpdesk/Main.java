@@ -36,6 +36,7 @@ import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.guard.GuardSettings;
 import nl.wur.cip.helpdesk.insight.AnswerRecordStore;
 import nl.wur.cip.helpdesk.insight.AnswerRecorder;
+import nl.wur.cip.helpdesk.insight.CardDrafts;
 import nl.wur.cip.helpdesk.insight.Insights;
 import nl.wur.cip.helpdesk.knowledge.Citation;
 import nl.wur.cip.helpdesk.knowledge.Language;
@@ -251,7 +252,8 @@ public final class Main {
         server.optOutReady(optOut);
         server.insightReady(
                 new Insights(answerRecords, feedback, escalationStore, clock),
-                first.gaps().orElseThrow());
+                first.gaps().orElseThrow(),
+                new CardDrafts(config.draftsFolder(), clock));
         KnowledgeReloader reloader = new KnowledgeReloader(
                 server.knowledge(),
                 generations,

@@ -1,5 +1,8 @@
 package nl.wur.cip.helpdesk;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -15,6 +18,7 @@ import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.guard.GuardSettings;
 import nl.wur.cip.helpdesk.insight.AnswerRecordStore;
 import nl.wur.cip.helpdesk.insight.AnswerRecorder;
+import nl.wur.cip.helpdesk.insight.CardDrafts;
 import nl.wur.cip.helpdesk.insight.ContentGaps;
 import nl.wur.cip.helpdesk.insight.Insights;
 import nl.wur.cip.helpdesk.llm.LlmAnswerService;
@@ -90,8 +94,22 @@ public final class TestHelpdesk {
                 new AnswerRecorder(new AnswerRecordStore(database), AnswerRecorder.DEFAULT_QUEUE));
     }
 
-    /** Hands the server its insight page's sources over the given database, wired as {@code Main} wires them. */
+    /**
+     * Hands the server its insight page's sources over the given database, wired as {@code Main} wires them, with
+     * drafted cards saved in a fresh temporary folder.
+     */
     public static void insightReady(HelpdeskServer server, Database database, Clock clock) {
+        try {
+            Path drafts = Files.createTempDirectory("cip-drafts-");
+            drafts.toFile().deleteOnExit(); // when no test saved a draft in it
+            insightReady(server, database, clock, drafts);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** As {@link #insightReady(HelpdeskServer, Database, Clock)}, with drafted cards saved in {@code drafts}. */
+    public static void insightReady(HelpdeskServer server, Database database, Clock clock, Path drafts) {
         Assembly assembly = shared();
         server.insightReady(
                 new Insights(
@@ -105,7 +123,8 @@ public final class TestHelpdesk {
                         assembly.vectors(),
                         assembly.embedder(),
                         new QueryExpansion(assembly.knowledge().rules().dutchToEnglish()),
-                        clock));
+                        clock),
+                new CardDrafts(drafts, clock));
     }
 
     public static HelpdeskConfig config(Path dataDir) {

@@ -14,8 +14,8 @@ import nl.wur.cip.helpdesk.storage.Database;
 import nl.wur.cip.helpdesk.storage.StorageException;
 
 /**
- * The admin's audit list: who changed what, and when (retry, mark handled, export, erase, knowledge reload, sign-in,
- * sign-out). The
+ * The admin's audit list: who changed what, and when (retry, mark handled, export, erase, a saved card draft, a
+ * knowledge reload, sign-in, sign-out). The
  * target is a ticket or a count of escalations; a researcher's address is never written here, so an erasure leaves
  * nothing of them behind.
  */
@@ -30,6 +30,9 @@ public final class AuditLog {
         HANDLED,
         EXPORT,
         ERASE,
+        /** A card drafted from a content gap and saved in the drafts folder. */
+        DRAFT,
+        /** A knowledge reload, recorded when it ended, with how. */
         RELOAD;
 
         public String code() {

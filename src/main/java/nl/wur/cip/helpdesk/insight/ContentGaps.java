@@ -109,6 +109,14 @@ public final class ContentGaps {
             Optional<ClosestCard> closestCard,
             List<Example> questions) {}
 
+    /** A card of the knowledge these gaps were found in. */
+    public Optional<AnswerCard> card(String id) {
+        return cards.stream()
+                .map(CardVector::card)
+                .filter(c -> c.id().equals(id))
+                .findFirst();
+    }
+
     /** The gaps of a period, largest first; questions alike to no other are counted, not listed. */
     public record Report(Instant from, Instant to, double threshold, int questions, int alone, List<Gap> gaps) {}
 

@@ -26,6 +26,8 @@ import java.util.stream.Stream;
 public final class KnowledgeLoader {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** A note to the writer ({@code <!-- … -->}), as a drafted card holds where its answers go: never served. */
+    private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
     /** Long sections are split at paragraphs so a citation points at the text that answers. */
     private static final int MAX_PASSAGE_CHARS = 1200;
 
@@ -188,14 +190,18 @@ public final class KnowledgeLoader {
         }
         Map<Language, String> answer = new EnumMap<>(Language.class);
         for (MarkdownFile.Section section : file.sections()) {
-            languageOfHeading(section.heading()).ifPresent(l -> answer.put(l, clean(section.text())));
+            languageOfHeading(section.heading())
+                    .ifPresent(l ->
+                            answer.put(l, clean(COMMENT.matcher(section.text()).replaceAll(""))));
         }
         for (Language language : Language.values()) {
             if (answer.getOrDefault(language, "").isBlank()) {
+                // A drafted card has only a note under its headings: refused, so a draft is never served by accident.
                 throw new KnowledgeFormatException(
                         path,
                         file.frontMatterLine(),
-                        "missing answer section '## " + (language == Language.EN ? "English" : "Nederlands") + "'");
+                        "missing answer section '## " + (language == Language.EN ? "English" : "Nederlands")
+                                + "' (or it holds only a comment, as a draft does)");
             }
         }
         return new AnswerCard(

@@ -157,7 +157,8 @@ final class AdminEndpoints {
         return enabled().audit().latest(LIST_LIMIT);
     }
 
-    private void record(Context ctx, AuditLog.Action action, String target) {
+    /** Writes a change to the audit list with who made it (also for the changes other admin endpoints make). */
+    void record(Context ctx, AuditLog.Action action, String target) {
         enabled().audit().record(who(ctx), action, target);
     }
 

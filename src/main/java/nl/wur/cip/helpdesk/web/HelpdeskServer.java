@@ -23,6 +23,7 @@ import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.guard.GuardSettings;
 import nl.wur.cip.helpdesk.guard.WorkGate;
 import nl.wur.cip.helpdesk.insight.AnswerRecorder;
+import nl.wur.cip.helpdesk.insight.CardDrafts;
 import nl.wur.cip.helpdesk.insight.ContentGaps;
 import nl.wur.cip.helpdesk.insight.Insights;
 import nl.wur.cip.helpdesk.knowledge.Bilingual;
@@ -98,7 +99,6 @@ public final class HelpdeskServer implements AutoCloseable {
     public HelpdeskServer(Path webDir, Services services, Clock clock) {
         GuardSettings guards = services.guards();
         knowledge = new LiveKnowledge(clock);
-        insight = new InsightEndpoints(() -> knowledge.current().gaps());
         String frameAncestors =
                 services.embedOrigins().isEmpty() ? "'none'" : String.join(" ", services.embedOrigins());
         gate = new WorkGate(guards.workConcurrency(), guards.workQueue(), Duration.ofSeconds(2));
@@ -133,6 +133,7 @@ public final class HelpdeskServer implements AutoCloseable {
                 requests, services.escalations(), () -> knowledge.current().checklist());
         AdminEndpoints admin = new AdminEndpoints(
                 requests, services.admin(), services.escalations(), services.feedback(), services.unanswered(), clock);
+        insight = new InsightEndpoints(admin, () -> knowledge.current().gaps());
         reload = new KnowledgeReloadEndpoints(admin);
         JsonResponses responses = new JsonResponses(requests.mapper());
         Routes routes = new Routes(
@@ -258,9 +259,9 @@ public final class HelpdeskServer implements AutoCloseable {
     }
 
     /** Called once the knowledge and its embedding model are loaded; until then the insight API answers 503. */
-    public void insightReady(Insights counts, ContentGaps gaps) {
+    public void insightReady(Insights counts, ContentGaps gaps, CardDrafts drafts) {
         knowledge.update(generation -> generation.withGaps(gaps));
-        insight.ready(counts);
+        insight.ready(new InsightEndpoints.Sources(counts, drafts));
     }
 
     /**

@@ -39,6 +39,7 @@ record Routes(
             "/escalations/{ticket}/handled",
             "/people/export",
             "/people/delete",
+            "/insight/gaps/{id}/draft",
             "/knowledge/reload");
 
     /** The per-client limits in front of the endpoints that do work or store something. */
@@ -112,6 +113,12 @@ record Routes(
                 get("/unanswered", ctx -> responses.send(ctx, 200, admin.unanswered(ctx)));
                 get("/insight", ctx -> responses.send(ctx, 200, insight.counts(ctx)));
                 get("/insight/gaps", ctx -> responses.send(ctx, 200, insight.gaps(ctx)));
+                get(
+                        "/insight/gaps/{id}/draft.md",
+                        ctx -> ctx.status(200)
+                                .contentType("text/markdown; charset=utf-8")
+                                .result(insight.draft(ctx)));
+                post("/insight/gaps/{id}/draft", ctx -> responses.send(ctx, 201, insight.saveDraft(ctx)));
                 get(
                         "/insight/counts.csv",
                         ctx -> ctx.status(200)

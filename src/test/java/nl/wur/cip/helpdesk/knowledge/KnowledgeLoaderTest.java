@@ -162,6 +162,37 @@ class KnowledgeLoaderTest {
     }
 
     @Test
+    void aCardWhoseAnswersAreOnlyCommentsOrEmptyIsRefusedAndAnAnswerKeepsNoComment() throws IOException {
+        write("law/dsm-art-3.md", LAW);
+        write(
+                "faq/faq-draft-comments.md",
+                CARD.replace("faq-retention", "faq-draft-comments")
+                        .replace("Only as long as you need it.", "<!-- TODO: the answer in English -->")
+                        .replace("Alleen zolang je het nodig hebt.", "<!--\nTODO: het antwoord\n-->"));
+        write(
+                "faq/faq-draft-empty.md",
+                CARD.replace("faq-retention", "faq-draft-empty")
+                        .replace("Only as long as you need it.", "")
+                        .replace("Alleen zolang je het nodig hebt.", ""));
+        write(
+                "faq/faq-noted.md",
+                CARD.replace("faq-retention", "faq-noted")
+                        .replace(
+                                "Only as long as you need it.",
+                                "<!-- checked 2026-12 -->Only as long as you need it."));
+        KnowledgeBase kb = new KnowledgeLoader().load(root);
+        assertEquals(1, kb.cards().size(), kb.problems().toString());
+        assertEquals("Only as long as you need it.", kb.cards().get(0).answer(Language.EN));
+        for (String draft : new String[] {"faq-draft-comments.md", "faq-draft-empty.md"}) {
+            assertTrue(
+                    kb.problems().stream()
+                            .anyMatch(
+                                    p -> p.path().endsWith(draft) && p.message().contains("missing answer section")),
+                    draft + ": " + kb.problems());
+        }
+    }
+
+    @Test
     void loadsRulesAndReportsABadPattern() throws IOException {
         write("rules/scope.yml", """
                 on_topic: [copyright]

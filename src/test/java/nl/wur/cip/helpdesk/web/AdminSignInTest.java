@@ -26,6 +26,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +52,7 @@ import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Named admin sign-in against a real OpenID Connect provider in the test (mock-oauth2-server): the whole
@@ -295,6 +297,42 @@ class AdminSignInTest {
         assertEquals(
                 List.of("login"),
                 json(api(vic, "GET", "/admin/api/audit", "en")).findValuesAsText("action"));
+    }
+
+    @Test
+    void aViewerDownloadsACardDraftButOnlyAHandlerSavesItAndTheAuditListNamesThem(@TempDir Path drafts)
+            throws Exception {
+        TestHelpdesk.insightReady(server, database, clock, drafts);
+        InsightApiTest.seedUnanswered(database, Instant.now());
+        HttpClient vic = browser();
+        nextSignInIs(VIEWER, "Vic Viewer");
+        signIn(vic);
+        String gap = json(api(vic, "GET", "/admin/api/insight/gaps?days=30", "en"))
+                .get("gaps")
+                .get(0)
+                .get("id")
+                .asText();
+        String draft = "/admin/api/insight/gaps/" + gap + "/draft";
+        assertEquals(200, api(vic, "GET", draft + ".md?days=30", "en").statusCode(), "a viewer may download");
+        HttpResponse<String> refused = api(vic, "POST", draft + "?days=30", "nl");
+        assertEquals(403, refused.statusCode());
+        assertTrue(json(refused).get("error").asText().contains("behandelaar"), refused.body());
+        try (var listing = Files.list(drafts)) {
+            assertEquals(0, listing.count(), "the viewer's refused save wrote nothing");
+        }
+
+        HttpClient ada = browser();
+        nextSignInIs(HANDLER, "Ada Lovelace");
+        signIn(ada);
+        HttpResponse<String> saved = api(ada, "POST", draft + "?days=30", "en");
+        assertEquals(201, saved.statusCode(), saved.body());
+        String file = json(saved).get("file").asText();
+        assertTrue(Files.isRegularFile(drafts.resolve(file)), file);
+        JsonNode latest = json(api(ada, "GET", "/admin/api/audit", "en")).get(0);
+        assertEquals("draft", latest.get("action").asText(), latest.toString());
+        assertEquals("Ada Lovelace", latest.get("name").asText());
+        assertEquals(HANDLER, latest.get("account").asText());
+        assertEquals(file + " (" + gap + ")", latest.get("target").asText());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -34,6 +35,7 @@ import nl.wur.cip.helpdesk.storage.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The insight API over seeded data: the counts, the thumbs, the escalations' times, the CSV and the content gaps. */
 class InsightApiTest {
@@ -319,6 +321,122 @@ class InsightApiTest {
                                 .body())
                         .toString(),
                 "the same questions give the same gaps");
+    }
+
+    /** The id of the gap the ten font questions form. */
+    private String fontGap(String cookie) throws Exception {
+        JsonNode report = mapper.readTree(send("GET", "/admin/api/insight/gaps?days=30", null, cookie, null)
+                .body());
+        for (JsonNode gap : report.get("gaps")) {
+            if (gap.toString().contains("font") || gap.toString().contains("typeface")) {
+                return gap.get("id").asText();
+            }
+        }
+        throw new AssertionError("no font gap in " + report);
+    }
+
+    @Test
+    void aGapDownloadsAsADraftCardAndAHandlerSavesItOnceWithTheAuditListSayingWho(@TempDir Path drafts)
+            throws Exception {
+        TestHelpdesk.insightReady(server, database, clock, drafts);
+        seedUnanswered(database, NOW);
+        String cookie = login();
+        String id = fontGap(cookie);
+        String file = "faq-draft-" + id.substring("gap-".length()) + ".md";
+
+        HttpResponse<String> download =
+                send("GET", "/admin/api/insight/gaps/" + id + "/draft.md?days=30", null, cookie, null);
+        assertEquals(200, download.statusCode(), download.body());
+        assertTrue(download.headers().firstValue("Content-Type").orElseThrow().startsWith("text/markdown"));
+        assertEquals(
+                "attachment; filename=\"" + file + "\"",
+                download.headers().firstValue("Content-Disposition").orElseThrow());
+        String markdown = download.body();
+        for (String question : FONT_QUESTIONS) {
+            assertTrue(markdown.contains("    - \"" + question + "\"\n"), question + " in\n" + markdown);
+        }
+        assertTrue(markdown.contains("\n  nl: []"), "no Dutch question was logged: " + markdown);
+        assertTrue(markdown.contains("\nupdated: 2026-12-02\n"), markdown);
+        assertTrue(markdown.contains("\n## English\n<!--") && markdown.contains("\n## Nederlands\n<!--"), markdown);
+        String closest = mapper.readTree(send("GET", "/admin/api/insight/gaps?days=30", null, cookie, null)
+                        .body())
+                .findValue("closestCard")
+                .get("id")
+                .asText();
+        assertTrue(markdown.contains("\nrelated: [" + closest + "]\n"), markdown);
+        try (var listing = Files.list(drafts)) {
+            assertEquals(0, listing.count(), "a download writes nothing");
+        }
+
+        HttpResponse<String> saved =
+                send("POST", "/admin/api/insight/gaps/" + id + "/draft?days=30", "{}", cookie, null);
+        assertEquals(201, saved.statusCode(), saved.body());
+        JsonNode body = mapper.readTree(saved.body());
+        assertEquals(file, body.get("file").asText());
+        assertEquals(file.replace(".md", ""), body.get("id").asText());
+        assertEquals(markdown, body.get("markdown").asText());
+        assertEquals(markdown, Files.readString(drafts.resolve(file)));
+
+        Files.writeString(drafts.resolve(file), "half written by the office");
+        HttpResponse<String> again =
+                send("POST", "/admin/api/insight/gaps/" + id + "/draft?days=30", "{}", cookie, null);
+        assertEquals(409, again.statusCode(), again.body());
+        assertTrue(mapper.readTree(again.body()).get("error").asText().contains("already in the drafts folder"));
+        HttpResponse<String> againInDutch =
+                send("POST", "/admin/api/insight/gaps/" + id + "/draft?days=30", "{}", cookie, "nl");
+        assertEquals(409, againInDutch.statusCode());
+        assertTrue(mapper.readTree(againInDutch.body()).get("error").asText().contains("map met concepten"));
+        assertEquals("half written by the office", Files.readString(drafts.resolve(file)));
+
+        JsonNode audit = mapper.readTree(
+                send("GET", "/admin/api/audit", null, cookie, null).body());
+        List<JsonNode> draftsSaved = new ArrayList<>();
+        audit.forEach(entry -> {
+            if (entry.get("action").asText().equals("draft")) {
+                draftsSaved.add(entry);
+            }
+        });
+        assertEquals(1, draftsSaved.size(), "only the save that wrote a file: " + audit);
+        assertEquals(file + " (" + id + ")", draftsSaved.get(0).get("target").asText());
+        assertEquals("password", draftsSaved.get(0).get("account").asText());
+        assertEquals("handler", draftsSaved.get(0).get("role").asText());
+    }
+
+    @Test
+    void anUnknownGapIsA404AndABadPeriodA400InTheRequestsLanguage(@TempDir Path drafts) throws Exception {
+        TestHelpdesk.insightReady(server, database, clock, drafts);
+        seedUnanswered(database, NOW);
+        String cookie = login();
+        for (String[] call : new String[][] {
+            {"GET", "/admin/api/insight/gaps/gap-000000000000/draft.md"},
+            {"POST", "/admin/api/insight/gaps/gap-000000000000/draft"},
+            {"GET", "/admin/api/insight/gaps/..%2F..%2Fetc/draft.md"}
+        }) {
+            String json = call[0].equals("POST") ? "{}" : null;
+            HttpResponse<String> english = send(call[0], call[1], json, cookie, null);
+            assertEquals(404, english.statusCode(), call[1] + ": " + english.body());
+            assertTrue(
+                    mapper.readTree(english.body()).get("error").asText().contains("no content gap"), english.body());
+            HttpResponse<String> dutch = send(call[0], call[1], json, cookie, "nl");
+            assertEquals(404, dutch.statusCode());
+            assertTrue(mapper.readTree(dutch.body()).get("error").asText().contains("geen gat"), dutch.body());
+        }
+        String id = fontGap(cookie);
+        HttpResponse<String> badDays =
+                send("POST", "/admin/api/insight/gaps/" + id + "/draft?days=0", "{}", cookie, "nl");
+        assertEquals(400, badDays.statusCode());
+        assertTrue(mapper.readTree(badDays.body()).get("error").asText().contains("geheel getal"), badDays.body());
+        assertEquals(
+                400,
+                send("GET", "/admin/api/insight/gaps/" + id + "/draft.md?days=x", null, cookie, null)
+                        .statusCode());
+        assertEquals(
+                401,
+                send("GET", "/admin/api/insight/gaps/" + id + "/draft.md", null, null, null)
+                        .statusCode());
+        try (var listing = Files.list(drafts)) {
+            assertEquals(0, listing.count(), "nothing written by a refused request");
+        }
     }
 
     @Test

@@ -3,13 +3,17 @@ package nl.wur.cip.helpdesk.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import nl.wur.cip.helpdesk.TestHelpdesk;
 import nl.wur.cip.helpdesk.insight.AnswerRecord;
 import nl.wur.cip.helpdesk.insight.AnswerRecordStore;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +25,7 @@ import org.openqa.selenium.WebElement;
 /** The insight page in Chromium over seeded data: its charts drawn from the counts, and ten alike questions as one gap. */
 class InsightPageBrowserTest extends BrowserTestBase {
     private int seededAnswers;
+    private Path drafts;
 
     @Override
     protected String startPage() {
@@ -45,6 +50,13 @@ class InsightPageBrowserTest extends BrowserTestBase {
         seededAnswers = records.size();
         new AnswerRecordStore(database).insert(records);
         InsightApiTest.seedUnanswered(database, now);
+        try {
+            drafts = Files.createTempDirectory("cip-insight-drafts");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // The same sources, with drafts saved where this test can look.
+        TestHelpdesk.insightReady(server, database, Clock.systemUTC(), drafts);
     }
 
     private void logInAndOpenInsight() {
@@ -82,6 +94,43 @@ class InsightPageBrowserTest extends BrowserTestBase {
                         .toPath(),
                 Path.of("target", "screenshots", "admin-insight-gap.png"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void eachGapDownloadsAsADraftCardAndSavingItShowsTheFileName() throws Exception {
+        logInAndOpenInsight();
+        WebElement fonts = browser.findElements(By.cssSelector("#gaps tbody tr")).stream()
+                .filter(g -> g.getText().contains("font") || g.getText().contains("typeface"))
+                .findFirst()
+                .orElseThrow();
+        String file = "faq-draft-" + fonts.getAttribute("id").substring("gap-".length()) + ".md";
+        WebElement download = fonts.findElement(By.cssSelector("a.draft-download"));
+        assertEquals("Draft a card", download.getText());
+        click(download);
+        Path downloaded = downloads.resolve(file);
+        wait.until(d -> Files.isRegularFile(downloaded));
+        wait.until(d -> {
+            try {
+                return Files.readString(downloaded).contains("## Nederlands");
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        String markdown = Files.readString(downloaded);
+        assertTrue(markdown.contains("\"" + InsightApiTest.FONT_QUESTIONS.get(0) + "\""), markdown);
+
+        WebElement save = fonts.findElement(By.cssSelector("button.draft-save"));
+        assertEquals("Save draft to the drafts folder", save.getText());
+        click(save);
+        WebElement result = fonts.findElement(By.cssSelector(".draft-result"));
+        wait.until(d -> result.getText().contains(file));
+        assertEquals(file, result.getAttribute("data-file"));
+        assertEquals(markdown, Files.readString(drafts.resolve(file)), "the saved draft is the downloaded one");
+
+        click(save);
+        wait.until(d -> result.getText().contains("already in the drafts folder"));
+        assertTrue(result.getAttribute("class").contains("form-error"), "a second save is refused and says so");
+        screenshot("admin-insight-draft.png");
     }
 
     @Test

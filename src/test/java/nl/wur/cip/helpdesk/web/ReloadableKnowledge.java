@@ -15,6 +15,7 @@ import nl.wur.cip.helpdesk.escalation.EscalationStore;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import nl.wur.cip.helpdesk.feedback.UnansweredLog;
 import nl.wur.cip.helpdesk.insight.AnswerRecordStore;
+import nl.wur.cip.helpdesk.insight.CardDrafts;
 import nl.wur.cip.helpdesk.insight.Insights;
 import nl.wur.cip.helpdesk.reload.KnowledgeGeneration;
 import nl.wur.cip.helpdesk.reload.KnowledgeReloader;
@@ -24,9 +25,9 @@ import nl.wur.cip.helpdesk.storage.Database;
 /**
  * A copy of the shipped knowledge that a test's server answers from, built as {@code Main} builds it (the real
  * generation builder: answers, checklist, content gaps, insight counts) with the real reloader over it: a test edits
- * {@link #folder()} and reloads.
+ * {@link #folder()} and reloads; cards drafted on the insight page are saved in {@link #drafts()}.
  */
-public record ReloadableKnowledge(Path folder, KnowledgeReloader reloader) implements AutoCloseable {
+public record ReloadableKnowledge(Path folder, Path drafts, KnowledgeReloader reloader) implements AutoCloseable {
 
     /** Copies {@code knowledge/} into {@code dataDir} and hands generation 1 of it, and its reloader, to the server. */
     public static ReloadableKnowledge serve(HelpdeskServer server, Database database, Path dataDir, Clock clock)
@@ -58,7 +59,8 @@ public record ReloadableKnowledge(Path folder, KnowledgeReloader reloader) imple
                         new FeedbackStore(database),
                         new EscalationStore(database),
                         clock),
-                first.gaps().orElseThrow());
+                first.gaps().orElseThrow(),
+                new CardDrafts(dataDir.resolve("drafts"), clock));
         KnowledgeReloader reloader = new KnowledgeReloader(
                 server.knowledge(),
                 generations,
@@ -66,7 +68,7 @@ public record ReloadableKnowledge(Path folder, KnowledgeReloader reloader) imple
                 clock,
                 result -> server.metrics().knowledgeReload(result.status()));
         server.reloadReady(reloader);
-        return new ReloadableKnowledge(folder, reloader);
+        return new ReloadableKnowledge(folder, dataDir.resolve("drafts"), reloader);
     }
 
     @Override
