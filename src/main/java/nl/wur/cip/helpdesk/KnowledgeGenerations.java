@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import nl.wur.cip.helpdesk.checklist.AssessmentStore;
 import nl.wur.cip.helpdesk.checklist.ChecklistEngine;
 import nl.wur.cip.helpdesk.checklist.ChecklistException;
@@ -21,6 +22,10 @@ import nl.wur.cip.helpdesk.optout.Crawlers;
 import nl.wur.cip.helpdesk.reload.Candidate;
 import nl.wur.cip.helpdesk.reload.GenerationBuilder;
 import nl.wur.cip.helpdesk.reload.KnowledgeGeneration;
+import nl.wur.cip.helpdesk.reload.KnowledgeReloader;
+import nl.wur.cip.helpdesk.reload.LiveKnowledge;
+import nl.wur.cip.helpdesk.reload.QuestionGate;
+import nl.wur.cip.helpdesk.reload.ReloadResult;
 import nl.wur.cip.helpdesk.search.QueryExpansion;
 import nl.wur.cip.helpdesk.search.TextEmbedder;
 
@@ -60,6 +65,11 @@ public final class KnowledgeGenerations implements GenerationBuilder {
     /** Generation 1: what the start built, with the answers it handed to the model connection. */
     public KnowledgeGeneration first(Assembly assembly) {
         return generation(1, assembly, model);
+    }
+
+    /** The reloader that builds its candidates here and gates them with the question sets shipped in the jar. */
+    public KnowledgeReloader reloader(LiveKnowledge live, Consumer<ReloadResult> onResult) {
+        return new KnowledgeReloader(live, this, QuestionGate.shipped(), clock, onResult);
     }
 
     @Override

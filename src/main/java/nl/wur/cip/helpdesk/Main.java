@@ -46,7 +46,6 @@ import nl.wur.cip.helpdesk.llm.LlmConfig;
 import nl.wur.cip.helpdesk.optout.OptOutChecker;
 import nl.wur.cip.helpdesk.reload.KnowledgeGeneration;
 import nl.wur.cip.helpdesk.reload.KnowledgeReloader;
-import nl.wur.cip.helpdesk.reload.QuestionGate;
 import nl.wur.cip.helpdesk.search.LanguageDetector;
 import nl.wur.cip.helpdesk.storage.Database;
 import nl.wur.cip.helpdesk.storage.DiskFloor;
@@ -254,12 +253,8 @@ public final class Main {
                 new Insights(answerRecords, feedback, escalationStore, clock),
                 first.gaps().orElseThrow(),
                 new CardDrafts(config.draftsFolder(), clock));
-        KnowledgeReloader reloader = new KnowledgeReloader(
-                server.knowledge(),
-                generations,
-                QuestionGate.shipped(),
-                clock,
-                result -> server.metrics().knowledgeReload(result.status()));
+        KnowledgeReloader reloader = generations.reloader(
+                server.knowledge(), result -> server.metrics().knowledgeReload(result.status()));
         server.reloadReady(reloader);
         reloadOnHangUp(reloader);
         // Each part is closed even when one before it fails (a request outliving the stop timeout made the web

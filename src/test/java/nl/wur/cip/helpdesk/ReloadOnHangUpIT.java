@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import nl.wur.cip.helpdesk.web.ReloadableKnowledge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,14 +47,7 @@ class ReloadOnHangUpIT {
     @Timeout(240)
     void aHangUpSwitchesToTheEditedKnowledgeAndTheServerKeepsRunning() throws Exception {
         assertTrue(Files.isRegularFile(JAR), "run through mvn verify, which packages the jar first");
-        Path knowledge = work.resolve("knowledge");
-        try (Stream<Path> files = Files.walk(Path.of("knowledge"))) {
-            for (Path file : files.toList()) {
-                Files.copy(
-                        file,
-                        knowledge.resolve(Path.of("knowledge").relativize(file).toString()));
-            }
-        }
+        Path knowledge = ReloadableKnowledge.copyOfTheShippedKnowledge(work);
         int port = JarProcesses.freePort();
         Path log = work.resolve("helpdesk.log");
         Process helpdesk = new ProcessBuilder(

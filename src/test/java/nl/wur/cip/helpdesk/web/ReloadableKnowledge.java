@@ -11,15 +11,9 @@ import nl.wur.cip.helpdesk.HelpdeskConfig;
 import nl.wur.cip.helpdesk.KnowledgeGenerations;
 import nl.wur.cip.helpdesk.TestHelpdesk;
 import nl.wur.cip.helpdesk.checklist.AssessmentStore;
-import nl.wur.cip.helpdesk.escalation.EscalationStore;
-import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import nl.wur.cip.helpdesk.feedback.UnansweredLog;
-import nl.wur.cip.helpdesk.insight.AnswerRecordStore;
-import nl.wur.cip.helpdesk.insight.CardDrafts;
-import nl.wur.cip.helpdesk.insight.Insights;
 import nl.wur.cip.helpdesk.reload.KnowledgeGeneration;
 import nl.wur.cip.helpdesk.reload.KnowledgeReloader;
-import nl.wur.cip.helpdesk.reload.QuestionGate;
 import nl.wur.cip.helpdesk.storage.Database;
 
 /**
@@ -32,13 +26,7 @@ public record ReloadableKnowledge(Path folder, Path drafts, KnowledgeReloader re
     /** Copies {@code knowledge/} into {@code dataDir} and hands generation 1 of it, and its reloader, to the server. */
     public static ReloadableKnowledge serve(HelpdeskServer server, Database database, Path dataDir, Clock clock)
             throws IOException {
-        Path folder = dataDir.resolve("knowledge");
-        Path shipped = Path.of("knowledge");
-        try (Stream<Path> files = Files.walk(shipped)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, folder.resolve(shipped.relativize(file).toString()));
-            }
-        }
+        Path folder = copyOfTheShippedKnowledge(dataDir);
         HelpdeskConfig config = HelpdeskConfig.from(
                 Map.of(), List.of("--data-dir=" + dataDir, "--knowledge-dir=" + folder, "--web-dir=web"));
         KnowledgeGenerations generations = new KnowledgeGenerations(
@@ -52,23 +40,24 @@ public record ReloadableKnowledge(Path folder, Path drafts, KnowledgeReloader re
                 .build(1)
                 .generation()
                 .orElseThrow(() -> new IllegalStateException("the shipped knowledge has problems"));
-        server.knowledge().switchTo(first);
-        server.insightReady(
-                new Insights(
-                        new AnswerRecordStore(database),
-                        new FeedbackStore(database),
-                        new EscalationStore(database),
-                        clock),
-                first.gaps().orElseThrow(),
-                new CardDrafts(dataDir.resolve("drafts"), clock));
-        KnowledgeReloader reloader = new KnowledgeReloader(
-                server.knowledge(),
-                generations,
-                QuestionGate.shipped(),
-                clock,
-                result -> server.metrics().knowledgeReload(result.status()));
+        TestHelpdesk.insightReady(server, database, clock, dataDir.resolve("drafts"));
+        server.knowledge().switchTo(first); // with the gaps of this knowledge, not the shared one's
+        KnowledgeReloader reloader = generations.reloader(
+                server.knowledge(), result -> server.metrics().knowledgeReload(result.status()));
         server.reloadReady(reloader);
         return new ReloadableKnowledge(folder, dataDir.resolve("drafts"), reloader);
+    }
+
+    /** Copies {@code knowledge/} to {@code <folder>/knowledge}, for a test to edit. */
+    public static Path copyOfTheShippedKnowledge(Path folder) throws IOException {
+        Path copy = folder.resolve("knowledge");
+        Path shipped = Path.of("knowledge");
+        try (Stream<Path> files = Files.walk(shipped)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(shipped.relativize(file).toString()));
+            }
+        }
+        return copy;
     }
 
     @Override
