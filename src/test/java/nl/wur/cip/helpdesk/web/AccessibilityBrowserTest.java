@@ -77,10 +77,11 @@ class AccessibilityBrowserTest extends BrowserTestBase {
         List<String> violations = new ArrayList<>();
 
         browser.get(url("/"));
-        // The colours really are the scheme's: the dark page background, or the light one.
-        assertEquals(
-                scheme.equals("dark") ? "rgb(18, 23, 20)" : "rgb(244, 246, 244)",
-                browser.executeScript("return getComputedStyle(document.body).backgroundColor"));
+        // The colours really are the scheme's: the dark page background, or the light one (once the style sheet is
+        // applied: on a busy machine the first read can come before it, with the transparent default).
+        String background = scheme.equals("dark") ? "rgb(18, 23, 20)" : "rgb(244, 246, 244)";
+        wait.until(d ->
+                background.equals(browser.executeScript("return getComputedStyle(document.body).backgroundColor")));
         WebElement answer = askAndWait("May I train an AI model on journal articles from the WUR Library?");
         click(answer.findElement(By.cssSelector(".snippet-toggle")));
         violations.addAll(check("chat with an answer"));
