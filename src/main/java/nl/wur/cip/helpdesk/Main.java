@@ -281,9 +281,9 @@ public final class Main {
 
     /**
      * {@code kill -HUP <pid>} reloads the knowledge, as the admin page does. Replacing the JVM's own handler also keeps
-     * a hang-up from stopping the server.
+     * a hang-up from stopping the server. {@code sun.misc.Signal} is the JDK's only way to handle a signal (module
+     * {@code jdk.unsupported}, exported; javac warns about it and the warning cannot be switched off).
      */
-    @SuppressWarnings("sunapi") // sun.misc.Signal: the JDK's only way to handle a signal, exported by jdk.unsupported
     private static void reloadOnHangUp(KnowledgeReloader reloader) {
         try {
             sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> {
