@@ -241,6 +241,7 @@ async function load() {
 }
 
 $('period').addEventListener('change', load);
+document.addEventListener('knowledge-switched', load); // sent by admin-reload.js
 $('lang-toggle').addEventListener('click', () => {
   language = language === 'en' ? 'nl' : 'en';
   rememberLanguage(language);

@@ -8,6 +8,7 @@ const POLL_MS = 1000;
 const language = () => (document.documentElement.lang === 'nl' ? 'nl' : 'en');
 const t = (key, values) => translate(language(), key, values);
 let status = null;
+let awaiting = false; // a reload this page started, whose end it has not seen yet
 
 async function call(method, path) {
   const response = await fetch(path, {
@@ -94,7 +95,15 @@ async function refresh() {
     status = await call('GET', '/admin/api/knowledge');
     $('reload-error').textContent = '';
     render();
-    if (status.runningSince !== null) setTimeout(refresh, POLL_MS);
+    if (status.runningSince !== null) {
+      setTimeout(refresh, POLL_MS);
+    } else if (awaiting) {
+      awaiting = false;
+      if (status.last && status.last.status === 'switched') {
+        // The gaps name the closest cards of the knowledge that answers: the page draws them again from the new one.
+        document.dispatchEvent(new CustomEvent('knowledge-switched'));
+      }
+    }
   } catch (error) {
     if (error.status !== 401) $('reload-error').textContent = error.message; // 401: the page shows its login hint
   }
@@ -104,6 +113,7 @@ async function start() {
   $('reload-error').textContent = '';
   try {
     await call('POST', '/admin/api/knowledge/reload');
+    awaiting = true;
   } catch (error) {
     $('reload-error').textContent = error.message;
   }

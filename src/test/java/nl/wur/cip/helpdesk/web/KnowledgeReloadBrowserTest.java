@@ -146,6 +146,9 @@ class KnowledgeReloadBrowserTest extends BrowserTestBase {
                 "eval shows no regression: " + result);
         assertTrue(browser.findElements(By.cssSelector(".reload-failing")).isEmpty(), result);
         String card = "card:" + file.replace(".md", "");
+        // The page draws the gaps again from the new knowledge: the font questions' closest card is now the new one.
+        wait.until(d -> d.findElements(By.cssSelector("#gaps tbody tr")).stream()
+                .anyMatch(row -> row.getText().contains("font") && row.getText().contains(file.replace(".md", ""))));
         // Each is answered with the new card; where an escalation rule applies (a commercial use goes to the office),
         // the answer still gives the card, beside the rule's.
         for (String question : InsightApiTest.FONT_QUESTIONS) {
