@@ -63,7 +63,6 @@ public record Assembly(
 
     /** Loads the embedding model and the knowledge side by side, then builds the rest: the start of every command. */
     public static Assembly of(HelpdeskConfig config) {
-        TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
         // The parts that do not need each other load side by side: start-up is what a fresh deployment waits for.
         CompletableFuture<TextEmbedder> embedderLoad = CompletableFuture.supplyAsync(() -> config.embeddingModel()
                 .<TextEmbedder>map(path -> OnnxTextEmbedder.fromPath(

@@ -8,8 +8,9 @@ import nl.wur.cip.helpdesk.llm.LlmAnswerService;
 
 /**
  * Everything that answers, built from one state of the knowledge folder: the answers (index, intent model and cards
- * inside), the checklist, and the content gaps (which name the card closest to each gap). Never changed, only replaced whole: a request takes the generation once and finishes on
- * it, even when a reload switches to the next one meanwhile.
+ * inside), the checklist, and the content gaps (which name the card closest to each gap). Never changed, only
+ * replaced whole: a request takes the generation once and finishes on it, even when a reload switches to the next one
+ * meanwhile.
  *
  * @param number  1 for the knowledge loaded at start, one more for each reload that switched
  * @param answers empty until the knowledge is loaded at start

@@ -86,7 +86,8 @@ final class AdminEndpoints {
         }
     }
 
-    private static AdminIdentity who(Context ctx) {
+    /** Who is signed in on this request (set by {@link #guard}). */
+    static AdminIdentity who(Context ctx) {
         AdminIdentity who = ctx.attribute(WHO);
         if (who == null) { // only if a route were added outside the guard: refuse rather than act for nobody
             throw new ApiException(401, "log in first", "log eerst in");
@@ -159,15 +160,10 @@ final class AdminEndpoints {
 
     /** Writes a change to the audit list with who made it (also for the changes other admin endpoints make). */
     void record(Context ctx, AuditLog.Action action, String target) {
-        enabled().audit().record(who(ctx), action, target);
+        record(who(ctx), action, target);
     }
 
-    /** Who is signed in on this request, for a change recorded after the request (a reload, when it ends). */
-    AdminIdentity signedIn(Context ctx) {
-        return who(ctx);
-    }
-
-    /** Writes a change that ended after its request to the audit list. */
+    /** Writes a change that ended after its request (a reload) to the audit list, for who asked for it. */
     void record(AdminIdentity who, AuditLog.Action action, String target) {
         enabled().audit().record(who, action, target);
     }

@@ -26,13 +26,13 @@ final class KnowledgeReloadEndpoints {
         reloader.set(ready);
     }
 
-    KnowledgeReloader.Status status(Context ctx) {
+    KnowledgeReloader.Status status() {
         return reloader().status();
     }
 
     /** Starts a reload; who asked is written to the audit list with how it ended. */
     Map<String, Object> reload(Context ctx) {
-        AdminIdentity who = admin.signedIn(ctx);
+        AdminIdentity who = AdminEndpoints.who(ctx);
         KnowledgeReloader.Start start =
                 reloader().start("admin", result -> admin.record(who, AuditLog.Action.RELOAD, summary(result)));
         return switch (start) {

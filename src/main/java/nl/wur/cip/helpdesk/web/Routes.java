@@ -6,11 +6,13 @@ import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import nl.wur.cip.helpdesk.optout.OptOutReport;
 
 /**
@@ -49,6 +51,11 @@ record Routes(
             ClientLimit escalations,
             ClientLimit assessments,
             ClientLimit logins) {}
+
+    /** A text download: the endpoint names the file (Content-Disposition), this sets status and type. */
+    private static Handler download(String contentType, Function<Context, String> body) {
+        return ctx -> ctx.status(200).contentType(contentType).result(body.apply(ctx));
+    }
 
     void addTo(RoutesConfig routes) {
         routes.apiBuilder(() -> {
@@ -113,18 +120,10 @@ record Routes(
                 get("/unanswered", ctx -> responses.send(ctx, 200, admin.unanswered(ctx)));
                 get("/insight", ctx -> responses.send(ctx, 200, insight.counts(ctx)));
                 get("/insight/gaps", ctx -> responses.send(ctx, 200, insight.gaps(ctx)));
-                get(
-                        "/insight/gaps/{id}/draft.md",
-                        ctx -> ctx.status(200)
-                                .contentType("text/markdown; charset=utf-8")
-                                .result(insight.draft(ctx)));
+                get("/insight/gaps/{id}/draft.md", download("text/markdown; charset=utf-8", insight::draft));
                 post("/insight/gaps/{id}/draft", ctx -> responses.send(ctx, 201, insight.saveDraft(ctx)));
-                get(
-                        "/insight/counts.csv",
-                        ctx -> ctx.status(200)
-                                .contentType("text/csv; charset=utf-8")
-                                .result(insight.csv(ctx)));
-                get("/knowledge", ctx -> responses.send(ctx, 200, reload.status(ctx)));
+                get("/insight/counts.csv", download("text/csv; charset=utf-8", insight::csv));
+                get("/knowledge", ctx -> responses.send(ctx, 200, reload.status()));
                 post("/knowledge/reload", ctx -> responses.send(ctx, 202, reload.reload(ctx)));
             });
         });

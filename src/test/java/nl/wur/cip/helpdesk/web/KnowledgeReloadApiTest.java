@@ -39,10 +39,19 @@ class KnowledgeReloadApiTest {
         return reply.json();
     }
 
+    /** {@code POST /admin/api/knowledge/reload} with these headers (name, value pairs). */
+    private static HelpdeskServerExtension.Reply startReload(HelpdeskServerExtension server, String... headers)
+            throws Exception {
+        Map<String, String> sent = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < headers.length; i += 2) {
+            sent.put(headers[i], headers[i + 1]);
+        }
+        return server.send("POST", "/admin/api/knowledge/reload", "application/json", "{}", sent);
+    }
+
     /** Starts a reload and waits for its result. */
     private JsonNode reload(String cookie) throws Exception {
-        HelpdeskServerExtension.Reply started = helpdesk.send(
-                "POST", "/admin/api/knowledge/reload", "application/json", "{}", Map.of("Cookie", cookie));
+        HelpdeskServerExtension.Reply started = startReload(helpdesk, "Cookie", cookie);
         assertEquals(202, started.statusCode(), started.body());
         return waitForResult(cookie);
     }
@@ -77,15 +86,9 @@ class KnowledgeReloadApiTest {
                 "Not as such: Dutch and EU copyright law",
                 "Not as such, as the office reworded it: Dutch and EU copyright law");
 
-        HelpdeskServerExtension.Reply started = helpdesk.send(
-                "POST", "/admin/api/knowledge/reload", "application/json", "{}", Map.of("Cookie", cookie));
+        HelpdeskServerExtension.Reply started = startReload(helpdesk, "Cookie", cookie);
         assertEquals(202, started.statusCode(), started.body());
-        HelpdeskServerExtension.Reply second = helpdesk.send(
-                "POST",
-                "/admin/api/knowledge/reload",
-                "application/json",
-                "{}",
-                Map.of("Cookie", cookie, "Accept-Language", "nl"));
+        HelpdeskServerExtension.Reply second = startReload(helpdesk, "Cookie", cookie, "Accept-Language", "nl");
         assertEquals(409, second.statusCode(), "one reload at a time: " + second.body());
         assertTrue(second.json().path("error").asText().contains("herlaad"), second.body());
         JsonNode status = waitForResult(cookie);
@@ -150,8 +153,7 @@ class KnowledgeReloadApiTest {
 
     @Test
     void anAnonymousReloadIsRefusedAndChangesNothing() throws Exception {
-        HelpdeskServerExtension.Reply anonymous =
-                helpdesk.send("POST", "/admin/api/knowledge/reload", "application/json", "{}", Map.of());
+        HelpdeskServerExtension.Reply anonymous = startReload(helpdesk);
         assertEquals(401, anonymous.statusCode());
         assertTrue(anonymous.json().has("error"));
         String cookie = helpdesk.adminCookie(PASSWORD);
@@ -167,16 +169,10 @@ class KnowledgeReloadApiTest {
                 .starting()
                 .start()) {
             String cookie = starting.adminCookie(PASSWORD);
-            HelpdeskServerExtension.Reply en = starting.send(
-                    "POST", "/admin/api/knowledge/reload", "application/json", "{}", Map.of("Cookie", cookie));
+            HelpdeskServerExtension.Reply en = startReload(starting, "Cookie", cookie);
             assertEquals(503, en.statusCode());
             assertTrue(en.json().path("error").asText().contains("starting"), en.body());
-            HelpdeskServerExtension.Reply nl = starting.send(
-                    "POST",
-                    "/admin/api/knowledge/reload",
-                    "application/json",
-                    "{}",
-                    Map.of("Cookie", cookie, "Accept-Language", "nl"));
+            HelpdeskServerExtension.Reply nl = startReload(starting, "Cookie", cookie, "Accept-Language", "nl");
             assertTrue(nl.json().path("error").asText().contains("start nog op"), nl.body());
         }
     }
