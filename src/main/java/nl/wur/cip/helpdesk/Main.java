@@ -30,6 +30,7 @@ import nl.wur.cip.helpdesk.escalation.RetentionJob;
 import nl.wur.cip.helpdesk.escalation.SmtpMailer;
 import nl.wur.cip.helpdesk.escalation.SmtpSettings;
 import nl.wur.cip.helpdesk.eval.EvalQuestion;
+import nl.wur.cip.helpdesk.eval.EvalResult;
 import nl.wur.cip.helpdesk.eval.Evaluation;
 import nl.wur.cip.helpdesk.feedback.FeedbackStore;
 import nl.wur.cip.helpdesk.feedback.UnansweredLog;
@@ -61,7 +62,9 @@ public final class Main {
             usage: java -jar target/cip-helpdesk.jar [command] [--name=value ...]
               serve                 start the helpdesk (default): http://localhost:7070
               ask "question"        answer once and print the answer with its sources (--language=en|nl)
-              eval FILE.jsonl       score a question set: pass rate overall, by topic and language; retrieval recall
+              eval FILE.jsonl [OUT.jsonl]
+                                    score a question set: pass rate overall, by topic and language; retrieval recall;
+                                    with OUT, each question's outcome, confidence and result one a line
               bench                 start the jar as a server and load it: latency, answers/s, CPU per answer, memory,
                                     start-up (--warm-up=60 --seconds=30 --clients=1,50 --starts=3
                                     --server-java-options="-XX:+UseSerialGC -Xms64m")
@@ -329,8 +332,8 @@ public final class Main {
     }
 
     private static int evaluate(HelpdeskConfig config, List<String> positional, PrintStream out, PrintStream err) {
-        if (positional.size() != 2) {
-            err.println("usage: java -jar target/cip-helpdesk.jar eval FILE.jsonl");
+        if (positional.size() != 2 && positional.size() != 3) {
+            err.println("usage: java -jar target/cip-helpdesk.jar eval FILE.jsonl [OUT.jsonl]");
             return 2;
         }
         Path file = Path.of(positional.get(1));
@@ -356,7 +359,17 @@ public final class Main {
                     cv.folds(),
                     cv.accuracy() * 100,
                     cv.temperature());
-            Evaluation.run(questions, assembly.answers(), out);
+            List<EvalResult> results = Evaluation.results(questions, assembly.answers());
+            Evaluation.report(results, out);
+            if (positional.size() == 3) {
+                Path resultsFile = Path.of(positional.get(2));
+                try {
+                    Evaluation.writeResults(results, resultsFile);
+                } catch (IOException e) {
+                    err.println("cannot write the results to " + resultsFile + ": " + e.getMessage());
+                    return 2;
+                }
+            }
             LanguageDetector detector = new LanguageDetector();
             Evaluation.printRecall(questions, assembly::retriever, detector::detect, out);
         }

@@ -1,10 +1,15 @@
 package nl.wur.cip.helpdesk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,6 +71,42 @@ class MainTest {
         assertTrue(report.contains("c [nl]"), "failures are listed: " + report);
         assertTrue(report.contains("recall@3 bm25"), report);
         assertTrue(report.contains("recall@3 fused"), report);
+    }
+
+    @Test
+    void evalWritesEachQuestionsOutcomeConfidenceAndResultWhenGivenAResultsFile(@TempDir Path dir) throws Exception {
+        Path set = dir.resolve("set.jsonl");
+        Files.writeString(set, """
+                {"id":"a","lang":"en","topic":"law","question":"What is the definition of text and data mining?","expect":"answer","must":[["automated"]]}
+                {"id":"b","lang":"en","topic":"offtopic","question":"What is a good recipe for pancakes?","expect":"answer","must":[["pancake"]]}
+                """);
+        Path results = dir.resolve("results.jsonl");
+        assertEquals(
+                0,
+                run(Path.of("target", "test-helpdesk"), "eval", set.toString(), results.toString()),
+                err.toString(StandardCharsets.UTF_8));
+        List<JsonNode> lines = Files.readAllLines(results).stream()
+                .map(line -> {
+                    try {
+                        return new ObjectMapper().readTree(line);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .toList();
+        assertEquals(
+                List.of("a", "b"), lines.stream().map(l -> l.get("id").asText()).toList());
+        assertTrue(lines.get(0).get("passed").asBoolean(), lines.get(0).toString());
+        assertEquals("answered", lines.get(0).get("outcome").asText());
+        assertTrue(lines.get(0).get("confidence").asDouble() > 0, lines.get(0).toString());
+        assertTrue(
+                lines.get(0).get("source").asText().startsWith("card:"),
+                lines.get(0).toString());
+        assertFalse(lines.get(1).get("passed").asBoolean(), lines.get(1).toString());
+        assertEquals("off_topic", lines.get(1).get("outcome").asText());
+        assertTrue(
+                lines.get(1).get("failure").asText().contains("expected answer"),
+                lines.get(1).toString());
     }
 
     @Test

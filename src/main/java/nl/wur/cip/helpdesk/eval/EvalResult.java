@@ -1,4 +1,8 @@
 package nl.wur.cip.helpdesk.eval;
 
-/** How the helpdesk did on one question, with the reason when it failed. */
-public record EvalResult(EvalQuestion question, boolean passed, String outcome, double confidence, String failure) {}
+/**
+ * How the helpdesk did on one question, with the reason when it failed and what chose the answer (the answer's
+ * {@code source}: the card, intent or rule).
+ */
+public record EvalResult(
+        EvalQuestion question, boolean passed, String outcome, double confidence, String failure, String source) {}

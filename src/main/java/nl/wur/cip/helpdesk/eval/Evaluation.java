@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,11 +94,18 @@ public final class Evaluation {
         };
         double confidence = answer.confidence();
         if (!outcomeOk) {
-            return new EvalResult(q, false, outcome, confidence, "expected " + q.expect() + ", got " + outcome);
+            return new EvalResult(
+                    q, false, outcome, confidence, "expected " + q.expect() + ", got " + outcome, answer.source());
         }
         for (Pattern p : q.mustNot()) {
             if (p.matcher(answer.answer()).find()) {
-                return new EvalResult(q, false, outcome, confidence, "answer matches forbidden /" + p.pattern() + "/");
+                return new EvalResult(
+                        q,
+                        false,
+                        outcome,
+                        confidence,
+                        "answer matches forbidden /" + p.pattern() + "/",
+                        answer.source());
             }
         }
         if (q.expectsAnswer()) {
@@ -121,7 +129,8 @@ public final class Evaluation {
                             outcome,
                             confidence,
                             "missing any of "
-                                    + group.stream().map(Pattern::pattern).toList());
+                                    + group.stream().map(Pattern::pattern).toList(),
+                            answer.source());
                 }
             }
             if (!q.cite().isEmpty() && answer.citations().stream().noneMatch(c -> citedBy(q.cite(), c))) {
@@ -131,28 +140,45 @@ public final class Evaluation {
                         outcome,
                         confidence,
                         "no citation matches "
-                                + q.cite().stream().map(Pattern::pattern).toList());
+                                + q.cite().stream().map(Pattern::pattern).toList(),
+                        answer.source());
             }
         }
-        return new EvalResult(q, true, outcome, confidence, null);
+        return new EvalResult(q, true, outcome, confidence, null, answer.source());
     }
 
-    /** Runs every question and prints the report; returns the overall pass rate. */
-    public static double run(List<EvalQuestion> questions, AnswerService answers, PrintStream out) {
-        List<EvalResult> results = questions.stream()
-                .map(q -> {
-                    Answer answer = answers.ask(q.question(), Optional.empty());
-                    EvalResult result = score(q, answer);
-                    return result.passed()
-                            ? result
-                            : new EvalResult(
-                                    q,
-                                    false,
-                                    result.outcome(),
-                                    result.confidence(),
-                                    result.failure() + " [" + answer.source() + " " + answer.confidence() + "]");
-                })
+    /** Asks every question and scores its answer. */
+    public static List<EvalResult> results(List<EvalQuestion> questions, AnswerService answers) {
+        return questions.stream()
+                .map(q -> score(q, answers.ask(q.question(), Optional.empty())))
                 .toList();
+    }
+
+    /**
+     * Writes one JSON object a line per question (id, language, topic, expectation, outcome, confidence, passed,
+     * failure, source): for reading a run afterwards, e.g. how confidence relates to being right.
+     */
+    public static void writeResults(List<EvalResult> results, Path file) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<String> lines = new ArrayList<>();
+        for (EvalResult r : results) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("id", r.question().id());
+            line.put("lang", r.question().lang());
+            line.put("topic", r.question().topic());
+            line.put("expect", r.question().expect());
+            line.put("outcome", r.outcome());
+            line.put("confidence", r.confidence());
+            line.put("passed", r.passed());
+            line.put("failure", r.failure());
+            line.put("source", r.source());
+            lines.add(json.writeValueAsString(line));
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
+    /** Prints the report of scored questions; returns the overall pass rate. */
+    public static double report(List<EvalResult> results, PrintStream out) {
         double overall = rate(results);
         out.printf("overall: %.1f%% (%d/%d)%n", overall * 100, passed(results), results.size());
         print(
@@ -193,7 +219,10 @@ public final class Evaluation {
             out.println("failures:");
             failures.forEach(r -> out.printf(
                     "  %s [%s] %s -> %s%n",
-                    r.question().id(), r.question().lang(), r.question().question(), r.failure()));
+                    r.question().id(),
+                    r.question().lang(),
+                    r.question().question(),
+                    r.failure() + " [" + r.source() + " " + r.confidence() + "]"));
         }
         return overall;
     }
