@@ -164,7 +164,9 @@ public final class AnswerService {
                 .mapToDouble(p -> policy.confidence(p.cosine(), p.coverage(), language))
                 .max()
                 .orElse(0);
-        boolean sure = top.probability() >= policy.cardProbability() && understood.margin() >= policy.cardMargin();
+        Optional<AnswerCard> sibling = neighbourAsLikely(understood);
+        boolean sure = top.probability() >= policy.cardProbability()
+                && (understood.margin() >= policy.cardMargin() || sibling.isPresent());
 
         Optional<IntentExamples> extra = understanding.extra(top.intent());
         boolean offTopic = extra.map(e -> !e.escalates()).orElse(false);
@@ -186,6 +188,10 @@ public final class AnswerService {
         Optional<AnswerCard> card = understanding.card(top.intent());
         if (card.isPresent() && sure) {
             List<AnswerCard> cards = cardsAsked(card.get(), understood);
+            if (sibling.isPresent() && !cards.contains(sibling.get()) && cards.size() < MAX_PARTS) {
+                cards = new ArrayList<>(cards);
+                cards.add(1, sibling.get());
+            }
             if (officeCard.isPresent() && !cards.contains(officeCard.get())) {
                 // What the office must see is said first: for a claim, "do not reply or pay, send it to the CIP".
                 cards = new ArrayList<>(cards.subList(0, Math.min(MAX_PARTS - 1, cards.size())));
@@ -252,6 +258,24 @@ public final class AnswerService {
                 suggestions(understood, language),
                 disclaimer(language),
                 source);
+    }
+
+    /**
+     * The runner-up's card when it is about as likely as the top intent's and the two cards are neighbours: then the
+     * question sits between two neighbouring answers of the office, and both are given rather than neither. The
+     * intents the helpdesk must not answer itself have no card, so they never count.
+     */
+    private Optional<AnswerCard> neighbourAsLikely(Understanding understood) {
+        if (understood.guesses().size() < 2 || understood.margin() >= policy.cardMargin()) {
+            return Optional.empty();
+        }
+        Optional<AnswerCard> first = understanding.card(understood.top().intent());
+        Optional<AnswerCard> second =
+                understanding.card(understood.guesses().get(1).intent());
+        if (first.isEmpty() || second.isEmpty()) {
+            return Optional.empty();
+        }
+        return first.get().neighbours(second.get()) ? second : Optional.empty();
     }
 
     /** The most likely of the office's intents in the question or any of its parts, when it is likely enough. */

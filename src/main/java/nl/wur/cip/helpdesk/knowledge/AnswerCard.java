@@ -1,7 +1,9 @@
 package nl.wur.cip.helpdesk.knowledge;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The copyright office's approved answer to one question, in both languages, with the sources it rests on. */
 public record AnswerCard(
@@ -21,5 +23,24 @@ public record AnswerCard(
 
     public String answer(Language language) {
         return answer.get(language);
+    }
+
+    /** Cards citing at least this share of the same sources (Jaccard) answer the same legal question. */
+    private static final double SHARED_SOURCES = 0.75;
+
+    /**
+     * Whether the two cards are neighbours: one names the other as related, or they rest on mostly the same sources
+     * (mining news sites and scraping websites for research both rest on Art. 3 DSM / Art. 15n Aw and lawful access).
+     * A question that sits between two neighbours is answered by either.
+     */
+    public boolean neighbours(AnswerCard other) {
+        if (related.contains(other.id()) || other.related().contains(id)) {
+            return true;
+        }
+        Set<String> union = new HashSet<>(cites);
+        union.addAll(other.cites());
+        Set<String> shared = new HashSet<>(cites);
+        shared.retainAll(other.cites());
+        return !union.isEmpty() && (double) shared.size() / union.size() >= SHARED_SOURCES;
     }
 }

@@ -146,6 +146,34 @@ class AnswerServiceTest {
     }
 
     @Test
+    void aQuestionBetweenTwoNeighbouringCardsIsAnsweredWithBothInsteadOfNeither() {
+        String question = "May I scrape a news website for my research?";
+        var helpdesk = nl.wur.cip.helpdesk.TestHelpdesk.shared();
+        var understood = helpdesk.understanding()
+                .understand(
+                        question,
+                        Language.EN,
+                        helpdesk.retriever().search(question, Language.EN).queryVector());
+        assertTrue(
+                understood.margin() < AnswerPolicy.defaults().cardMargin(),
+                "precondition (pick another question if the model changed): the two cards are about as likely, "
+                        + understood.guesses().subList(0, 2));
+        Answer answer = answers.ask(question, Optional.empty());
+        assertEquals(Outcome.ANSWERED, answer.outcome(), answer.source());
+        assertEquals(
+                "card:" + understood.top().intent() + " card:"
+                        + understood.guesses().get(1).intent(),
+                answer.source());
+        assertTrue(
+                answer.answer()
+                        .contains(helpdesk.knowledge()
+                                .card(understood.guesses().get(1).intent())
+                                .orElseThrow()
+                                .title(Language.EN)),
+                answer.answer());
+    }
+
+    @Test
     void theConfidenceIsTheCalibratedProbabilityOfTheIntent() {
         String question = "Hoe lang mag ik de verzamelde data voor mijn onderzoek bewaren?";
         Answer answer = answers.ask(question, Optional.empty());
