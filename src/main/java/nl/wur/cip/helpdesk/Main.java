@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nl.wur.cip.helpdesk.admin.AdminAuth;
 import nl.wur.cip.helpdesk.answer.Answer;
+import nl.wur.cip.helpdesk.answer.AnswerPolicy;
 import nl.wur.cip.helpdesk.bench.Benchmark;
 import nl.wur.cip.helpdesk.checklist.AssessmentStore;
 import nl.wur.cip.helpdesk.checklist.ChecklistLoader;
@@ -29,6 +30,7 @@ import nl.wur.cip.helpdesk.escalation.MailComposer;
 import nl.wur.cip.helpdesk.escalation.RetentionJob;
 import nl.wur.cip.helpdesk.escalation.SmtpMailer;
 import nl.wur.cip.helpdesk.escalation.SmtpSettings;
+import nl.wur.cip.helpdesk.eval.CalibrationFit;
 import nl.wur.cip.helpdesk.eval.EvalQuestion;
 import nl.wur.cip.helpdesk.eval.EvalResult;
 import nl.wur.cip.helpdesk.eval.Evaluation;
@@ -65,6 +67,8 @@ public final class Main {
               eval FILE.jsonl [OUT.jsonl]
                                     score a question set: pass rate overall, by topic and language; retrieval recall;
                                     with OUT, each question's outcome, confidence and result one a line
+              calibrate RESULTS.jsonl ...
+                                    fit the answers' confidence calibration to eval results files (answered questions)
               bench                 start the jar as a server and load it: latency, answers/s, CPU per answer, memory,
                                     start-up (--warm-up=60 --seconds=30 --clients=1,50 --starts=3
                                     --server-java-options="-XX:+UseSerialGC -Xms64m")
@@ -123,6 +127,7 @@ public final class Main {
                     yield 0;
                 }
                 case "precompute" -> precompute(flags, positional, out, err);
+                case "calibrate" -> calibrate(positional, out, err);
                 case "bench" -> Benchmark.run(config, Benchmark.Options.from(flags), out);
                 default -> {
                     err.println("unknown command '" + command + "'\n" + USAGE);
@@ -374,6 +379,29 @@ public final class Main {
             Evaluation.printRecall(questions, assembly::retriever, detector::detect, out);
         }
         return 0;
+    }
+
+    private static int calibrate(List<String> positional, PrintStream out, PrintStream err) {
+        if (positional.size() < 2) {
+            err.println("usage: java -jar target/cip-helpdesk.jar calibrate RESULTS.jsonl ...");
+            return 2;
+        }
+        List<Path> files =
+                positional.subList(1, positional.size()).stream().map(Path::of).toList();
+        try {
+            for (Path file : files) {
+                if (!Files.isRegularFile(file)) {
+                    err.println("no such file: " + file);
+                    return 2;
+                }
+            }
+            CalibrationFit.fitAndPrint(
+                    CalibrationFit.read(files, AnswerPolicy.defaults().calibration()), out);
+            return 0;
+        } catch (IOException e) {
+            err.println("cannot read the results: " + e.getMessage());
+            return 2;
+        }
     }
 
     /**

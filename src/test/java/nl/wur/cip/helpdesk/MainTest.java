@@ -110,6 +110,27 @@ class MainTest {
     }
 
     @Test
+    void calibrateFitsTheConfidenceCalibrationToTheAnsweredQuestionsOfResultsFiles(@TempDir Path dir) throws Exception {
+        StringBuilder results = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            results.append(String.format(
+                    java.util.Locale.ROOT,
+                    "{\"id\":\"q%d\",\"outcome\":\"answered\",\"confidence\":%.2f,\"passed\":%b}%n",
+                    i,
+                    0.4 + 0.05 * i,
+                    i % 4 != 0));
+        }
+        results.append("{\"id\":\"e\",\"outcome\":\"escalate\",\"confidence\":0.2,\"passed\":true}\n");
+        Path file = dir.resolve("results.jsonl");
+        Files.writeString(file, results);
+        assertEquals(0, run(dir, "calibrate", file.toString()), err.toString(StandardCharsets.UTF_8));
+        assertTrue(output().contains("fitted on 12 answered questions (9 right)"), output());
+        assertTrue(output().contains("0.4-0.6"), output());
+        assertEquals(2, run(dir, "calibrate"));
+        assertEquals(2, run(dir, "calibrate", dir.resolve("missing.jsonl").toString()));
+    }
+
+    @Test
     void badUsageExitsWithCode2AndSaysWhy(@TempDir Path dir) {
         assertEquals(2, run(dir, "eval", dir.resolve("missing.jsonl").toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("no such file"));

@@ -57,7 +57,8 @@ public final class TestHelpdesk {
                     d.pointToClosest(),
                     d.quoteSources(),
                     1.01,
-                    d.dutchDiscount());
+                    d.dutchDiscount(),
+                    d.calibration());
             passagesOnly = new AnswerService(
                     assembly.knowledge(),
                     assembly.retriever(),

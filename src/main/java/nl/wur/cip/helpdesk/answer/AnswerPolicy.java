@@ -18,6 +18,8 @@ import nl.wur.cip.helpdesk.knowledge.Language;
  *                          reaches this probability in the question or in one of its parts
  * @param dutchDiscount     subtracted from vector similarity between Dutch texts, which the English-only bundled
  *                          model rates too high even for unrelated sentences
+ * @param calibration       how the intent's probability becomes the confidence an answer reports; the thresholds
+ *                          above are in the model's own probability
  */
 public record AnswerPolicy(
         double cardProbability,
@@ -28,9 +30,16 @@ public record AnswerPolicy(
         double pointToClosest,
         double quoteSources,
         double officeProbability,
-        double dutchDiscount) {
+        double dutchDiscount,
+        ConfidenceCalibration calibration) {
     public static AnswerPolicy defaults() {
-        return new AnswerPolicy(0.35, 0.10, 0.60, 0.40, 0.75, 0.15, 0.55, 0.25, 0.20);
+        return new AnswerPolicy(0.35, 0.10, 0.60, 0.40, 0.75, 0.15, 0.55, 0.25, 0.20, ConfidenceCalibration.identity());
+    }
+
+    /** The confidence reported for an intent of this probability, rounded as the API gives it. */
+    public double reportedConfidence(double probability) {
+        double confidence = calibration.apply(Math.max(0, Math.min(1, probability)));
+        return Math.round(confidence * 1000) / 1000.0;
     }
 
     /**

@@ -178,7 +178,7 @@ public final class AnswerService {
                     rules.offTopicAnswer().getOrDefault(language, ""),
                     Outcome.OFF_TOPIC,
                     language,
-                    round(top.probability()),
+                    policy.reportedConfidence(top.probability()),
                     List.of(),
                     null,
                     List.of(),
@@ -208,7 +208,7 @@ public final class AnswerService {
                         extract.text(),
                         Outcome.ANSWERED,
                         language,
-                        round(top.probability()),
+                        policy.reportedConfidence(top.probability()),
                         extract.citations(),
                         null,
                         suggestions(understood, language),
@@ -252,7 +252,7 @@ public final class AnswerService {
                 answer.strip(),
                 Outcome.ESCALATE,
                 language,
-                round(top.probability()),
+                policy.reportedConfidence(top.probability()),
                 citations,
                 reason,
                 suggestions(understood, language),
@@ -366,7 +366,7 @@ public final class AnswerService {
                 answer,
                 escalate ? Outcome.ESCALATE : Outcome.ANSWERED,
                 language,
-                round(probability),
+                policy.reportedConfidence(probability),
                 citations,
                 reason,
                 followUps(related, language),
@@ -488,9 +488,5 @@ public final class AnswerService {
 
     public String disclaimer(Language language) {
         return knowledge.messages().text(Message.ANSWER_DISCLAIMER, language, "office", escalationAddress);
-    }
-
-    private static double round(double value) {
-        return Math.round(Math.max(0, Math.min(1, value)) * 1000) / 1000.0;
     }
 }
