@@ -369,7 +369,7 @@ public final class Main {
             if (positional.size() == 3) {
                 Path resultsFile = Path.of(positional.get(2));
                 try {
-                    Evaluation.writeResults(results, resultsFile);
+                    Evaluation.writeResults(results, AnswerPolicy.defaults().calibration(), resultsFile);
                 } catch (IOException e) {
                     err.println("cannot write the results to " + resultsFile + ": " + e.getMessage());
                     return 2;
@@ -395,8 +395,7 @@ public final class Main {
                     return 2;
                 }
             }
-            CalibrationFit.fitAndPrint(
-                    CalibrationFit.read(files, AnswerPolicy.defaults().calibration()), out);
+            CalibrationFit.fitAndPrint(CalibrationFit.read(files), out);
             return 0;
         } catch (IOException e) {
             err.println("cannot read the results: " + e.getMessage());

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.wur.cip.helpdesk.answer.AnswerPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,6 +100,12 @@ class MainTest {
         assertTrue(lines.get(0).get("passed").asBoolean(), lines.get(0).toString());
         assertEquals("answered", lines.get(0).get("outcome").asText());
         assertTrue(lines.get(0).get("confidence").asDouble() > 0, lines.get(0).toString());
+        assertEquals(
+                lines.get(0).get("confidence").asDouble(),
+                AnswerPolicy.defaults()
+                        .reportedConfidence(lines.get(0).get("probability").asDouble()),
+                0.002,
+                "the model's probability is the one behind the reported confidence");
         assertTrue(
                 lines.get(0).get("source").asText().startsWith("card:"),
                 lines.get(0).toString());
@@ -115,12 +122,12 @@ class MainTest {
         for (int i = 0; i < 12; i++) {
             results.append(String.format(
                     java.util.Locale.ROOT,
-                    "{\"id\":\"q%d\",\"outcome\":\"answered\",\"confidence\":%.2f,\"passed\":%b}%n",
+                    "{\"id\":\"q%d\",\"outcome\":\"answered\",\"probability\":%.2f,\"passed\":%b}%n",
                     i,
                     0.4 + 0.05 * i,
                     i % 4 != 0));
         }
-        results.append("{\"id\":\"e\",\"outcome\":\"escalate\",\"confidence\":0.2,\"passed\":true}\n");
+        results.append("{\"id\":\"e\",\"outcome\":\"escalate\",\"probability\":0.2,\"passed\":true}\n");
         Path file = dir.resolve("results.jsonl");
         Files.writeString(file, results);
         assertEquals(0, run(dir, "calibrate", file.toString()), err.toString(StandardCharsets.UTF_8));

@@ -14,15 +14,13 @@ import nl.wur.cip.helpdesk.answer.Outcome;
 
 /**
  * Fits the answers' confidence calibration from results files that {@code eval} wrote: the answered questions, each
- * with the model's probability (recovered from the confidence under the calibration that wrote it) and whether it was
- * right.
+ * with the model's own probability for the intent it answered and whether it was right.
  */
 public final class CalibrationFit {
     private static final double[] EDGES = {0, 0.2, 0.4, 0.6, 0.8, 1.0001};
 
-    /** The answered questions of the results files, their confidence turned back into the model's probability. */
-    public static List<ConfidenceCalibration.Point> read(List<Path> files, ConfidenceCalibration writtenWith)
-            throws IOException {
+    /** The answered questions of the results files: their model probability and whether they were right. */
+    public static List<ConfidenceCalibration.Point> read(List<Path> files) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<ConfidenceCalibration.Point> points = new ArrayList<>();
         for (Path file : files) {
@@ -32,12 +30,12 @@ public final class CalibrationFit {
                 }
                 JsonNode result = json.readTree(line);
                 if (!Outcome.ANSWERED.code().equals(result.path("outcome").asText())
-                        || !result.path("confidence").isNumber()
+                        || !result.path("probability").isNumber()
                         || !result.path("passed").isBoolean()) {
                     continue;
                 }
                 points.add(new ConfidenceCalibration.Point(
-                        writtenWith.inverse(result.get("confidence").asDouble()),
+                        result.get("probability").asDouble(),
                         result.get("passed").asBoolean()));
             }
         }

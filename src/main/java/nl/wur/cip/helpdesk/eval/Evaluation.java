@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.wur.cip.helpdesk.answer.Answer;
 import nl.wur.cip.helpdesk.answer.AnswerService;
+import nl.wur.cip.helpdesk.answer.ConfidenceCalibration;
 import nl.wur.cip.helpdesk.answer.Outcome;
 import nl.wur.cip.helpdesk.knowledge.Citation;
 import nl.wur.cip.helpdesk.knowledge.Language;
@@ -155,10 +156,12 @@ public final class Evaluation {
     }
 
     /**
-     * Writes one JSON object a line per question (id, language, topic, expectation, outcome, confidence, passed,
-     * failure, source): for reading a run afterwards, e.g. how confidence relates to being right.
+     * Writes one JSON object a line per question (id, language, topic, expectation, outcome, confidence, the intent
+     * model's own probability behind it, passed, failure, source): for reading a run afterwards, e.g. for fitting the
+     * confidence calibration to how often answers were right.
      */
-    public static void writeResults(List<EvalResult> results, Path file) throws IOException {
+    public static void writeResults(List<EvalResult> results, ConfidenceCalibration calibration, Path file)
+            throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<String> lines = new ArrayList<>();
         for (EvalResult r : results) {
@@ -169,6 +172,7 @@ public final class Evaluation {
             line.put("expect", r.question().expect());
             line.put("outcome", r.outcome());
             line.put("confidence", r.confidence());
+            line.put("probability", Math.round(calibration.inverse(r.confidence()) * 10000) / 10000.0);
             line.put("passed", r.passed());
             line.put("failure", r.failure());
             line.put("source", r.source());

@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 import nl.wur.cip.helpdesk.TestHelpdesk;
+import nl.wur.cip.helpdesk.knowledge.AnswerCard;
 import nl.wur.cip.helpdesk.knowledge.Citation;
 import nl.wur.cip.helpdesk.knowledge.Language;
+import nl.wur.cip.helpdesk.understanding.Understanding;
 import org.junit.jupiter.api.Test;
 
 class AnswerServiceTest {
@@ -147,30 +149,39 @@ class AnswerServiceTest {
 
     @Test
     void aQuestionBetweenTwoNeighbouringCardsIsAnsweredWithBothInsteadOfNeither() {
-        String question = "May I scrape a news website for my research?";
+        // Questions between mining news sites and scraping websites for research; the model decides which of them
+        // sit close to both cards, so the test takes the first that does.
+        List<String> candidates = List.of(
+                "May I scrape a news website for my research?",
+                "Can I scrape newspaper websites to train a model for my research?",
+                "May I crawl news portals for a research corpus?",
+                "Is it allowed to scrape online news sites for a study?",
+                "Can I collect articles from news websites with a scraper for my thesis?");
         var helpdesk = nl.wur.cip.helpdesk.TestHelpdesk.shared();
-        var understood = helpdesk.understanding()
-                .understand(
-                        question,
-                        Language.EN,
-                        helpdesk.retriever().search(question, Language.EN).queryVector());
-        assertTrue(
-                understood.margin() < AnswerPolicy.defaults().cardMargin(),
-                "precondition (pick another question if the model changed): the two cards are about as likely, "
-                        + understood.guesses().subList(0, 2));
+        AnswerPolicy policy = AnswerPolicy.defaults();
+        String question = null;
+        Understanding understood = null;
+        for (String candidate : candidates) {
+            Understanding u = helpdesk.understanding()
+                    .understand(
+                            candidate,
+                            Language.EN,
+                            helpdesk.retriever().search(candidate, Language.EN).queryVector());
+            if (u.top().probability() >= policy.cardProbability() && u.margin() < policy.cardMargin()) {
+                question = candidate;
+                understood = u;
+                break;
+            }
+        }
+        assertNotNull(question, "no candidate sits between two cards any more: add one that does");
+        AnswerCard first = helpdesk.knowledge().card(understood.top().intent()).orElseThrow();
+        AnswerCard second =
+                helpdesk.knowledge().card(understood.guesses().get(1).intent()).orElseThrow();
+        assertTrue(first.neighbours(second), first.id() + " and " + second.id());
         Answer answer = answers.ask(question, Optional.empty());
         assertEquals(Outcome.ANSWERED, answer.outcome(), answer.source());
-        assertEquals(
-                "card:" + understood.top().intent() + " card:"
-                        + understood.guesses().get(1).intent(),
-                answer.source());
-        assertTrue(
-                answer.answer()
-                        .contains(helpdesk.knowledge()
-                                .card(understood.guesses().get(1).intent())
-                                .orElseThrow()
-                                .title(Language.EN)),
-                answer.answer());
+        assertEquals("card:" + first.id() + " card:" + second.id(), answer.source());
+        assertTrue(answer.answer().contains(second.title(Language.EN)), answer.answer());
     }
 
     @Test

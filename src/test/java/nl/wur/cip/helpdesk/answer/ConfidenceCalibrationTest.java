@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import nl.wur.cip.helpdesk.eval.CalibrationFit;
 import org.junit.jupiter.api.Test;
 
 class ConfidenceCalibrationTest {
@@ -60,5 +66,30 @@ class ConfidenceCalibrationTest {
                 () -> ConfidenceCalibration.fit(List.of(new ConfidenceCalibration.Point(0.5, true))));
         assertThrows(IllegalArgumentException.class, () -> new ConfidenceCalibration(0, 1));
         assertThrows(IllegalArgumentException.class, () -> new ConfidenceCalibration(1, Double.NaN));
+    }
+
+    @Test
+    void theShippedCalibrationIsTheFitToTheFirstRunsOfTheTuningPartAndNoHeldOutQuestionIsInThem() throws Exception {
+        Path firstRuns = Path.of("src/test/resources/eval/first-runs.jsonl");
+        Set<String> tuning = ids(Path.of("src/test/resources/eval/real-tune.jsonl"));
+        Set<String> heldOut = ids(Path.of("src/test/resources/eval/real-holdout.jsonl"));
+        Set<String> used = ids(firstRuns);
+        assertTrue(tuning.containsAll(used), "every first run is of a tuning question");
+        assertTrue(used.stream().noneMatch(heldOut::contains), "no held-out question is used");
+        ConfidenceCalibration fitted = ConfidenceCalibration.fit(CalibrationFit.read(List.of(firstRuns)));
+        ConfidenceCalibration shipped = AnswerPolicy.defaults().calibration();
+        assertEquals(fitted.slope(), shipped.slope(), 0.001);
+        assertEquals(fitted.intercept(), shipped.intercept(), 0.001);
+    }
+
+    private static Set<String> ids(Path file) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Set<String> ids = new HashSet<>();
+        for (String line : Files.readAllLines(file)) {
+            if (!line.isBlank()) {
+                ids.add(json.readTree(line).get("id").asText());
+            }
+        }
+        return ids;
     }
 }
