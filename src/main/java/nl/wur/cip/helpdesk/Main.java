@@ -66,7 +66,7 @@ public final class Main {
               ask "question"        answer once and print the answer with its sources (--language=en|nl)
               eval FILE.jsonl [OUT.jsonl]
                                     score a question set: pass rate overall, by topic and language; retrieval recall;
-                                    with OUT, each question's outcome, confidence and result one a line
+                                    with OUT, a line per question: outcome, confidence, result
               calibrate RESULTS.jsonl ...
                                     fit the answers' confidence calibration to eval results files (answered questions)
               bench                 start the jar as a server and load it: latency, answers/s, CPU per answer, memory,

@@ -263,7 +263,7 @@ public final class AnswerService {
     /**
      * The runner-up's card when it is about as likely as the top intent's and the two cards are neighbours: then the
      * question sits between two neighbouring answers of the office, and both are given rather than neither. The
-     * intents the helpdesk must not answer itself have no card, so they never count.
+     * outside-knowledge and off-topic intents have no card, so they never count.
      */
     private Optional<AnswerCard> neighbourAsLikely(Understanding understood) {
         if (understood.guesses().size() < 2 || understood.margin() >= policy.cardMargin()) {

@@ -103,9 +103,10 @@ class ChatPageBrowserTest extends BrowserTestBase {
     void aFollowUpIsAnsweredWithThePreviousQuestionsTopic() throws Exception {
         WebElement first = ask("May I use a figure from another paper in my thesis?");
         String firstText = first.findElement(By.cssSelector(".answer-text")).getText();
-        // Alone, "And on a poster?" gets another card (FollowUpTest); after the thesis question, the same topic's
+        // Alone, "And on a conference poster?" gets another answer (FollowUpTest); after the thesis question, the same
+        // topic's
         // answer.
-        WebElement followUp = ask("And on a poster?");
+        WebElement followUp = ask("And on a conference poster?");
         assertEquals("answered", followUp.getAttribute("data-outcome"));
         assertEquals(
                 firstText, followUp.findElement(By.cssSelector(".answer-text")).getText());
@@ -133,7 +134,7 @@ class ChatPageBrowserTest extends BrowserTestBase {
         // The restored turn is the previous question of the next one.
         assertEquals(
                 answerText,
-                ask("And on a poster?")
+                ask("And on a conference poster?")
                         .findElement(By.cssSelector(".answer-text"))
                         .getText());
         click(browser.findElement(By.id("new-conversation")));

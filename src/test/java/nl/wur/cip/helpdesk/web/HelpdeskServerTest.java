@@ -120,7 +120,7 @@ class HelpdeskServerTest {
 
     @Test
     void aFollowUpWithThePreviousQuestionIsAnsweredInItsContext() throws Exception {
-        String followUp = "And on a poster?";
+        String followUp = "And on a conference poster?";
         JsonNode alone = mapper.readTree(helpdesk.post(
                         "/api/ask",
                         mapper.createObjectNode().put("question", followUp).toString())
