@@ -185,6 +185,26 @@ class AnswerServiceTest {
     }
 
     @Test
+    void aQuestionQuotingTheTermsOfASpecificSiteGoesToTheOfficeWithTheContractCard() {
+        Answer answer = answers.ask(
+                "The site's terms of use say: \"You may not use automated means to access or collect any content "
+                        + "from this website without our prior written consent.\" May I still scrape it for my thesis?",
+                Optional.empty());
+        assertEquals(Outcome.ESCALATE, answer.outcome(), answer.source());
+        assertTrue(answer.source().startsWith("rules:quoted-terms card:faq-vendor-contract"), answer.source());
+        assertTrue(answer.escalationReason().contains("quote"), answer.escalationReason());
+    }
+
+    @Test
+    void apostrophesAndShortQuotedWordsAreNotTakenForAQuotedContract() {
+        Answer answer = answers.ask(
+                "I'm doing my PhD on soil data and I don't know whether the licence of a 'public' dataset I've "
+                        + "found lets me mine it for my research; what's the rule?",
+                Optional.empty());
+        assertFalse(answer.source().contains("quoted-terms"), answer.source());
+    }
+
+    @Test
     void theConfidenceIsTheIntentsProbabilityUnderTheAnswersCalibration() {
         String question = "Hoe lang mag ik de verzamelde data voor mijn onderzoek bewaren?";
         Answer answer = answers.ask(question, Optional.empty());
