@@ -32,4 +32,29 @@ class QuestionPartsTest {
                 QuestionParts.split(
                         "Ik ben promovendus bij de WUR. Mag ik foto's van Flickr gebruiken om een model te trainen?"));
     }
+
+    @Test
+    void aSecondQuestionJoinedByAndInOneSentenceIsAPartOfItsOwn() {
+        assertEquals(
+                List.of("Was it lawful to train ChatGPT on web pages and books?", "who owns the answers it gives me?"),
+                QuestionParts.split(
+                        "Was it lawful to train ChatGPT on web pages and books, and who owns the answers it gives"
+                                + " me?"));
+        assertEquals(
+                List.of(
+                        "Mag ik tweets over stikstof scrapen voor mijn onderzoek?",
+                        "moet ik de gebruikers om toestemming vragen?"),
+                QuestionParts.split(
+                        "Mag ik tweets over stikstof scrapen voor mijn onderzoek en moet ik de gebruikers om toestemming vragen?"));
+    }
+
+    @Test
+    void anAndThatDoesNotOpenAQuestionOrLeavesTooLittleKeepsTheSentenceWhole() {
+        assertEquals(
+                List.of("May I mine and publish the abstracts of ten thousand articles for my research?"),
+                QuestionParts.split("May I mine and publish the abstracts of ten thousand articles for my research?"));
+        assertEquals(
+                List.of("How long may I keep the scraped data and is that okay?"),
+                QuestionParts.split("How long may I keep the scraped data and is that okay?"));
+    }
 }
