@@ -16,7 +16,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nl.wur.cip.helpdesk.admin.AdminAuth;
 import nl.wur.cip.helpdesk.answer.Answer;
-import nl.wur.cip.helpdesk.answer.AnswerPolicy;
 import nl.wur.cip.helpdesk.bench.Benchmark;
 import nl.wur.cip.helpdesk.checklist.AssessmentStore;
 import nl.wur.cip.helpdesk.checklist.ChecklistLoader;
@@ -369,7 +368,7 @@ public final class Main {
             if (positional.size() == 3) {
                 Path resultsFile = Path.of(positional.get(2));
                 try {
-                    Evaluation.writeResults(results, AnswerPolicy.defaults().calibration(), resultsFile);
+                    Evaluation.writeResults(results, resultsFile);
                 } catch (IOException e) {
                     err.println("cannot write the results to " + resultsFile + ": " + e.getMessage());
                     return 2;

@@ -31,11 +31,6 @@ public record ConfidenceCalibration(double slope, double intercept) {
         return sigmoid(slope * logit(probability) + intercept);
     }
 
-    /** The model's probability that reports {@code confidence}: for refitting from results already calibrated. */
-    public double inverse(double confidence) {
-        return sigmoid((logit(confidence) - intercept) / slope);
-    }
-
     /**
      * The maximum-likelihood slope and intercept for the points (Newton's method on the logistic log-likelihood), with
      * a small pull towards leaving the probability as it is, so a handful of points cannot produce a wild curve.

@@ -17,8 +17,6 @@ import nl.wur.cip.helpdesk.answer.Outcome;
  * with the model's own probability for the intent it answered and whether it was right.
  */
 public final class CalibrationFit {
-    private static final double[] EDGES = {0, 0.2, 0.4, 0.6, 0.8, 1.0001};
-
     /** The answered questions of the results files: their model probability and whether they were right. */
     public static List<ConfidenceCalibration.Point> read(List<Path> files) throws IOException {
         ObjectMapper json = new ObjectMapper();
@@ -54,9 +52,9 @@ public final class CalibrationFit {
                 fitted.slope(),
                 fitted.intercept());
         out.println("model probability band: mean probability, mean confidence after calibration, share right, count");
-        for (int b = 0; b + 1 < EDGES.length; b++) {
-            double low = EDGES[b];
-            double high = EDGES[b + 1];
+        for (int b = 0; b + 1 < Evaluation.BANDS.length; b++) {
+            double low = Evaluation.BANDS[b];
+            double high = Evaluation.BANDS[b + 1];
             List<ConfidenceCalibration.Point> band = points.stream()
                     .filter(p -> p.probability() >= low && p.probability() < high)
                     .toList();

@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.wur.cip.helpdesk.answer.Answer;
 import nl.wur.cip.helpdesk.answer.AnswerService;
-import nl.wur.cip.helpdesk.answer.ConfidenceCalibration;
 import nl.wur.cip.helpdesk.answer.Outcome;
 import nl.wur.cip.helpdesk.knowledge.Citation;
 import nl.wur.cip.helpdesk.knowledge.Language;
@@ -30,6 +29,9 @@ import nl.wur.cip.helpdesk.search.ScoredPassage;
 
 /** Scores a question set against the helpdesk: pass rate overall, by topic and by language, and retrieval recall. */
 public final class Evaluation {
+    /** The edges of the calibration tables' bands; the last is above 1 so that a confidence of 1 is counted. */
+    static final double[] BANDS = {0, 0.2, 0.4, 0.6, 0.8, 1.0001};
+
     private static final int RECALL_DEPTH = 3;
 
     public static List<EvalQuestion> read(Path file) throws IOException {
@@ -96,7 +98,13 @@ public final class Evaluation {
         double confidence = answer.confidence();
         if (!outcomeOk) {
             return new EvalResult(
-                    q, false, outcome, confidence, "expected " + q.expect() + ", got " + outcome, answer.source());
+                    q,
+                    false,
+                    outcome,
+                    confidence,
+                    answer.probability(),
+                    "expected " + q.expect() + ", got " + outcome,
+                    answer.source());
         }
         for (Pattern p : q.mustNot()) {
             if (p.matcher(answer.answer()).find()) {
@@ -105,6 +113,7 @@ public final class Evaluation {
                         false,
                         outcome,
                         confidence,
+                        answer.probability(),
                         "answer matches forbidden /" + p.pattern() + "/",
                         answer.source());
             }
@@ -129,6 +138,7 @@ public final class Evaluation {
                             false,
                             outcome,
                             confidence,
+                            answer.probability(),
                             "missing any of "
                                     + group.stream().map(Pattern::pattern).toList(),
                             answer.source());
@@ -140,12 +150,13 @@ public final class Evaluation {
                         false,
                         outcome,
                         confidence,
+                        answer.probability(),
                         "no citation matches "
                                 + q.cite().stream().map(Pattern::pattern).toList(),
                         answer.source());
             }
         }
-        return new EvalResult(q, true, outcome, confidence, null, answer.source());
+        return new EvalResult(q, true, outcome, confidence, answer.probability(), null, answer.source());
     }
 
     /** Asks every question and scores its answer. */
@@ -160,8 +171,7 @@ public final class Evaluation {
      * model's own probability behind it, passed, failure, source): for reading a run afterwards, e.g. for fitting the
      * confidence calibration to how often answers were right.
      */
-    public static void writeResults(List<EvalResult> results, ConfidenceCalibration calibration, Path file)
-            throws IOException {
+    public static void writeResults(List<EvalResult> results, Path file) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<String> lines = new ArrayList<>();
         for (EvalResult r : results) {
@@ -172,7 +182,7 @@ public final class Evaluation {
             line.put("expect", r.question().expect());
             line.put("outcome", r.outcome());
             line.put("confidence", r.confidence());
-            line.put("probability", Math.round(calibration.inverse(r.confidence()) * 10000) / 10000.0);
+            line.put("probability", Math.round(r.probability() * 10000) / 10000.0);
             line.put("passed", r.passed());
             line.put("failure", r.failure());
             line.put("source", r.source());
@@ -299,7 +309,7 @@ public final class Evaluation {
         // Over answered questions only: there the confidence is the claim that the answer is right. An escalation
         // at low confidence is right because it is unsure, which says nothing about calibration.
         out.println("calibration of answered questions (confidence band: mean confidence, share right, count):");
-        double[] edges = {0, 0.2, 0.4, 0.6, 0.8, 1.0001};
+        double[] edges = BANDS;
         List<EvalResult> answered = results.stream()
                 .filter(r -> r.outcome().equals(Outcome.ANSWERED.code()))
                 .toList();

@@ -196,6 +196,7 @@ public final class LlmAnswerService implements AutoCloseable {
                         answer.outcome(),
                         answer.language(),
                         answer.confidence(),
+                        answer.probability(),
                         checked.citations(),
                         answer.escalationReason(),
                         answer.followUps(),

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EvaluationTest {
     private static Answer answer(Outcome outcome, String text, Citation... citations) {
-        return new Answer(text, outcome, Language.EN, 0.8, List.of(citations), null, List.of(), "disclaimer", "test");
+        return new Answer(
+                text, outcome, Language.EN, 0.8, 0.5, List.of(citations), null, List.of(), "disclaimer", "test");
     }
 
     private static EvalQuestion question(Path dir, String json) throws Exception {

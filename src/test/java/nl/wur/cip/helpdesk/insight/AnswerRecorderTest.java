@@ -115,6 +115,7 @@ class AnswerRecorderTest {
                 nl.wur.cip.helpdesk.answer.Outcome.ANSWERED,
                 nl.wur.cip.helpdesk.knowledge.Language.EN,
                 0.9,
+                0.7,
                 List.of(),
                 null,
                 List.of(),
