@@ -21,6 +21,17 @@ final class QuestionParts {
                     + "|moet|moeten|geldt|zijn|heb|ben|wordt)\\b)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /** A capitalised word inside a sentence: the name of a tool, publisher or platform ("ChatGPT", "Elsevier"). */
+    private static final Pattern NAME = Pattern.compile("(?<=\\s)\\p{Lu}[\\p{L}\\p{N}]+");
+
+    /** A pronoun that leaves its subject to the part before ("who owns what it writes?", "mag ik ze delen?"). */
+    private static final Pattern BACK_REFERENCE = Pattern.compile(
+            "\\b(?:it|its|they|them|their|hij|zij|ze|hem|hun|ermee|ervan|erop|daarmee|daarvan)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** At most this many names are carried over: the subject, not the whole story before it. */
+    private static final int MAX_NAMES = 3;
+
     private QuestionParts() {}
 
     static List<String> split(String question) {
@@ -37,6 +48,28 @@ final class QuestionParts {
             }
         }
         return parts;
+    }
+
+    /**
+     * The part as it is understood: one that refers back with a pronoun gets the names the part before it mentions
+     * and it leaves out, so "…ChatGPT…, and who owns the answers it gives me?" is read as asking about ChatGPT.
+     */
+    static String withNamesReferredTo(String part, String before) {
+        if (!BACK_REFERENCE.matcher(part).find()) {
+            return part;
+        }
+        List<String> names = new ArrayList<>();
+        Matcher name = NAME.matcher(before);
+        while (name.find() && names.size() < MAX_NAMES) {
+            String found = name.group();
+            if (!names.contains(found)
+                    && !Pattern.compile("\\b" + Pattern.quote(found) + "\\b")
+                            .matcher(part)
+                            .find()) {
+                names.add(found);
+            }
+        }
+        return names.isEmpty() ? part : part + " " + String.join(" ", names);
     }
 
     /**

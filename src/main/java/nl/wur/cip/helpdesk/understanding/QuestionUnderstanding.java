@@ -95,13 +95,15 @@ public final class QuestionUnderstanding {
         List<String> pieces = QuestionParts.split(question);
         List<Understanding.Part> parts = new ArrayList<>();
         if (pieces.size() > 1) {
-            for (String piece : pieces) {
+            for (int i = 0; i < pieces.size(); i++) {
+                String piece = pieces.get(i);
+                String read = i == 0 ? piece : QuestionParts.withNamesReferredTo(piece, pieces.get(i - 1));
                 parts.add(new Understanding.Part(
                         piece,
                         classifier
                                 .get()
-                                .classify(features.of(
-                                        piece, language, embedder.embed(queryText.apply(piece, language))))));
+                                .classify(
+                                        features.of(read, language, embedder.embed(queryText.apply(read, language))))));
             }
         }
         return new Understanding(whole, List.copyOf(parts));

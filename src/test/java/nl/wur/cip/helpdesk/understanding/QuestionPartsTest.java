@@ -57,4 +57,32 @@ class QuestionPartsTest {
                 List.of("How long may I keep the scraped data and is that okay?"),
                 QuestionParts.split("How long may I keep the scraped data and is that okay?"));
     }
+
+    @Test
+    void aPartThatRefersBackIsReadWithTheNamesOfThePartBeforeIt() {
+        assertEquals(
+                "who owns the answers it gives me? ChatGPT",
+                QuestionParts.withNamesReferredTo(
+                        "who owns the answers it gives me?", "Was it lawful to train ChatGPT on web pages and books?"));
+        assertEquals(
+                "mag ik ze daarna delen? Elsevier",
+                QuestionParts.withNamesReferredTo(
+                        "mag ik ze daarna delen?", "Ik download artikelen van Elsevier voor mijn model."));
+    }
+
+    @Test
+    void aPartThatStandsOnItsOwnOrNamesItsSubjectIsReadAsWritten() {
+        assertEquals(
+                "Who owns the output of Midjourney?",
+                QuestionParts.withNamesReferredTo(
+                        "Who owns the output of Midjourney?", "I use ChatGPT for my thesis."));
+        assertEquals(
+                "who owns what ChatGPT writes for it?",
+                QuestionParts.withNamesReferredTo(
+                        "who owns what ChatGPT writes for it?", "I use ChatGPT for my thesis."));
+        assertEquals(
+                "and may I share it with a partner university?",
+                QuestionParts.withNamesReferredTo(
+                        "and may I share it with a partner university?", "how long may I keep the corpus?"));
+    }
 }
