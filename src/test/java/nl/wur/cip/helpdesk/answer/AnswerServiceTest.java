@@ -196,6 +196,16 @@ class AnswerServiceTest {
     }
 
     @Test
+    void aDutchQuestionQuotingTermsNamedInACompoundGoesToTheOfficeToo() {
+        Answer answer = answers.ask(
+                "In de gebruiksvoorwaarden van het platform staat: \"Het is niet toegestaan om zonder onze schriftelijke "
+                        + "toestemming geautomatiseerd gegevens van deze website te verzamelen.\" Mag ik toch scrapen?",
+                Optional.empty());
+        assertEquals(Outcome.ESCALATE, answer.outcome(), answer.source());
+        assertTrue(answer.source().startsWith("rules:quoted-terms card:faq-vendor-contract"), answer.source());
+    }
+
+    @Test
     void apostrophesAndShortQuotedWordsAreNotTakenForAQuotedContract() {
         Answer answer = answers.ask(
                 "I'm doing my PhD on soil data and I don't know whether the licence of a 'public' dataset I've "
