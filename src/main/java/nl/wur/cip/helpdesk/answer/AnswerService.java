@@ -164,7 +164,7 @@ public final class AnswerService {
                 .mapToDouble(p -> policy.confidence(p.cosine(), p.coverage(), language))
                 .max()
                 .orElse(0);
-        Optional<AnswerCard> sibling = neighbourAsLikely(understood);
+        Optional<AnswerCard> sibling = runnerUpAlsoAsked(understood);
         boolean sure = top.probability() >= policy.cardProbability()
                 && (understood.margin() >= policy.cardMargin() || sibling.isPresent());
 
@@ -264,21 +264,28 @@ public final class AnswerService {
     }
 
     /**
-     * The runner-up's card when it is about as likely as the top intent's and the two cards are neighbours: then the
-     * question sits between two neighbouring answers of the office, and both are given rather than neither. The
-     * outside-knowledge and off-topic intents have no card, so they never count.
+     * The runner-up's card when it is about as likely as the top intent's and the question asks for both: the two
+     * cards are neighbours (the question sits between two neighbouring answers of the office), or the question's
+     * parts ask them one by one (one part clearly holds the runner-up, another part something else: "How do I
+     * license my data? And does the licence cover the personal data in it?"). Then both are given rather than
+     * neither. The outside-knowledge and off-topic intents have no card, so they never count.
      */
-    private Optional<AnswerCard> neighbourAsLikely(Understanding understood) {
+    private Optional<AnswerCard> runnerUpAlsoAsked(Understanding understood) {
         if (understood.guesses().size() < 2 || understood.margin() >= policy.cardMargin()) {
             return Optional.empty();
         }
-        Optional<AnswerCard> first = understanding.card(understood.top().intent());
-        Optional<AnswerCard> second =
-                understanding.card(understood.guesses().get(1).intent());
+        String top = understood.top().intent();
+        String runnerUp = understood.guesses().get(1).intent();
+        Optional<AnswerCard> first = understanding.card(top);
+        Optional<AnswerCard> second = understanding.card(runnerUp);
         if (first.isEmpty() || second.isEmpty()) {
             return Optional.empty();
         }
-        return first.get().neighbours(second.get()) ? second : Optional.empty();
+        boolean askedInParts = understood.parts().stream()
+                        .anyMatch(p ->
+                                p.top().intent().equals(runnerUp) && p.top().probability() >= policy.partProbability())
+                && understood.parts().stream().anyMatch(p -> !p.top().intent().equals(runnerUp));
+        return first.get().neighbours(second.get()) || askedInParts ? second : Optional.empty();
     }
 
     /** The most likely of the office's intents in the question or any of its parts, when it is likely enough. */

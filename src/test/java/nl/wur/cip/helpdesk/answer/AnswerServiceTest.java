@@ -54,6 +54,25 @@ class AnswerServiceTest {
     }
 
     @Test
+    void aSumOfMoneySomeoneDemandsIsAClaimForTheOfficeHoweverTheLetterIsWorded() {
+        Answer answer = answers.ask(
+                "Ik heb een artikel op mijn website gedeeld en nu eist een bureau €480 voor de foto in de linkpreview."
+                        + " Moet ik betalen voor het delen van een link?",
+                Optional.empty());
+        assertEquals(Outcome.ESCALATE, answer.outcome(), answer.source());
+        assertTrue(answer.source().startsWith("rules:litigation"), answer.source());
+    }
+
+    @Test
+    void aPriceWithoutADemandIsNotTakenForAClaim() {
+        Answer answer = answers.ask(
+                "The publisher's TDM licence costs 2,000 euros a year. May I mine the journals WUR Library already"
+                        + " subscribes to without it?",
+                Optional.empty());
+        assertFalse(answer.source().contains("rules:litigation"), answer.source());
+    }
+
+    @Test
     void aDutchQuestionIsAnsweredInDutch() {
         Answer answer =
                 answers.ask("Hoe lang mag ik de verzamelde data voor mijn onderzoek bewaren?", Optional.empty());
@@ -181,6 +200,49 @@ class AnswerServiceTest {
         Answer answer = answers.ask(question, Optional.empty());
         assertEquals(Outcome.ANSWERED, answer.outcome(), answer.source());
         assertEquals("card:" + first.id() + " card:" + second.id(), answer.source());
+        assertTrue(answer.answer().contains(second.title(Language.EN)), answer.answer());
+    }
+
+    @Test
+    void twoAboutEquallyLikelyCardsThatTheQuestionAsksPartByPartAreBothAnswered() {
+        // Two questions in one, on licensing one's data and on the personal data in it; the model decides which
+        // wordings leave the two cards about equally likely for the whole, so the test takes the first that does.
+        List<String> candidates = List.of(
+                "How do I license my research data? Does a Creative Commons licence also cover the personal data in it?",
+                "How do I license my data? And does that licence also cover the personal data in the files?",
+                "What licence do I put on my research data? And does a CC licence also cover the personal data in it?",
+                "How do I license the research data I collected? And does a Creative Commons licence cover the"
+                        + " personal data in it as well?");
+        var helpdesk = nl.wur.cip.helpdesk.TestHelpdesk.shared();
+        AnswerPolicy policy = AnswerPolicy.defaults();
+        String question = null;
+        Understanding understood = null;
+        for (String candidate : candidates) {
+            Understanding u = helpdesk.understanding()
+                    .understand(
+                            candidate,
+                            Language.EN,
+                            helpdesk.retriever().search(candidate, Language.EN).queryVector());
+            String runnerUp = u.guesses().get(1).intent();
+            if (u.top().probability() >= policy.cardProbability()
+                    && u.margin() < policy.cardMargin()
+                    && u.parts().stream()
+                            .anyMatch(p -> p.top().intent().equals(runnerUp)
+                                    && p.top().probability() >= policy.partProbability())) {
+                question = candidate;
+                understood = u;
+                break;
+            }
+        }
+        assertNotNull(question, "no candidate leaves the two cards about equally likely any more: add one that does");
+        AnswerCard first = helpdesk.knowledge().card(understood.top().intent()).orElseThrow();
+        AnswerCard second =
+                helpdesk.knowledge().card(understood.guesses().get(1).intent()).orElseThrow();
+        assertFalse(first.neighbours(second), first.id() + " and " + second.id() + " are neighbours anyway");
+        // Both cards are given instead of the unsure answer; the outcome stays the office's when a part is unclear.
+        Answer answer = answers.ask(question, Optional.empty());
+        assertTrue(answer.source().startsWith("card:" + first.id()), answer.source());
+        assertTrue(answer.source().contains("card:" + second.id()), answer.source());
         assertTrue(answer.answer().contains(second.title(Language.EN)), answer.answer());
     }
 
