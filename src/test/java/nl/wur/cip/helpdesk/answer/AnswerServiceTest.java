@@ -65,6 +65,16 @@ class AnswerServiceTest {
     }
 
     @Test
+    void aLetterFromAPhotoClaimAgencyGoesToTheOfficeWhateverElseTheQuestionAsks() {
+        Answer answer = answers.ask(
+                "Copytrack says a photo on our project page has no licence and offers a retroactive licence. Is the"
+                        + " photo of our colleague's child a portrait right problem too?",
+                Optional.empty());
+        assertEquals(Outcome.ESCALATE, answer.outcome(), answer.source());
+        assertTrue(answer.source().startsWith("rules:litigation"), answer.source());
+    }
+
+    @Test
     void aPriceWithoutADemandIsNotTakenForAClaim() {
         Answer answer = answers.ask(
                 "The publisher's TDM licence costs 2,000 euros a year. May I mine the journals WUR Library already"
@@ -135,8 +145,7 @@ class AnswerServiceTest {
     @Test
     void aCopyrightQuestionOutsideTheKnowledgeGoesToTheOfficeSayingSo() {
         Answer answer = answers.ask(
-                "Is the text of an ISO standard protected by copyright, and may I copy it into "
-                        + "the appendix of my report?",
+                "Is a NEN standard protected by copyright, so that I may not quote its tables in my thesis appendix?",
                 Optional.empty());
         assertEquals(Outcome.ESCALATE, answer.outcome(), answer.source());
         assertTrue(answer.answer().startsWith("The sources I have do not settle this question"), answer.answer());
