@@ -155,6 +155,9 @@ public final class Benchmark {
                             "HELPDESK_RATE_ASK_PER_MINUTE",
                             "0",
                             "HELPDESK_RATE_ESCALATIONS_PER_HOUR",
+                            "0",
+                            // every bench client comes from 127.0.0.1: one address, far past a real client's share
+                            "HELPDESK_IN_FLIGHT_PER_ADDRESS",
                             "0"),
                     client);
             try {
