@@ -58,14 +58,12 @@ final class QuestionParts {
         if (!BACK_REFERENCE.matcher(part).find()) {
             return part;
         }
+        List<String> words = QuestionFeatures.words(part);
         List<String> names = new ArrayList<>();
         Matcher name = NAME.matcher(before);
         while (name.find() && names.size() < MAX_NAMES) {
             String found = name.group();
-            if (!names.contains(found)
-                    && !Pattern.compile("\\b" + Pattern.quote(found) + "\\b")
-                            .matcher(part)
-                            .find()) {
+            if (!names.contains(found) && !words.containsAll(QuestionFeatures.words(found))) {
                 names.add(found);
             }
         }
