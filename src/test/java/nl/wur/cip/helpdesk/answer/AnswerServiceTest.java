@@ -81,6 +81,9 @@ class AnswerServiceTest {
                         + " subscribes to without it?",
                 Optional.empty());
         assertFalse(answer.source().contains("rules:litigation"), answer.source());
+        Answer fine = answers.ask(
+                "Is it fine to pay 35 euros for an article and then mine it for my research?", Optional.empty());
+        assertFalse(fine.source().contains("rules:litigation"), fine.source());
     }
 
     @Test
