@@ -58,7 +58,9 @@ class ReloadOnHangUpIT {
                         "--port=" + port,
                         "--data-dir=" + work.resolve("data"),
                         "--knowledge-dir=" + knowledge,
-                        "--web-dir=web")
+                        "--web-dir=web",
+                        // the test asks twice a second until the reload is done, past a researcher's rate limit
+                        "--rate-ask-per-minute=0")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
