@@ -84,7 +84,10 @@ class ReloadOnHangUpIT {
                 Thread.sleep(500);
                 answer = answer(port);
             }
-            assertTrue(answer.contains("after a hang-up"), "the edited answer is served; see " + log);
+            // The log lives in the test's temporary folder, which is gone by the time anyone reads the report.
+            assertTrue(
+                    answer.contains("after a hang-up"),
+                    () -> "the edited answer is served; the helpdesk's reload log: " + reloadLines(log));
             assertTrue(helpdesk.isAlive());
             String output = Files.readString(log, StandardCharsets.UTF_8);
             assertTrue(output.contains("knowledge reload started (SIGHUP)"), output);
@@ -92,6 +95,17 @@ class ReloadOnHangUpIT {
         } finally {
             helpdesk.destroy();
             helpdesk.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String reloadLines(Path log) {
+        try {
+            return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                    .filter(line -> line.contains("reload") || line.contains("SIGHUP"))
+                    .toList()
+                    .toString();
+        } catch (java.io.IOException e) {
+            return "unreadable: " + e;
         }
     }
 }
