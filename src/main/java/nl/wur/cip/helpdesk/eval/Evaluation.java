@@ -309,13 +309,12 @@ public final class Evaluation {
         // Over answered questions only: there the confidence is the claim that the answer is right. An escalation
         // at low confidence is right because it is unsure, which says nothing about calibration.
         out.println("calibration of answered questions (confidence band: mean confidence, share right, count):");
-        double[] edges = BANDS;
         List<EvalResult> answered = results.stream()
                 .filter(r -> r.outcome().equals(Outcome.ANSWERED.code()))
                 .toList();
-        for (int b = 0; b + 1 < edges.length; b++) {
-            double low = edges[b];
-            double high = edges[b + 1];
+        for (int b = 0; b + 1 < BANDS.length; b++) {
+            double low = BANDS[b];
+            double high = BANDS[b + 1];
             List<EvalResult> band = answered.stream()
                     .filter(r -> r.confidence() >= low && r.confidence() < high)
                     .toList();
